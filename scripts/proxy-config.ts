@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+interface ProxyEntry {
+  target: string;
+  changeOrigin: boolean;
+  rewrite: (path: string) => string;
+}
+
+/**
+ * Builds Vite's `server.proxy` / `preview.proxy` table from the runtime config: every datasource
+ * with `"access": "proxy"` is reachable at `/proxy/<uid>/…`, forwarded to its `url`. The browser
+ * then talks same-origin, which is what servers without CORS headers (Loki, Tempo, Jaeger) need.
+ * A missing or unreadable config yields no proxies; the app itself reports a malformed config.
+ */
+export function proxyFromConfig(path: string): Record<string, ProxyEntry> {
+  if (!existsSync(path)) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return {};
+  }
+  const list = (parsed as { datasources?: unknown }).datasources;
+  if (!Array.isArray(list)) return {};
+  const table: Record<string, ProxyEntry> = {};
+  for (const ds of list as Array<Record<string, unknown>>) {
+    if (ds['access'] !== 'proxy' || typeof ds['uid'] !== 'string' || typeof ds['url'] !== 'string') continue;
+    const prefix = `/proxy/${ds['uid']}`;
+    table[prefix] = {
+      target: ds['url'],
+      changeOrigin: true,
+      rewrite: (p) => p.slice(prefix.length) || '/',
+    };
+  }
+  return table;
+}

@@ -1,0 +1,118 @@
+import type { Alert } from '../model/alerts';
+import type { LogBatch } from '../model/logs';
+import type { Exemplar, Series } from '../model/series';
+import type { TimeRange } from '../model/time';
+import type { Trace, TraceSearch, TraceSummary } from '../model/trace';
+import type { Unit } from '../model/units';
+
+/** Everything a capability call depends on. The signal cancels it when the range or page changes. */
+export interface QueryCtx {
+  range: TimeRange;
+  /** Desired resolution; the adapter may raise it to respect server limits and reports what it used. */
+  stepMs?: number;
+  signal: AbortSignal;
+}
+
+export interface RangeResult {
+  series: Series[];
+  warnings: string[];
+  /** The step the server actually evaluated at. */
+  stepMs: number;
+}
+
+export interface MetricsCapability {
+  queryRange(query: string, ctx: QueryCtx): Promise<RangeResult>;
+  /** Instant query at `ctx.range.to`. */
+  queryInstant?(query: string, ctx: QueryCtx): Promise<RangeResult>;
+  exemplars?(query: string, ctx: QueryCtx): Promise<Exemplar[]>;
+  labelNames?(ctx: QueryCtx): Promise<string[]>;
+  labelValues?(label: string, ctx: QueryCtx, match?: string[]): Promise<string[]>;
+}
+
+export interface LogsCapability {
+  queryLogs(query: string, ctx: QueryCtx & { limit: number; direction: 'forward' | 'backward' }): Promise<LogBatch>;
+  volume?(query: string, ctx: QueryCtx): Promise<Series[]>;
+  tail?(query: string, onBatch: (b: LogBatch) => void, signal: AbortSignal): void;
+}
+
+export interface TracesCapability {
+  getTrace(id: string, ctx: QueryCtx): Promise<Trace>;
+  search?(q: TraceSearch, ctx: QueryCtx): Promise<TraceSummary[]>;
+}
+
+export interface AlertsCapability {
+  listAlerts(signal: AbortSignal): Promise<Alert[]>;
+}
+
+/** The named Golden Signals a service dashboard draws. */
+export type SignalName =
+  | 'requestRate'
+  | 'errorRatio'
+  | 'latencyP50'
+  | 'latencyP95'
+  | 'latencyP99'
+  | 'latencyHeatmap'
+  | 'trafficByRoute'
+  | 'trafficByStatus'
+  | 'saturation'
+  | 'downstreamRate'
+  | 'downstreamErrorRatio'
+  | 'downstreamLatencyP99';
+
+export interface SignalQuery {
+  /** Query text in the datasource's own language; may hold `$__rate_interval`, `$__interval`, `$__range`. */
+  query: string;
+  unit: Unit;
+  /** Label whose value names each series in a legend (`http_route`, `le`, `peer_service`). */
+  legendLabel?: string;
+}
+
+export type MetricConvention = 'otel' | 'classic';
+
+export interface ServiceSignals {
+  service: string;
+  convention: MetricConvention;
+  queries: Partial<Record<SignalName, SignalQuery>>;
+}
+
+/**
+ * Knows how a datasource names services and their Golden Signals, so pages never write query text.
+ * Prometheus implements it from templates for the OTel and classic client conventions.
+ */
+export interface ServicesCapability {
+  listServices(ctx: QueryCtx): Promise<string[]>;
+  signals(service: string, ctx: QueryCtx): Promise<ServiceSignals>;
+}
+
+export interface HealthResult {
+  ok: boolean;
+  message?: string;
+}
+
+export interface DataSource {
+  uid: string;
+  kind: string;
+  name: string;
+  metrics?: MetricsCapability;
+  services?: ServicesCapability;
+  logs?: LogsCapability;
+  traces?: TracesCapability;
+  alerts?: AlertsCapability;
+  health(signal: AbortSignal): Promise<HealthResult>;
+}
+
+/** One entry of `public/config.json`'s `datasources` array. */
+export interface DataSourceConfig {
+  uid: string;
+  kind: string;
+  name: string;
+  /** The server's base URL. With `access: "proxy"` the app calls `/proxy/<uid>` instead. */
+  url: string;
+  default?: boolean;
+  access?: 'direct' | 'proxy';
+  /** Kind-specific settings, e.g. Prometheus `scrapeInterval`, `conventions`. */
+  options?: Readonly<Record<string, unknown>>;
+}
+
+export type FetchFn = typeof fetch;
+export type DataSourceFactory = (config: DataSourceConfig, fetchFn: FetchFn) => DataSource;
