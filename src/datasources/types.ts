@@ -75,6 +75,13 @@ export interface ServiceSignals {
   queries: Partial<Record<SignalName, SignalQuery>>;
 }
 
+/** A query that yields one series per service, so an overview of N services costs one request per signal. */
+export interface OverviewQuery extends SignalQuery {
+  signal: SignalName;
+  /** The label whose value is the service name in this query's result. */
+  serviceLabel: string;
+}
+
 /**
  * Knows how a datasource names services and their Golden Signals, so pages never write query text.
  * Prometheus implements it from templates for the OTel and classic client conventions.
@@ -82,6 +89,8 @@ export interface ServiceSignals {
 export interface ServicesCapability {
   listServices(ctx: QueryCtx): Promise<string[]>;
   signals(service: string, ctx: QueryCtx): Promise<ServiceSignals>;
+  /** Queries grouped by service for the overview; one entry per signal and convention present. */
+  overviewQueries(ctx: QueryCtx): Promise<OverviewQuery[]>;
 }
 
 export interface HealthResult {
