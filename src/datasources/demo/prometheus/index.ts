@@ -1,0 +1,2 @@
+export { createPrometheusHandlers } from './handlers';
+export type { PrometheusHandlerOptions } from './handlers';

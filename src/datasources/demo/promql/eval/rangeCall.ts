@@ -1,0 +1,47 @@
+import type { RangeCallNode } from '../ast';
+import { dropMetricName, labelsKey } from '../labels';
+import { executionError } from '../errors';
+import { fetchSelector } from './selectors';
+import { newStepSeries, stepTime, type EvalContext, type StepSeries } from './types';
+import { WINDOW_FUNCTIONS, type Window } from './windowFunctions';
+
+/**
+ * A range function over a matrix selector at every step. The window [ts-range, ts] (closed on both
+ * ends in 2.x) slides forward with two pointers per series, so each sample is visited once for
+ * the bounds and once per window it falls in.
+ */
+export function evalRangeCall(ctx: EvalContext, node: RangeCallNode): StepSeries[] {
+  const { grid } = ctx;
+  const { selector, rangeMs } = node.arg;
+  const fn = WINDOW_FUNCTIONS[node.func];
+  const keepName = node.func === 'last_over_time';
+  const out: StepSeries[] = [];
+  for (const { series, block } of fetchSelector(ctx, selector, rangeMs)) {
+    const result = newStepSeries(keepName ? series.labels : dropMetricName(series.labels), grid.count);
+    const window: Window = { times: block.timesMs, values: block.values, lo: 0, hi: 0, rangeEndMs: 0, rangeMs };
+    const n = block.timesMs.length;
+    let any = false;
+    for (let i = 0; i < grid.count; i++) {
+      const rangeEnd = stepTime(grid, i) - selector.offsetMs;
+      const rangeStart = rangeEnd - rangeMs;
+      while (window.hi < n && (block.timesMs[window.hi] as number) <= rangeEnd) window.hi++;
+      while (window.lo < window.hi && (block.timesMs[window.lo] as number) < rangeStart) window.lo++;
+      if (window.hi === window.lo) continue;
+      window.rangeEndMs = rangeEnd;
+      const v = fn(window);
+      if (v === null) continue;
+      result.values[i] = v;
+      result.present[i] = 1;
+      any = true;
+    }
+    if (any) out.push(result);
+  }
+  // Prometheus checks the whole matrix: two inputs differing only in __name__ collide.
+  const seen = new Set<string>();
+  for (const s of out) {
+    const key = labelsKey(s.labels);
+    if (seen.has(key)) throw executionError('vector cannot contain metrics with the same labelset');
+    seen.add(key);
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+import type { MetricsCapability } from '../types';
+import type { PrometheusClient } from './client';
+
+/** The MetricsCapability face of the client: what pages and panels may ask of any metrics datasource. */
+export function createMetricsCapability(client: PrometheusClient): MetricsCapability {
+  return {
+    queryRange: (query, ctx) => client.queryRange(query, ctx),
+    queryInstant: (query, ctx) => client.queryInstant(query, ctx),
+    exemplars: (query, ctx) => client.exemplars(query, ctx),
+    labelNames: (ctx) => client.labelNames(ctx),
+    labelValues: (label, ctx, match) => client.labelValues(label, ctx, match),
+  };
+}

@@ -1,0 +1,186 @@
+import type { MetricConvention, OverviewQuery, SignalName, SignalQuery } from '../types';
+import { promqlString } from './promqlString';
+
+/**
+ * Golden Signals as PromQL, for the OpenTelemetry semantic conventions (as exported to Prometheus) and
+ * the classic Prometheus client conventions. The same builders give a one-service query (`sum(...)`)
+ * and an overview query for all services (`sum by (<service label>) (...)`). Only the PromQL subset the
+ * demo evaluates is used: selectors, rate, sum by, histogram_quantile and vector/vector division.
+ */
+
+export const RATE_WINDOW = '$__rate_interval';
+
+/** Metric and label names of one convention. */
+export interface ConventionNames {
+  /** Counts every request; for OTel the histogram's `_count`. */
+  requestCounter: string;
+  durationBucket: string;
+  statusLabel: string;
+  routeLabel: string;
+}
+
+export const CONVENTION_NAMES: Readonly<Record<MetricConvention, ConventionNames>> = {
+  otel: {
+    requestCounter: 'http_server_request_duration_seconds_count',
+    durationBucket: 'http_server_request_duration_seconds_bucket',
+    statusLabel: 'http_response_status_code',
+    routeLabel: 'http_route',
+  },
+  classic: {
+    requestCounter: 'http_requests_total',
+    durationBucket: 'http_request_duration_seconds_bucket',
+    statusLabel: 'status',
+    routeLabel: 'handler',
+  },
+};
+
+export const SATURATION_METRICS = {
+  cpuSeconds: 'process_cpu_seconds_total',
+  cpuLimit: 'process_cpu_limit_cores',
+  activeRequests: 'http_server_active_requests',
+} as const;
+
+export const DOWNSTREAM_METRICS = {
+  count: 'http_client_request_duration_seconds_count',
+  bucket: 'http_client_request_duration_seconds_bucket',
+  peerLabel: 'server_address',
+  statusLabel: 'http_response_status_code',
+} as const;
+
+/** Which optional metrics exist, deciding saturation's form and whether downstream panels appear. */
+export interface SignalFeatures {
+  cpuSeconds: boolean;
+  cpuLimit: boolean;
+  /** OTel `http_server_active_requests`. */
+  activeRequests: boolean;
+  /** OTel `http_client_request_duration_seconds`. */
+  downstream: boolean;
+}
+
+/** Where a query looks: its label matchers, and the labels it keeps (none for one service). */
+interface Scope {
+  matchers: readonly string[];
+  by: readonly string[];
+}
+
+const SERVER_ERROR = '"5.."';
+
+function selector(metric: string, matchers: readonly string[]): string {
+  return matchers.length === 0 ? metric : `${metric}{${matchers.join(', ')}}`;
+}
+
+function sumBy(by: readonly string[], expr: string): string {
+  return by.length === 0 ? `sum(${expr})` : `sum by (${by.join(', ')}) (${expr})`;
+}
+
+function rateOf(metric: string, matchers: readonly string[]): string {
+  return `rate(${selector(metric, matchers)}[${RATE_WINDOW}])`;
+}
+
+function quantileOf(q: number, bucket: string, scope: Scope): string {
+  return `histogram_quantile(${q}, ${sumBy([...scope.by, 'le'], rateOf(bucket, scope.matchers))})`;
+}
+
+function ratioOf(metric: string, statusLabel: string, scope: Scope): string {
+  const errors = sumBy(scope.by, rateOf(metric, [...scope.matchers, `${statusLabel}=~${SERVER_ERROR}`]));
+  const all = sumBy(scope.by, rateOf(metric, scope.matchers));
+  return `${errors} / ${all}`;
+}
+
+/** Saturation in the best form the data allows: CPU against its limit, else in-flight requests, else raw cores. */
+export function saturationQuery(convention: MetricConvention, scope: Scope, features: SignalFeatures): SignalQuery | undefined {
+  const cpu = sumBy(scope.by, rateOf(SATURATION_METRICS.cpuSeconds, scope.matchers));
+  if (features.cpuSeconds && features.cpuLimit) {
+    return { query: `${cpu} / ${sumBy(scope.by, selector(SATURATION_METRICS.cpuLimit, scope.matchers))}`, unit: 'percentunit' };
+  }
+  if (convention === 'otel' && features.activeRequests) {
+    return { query: sumBy(scope.by, selector(SATURATION_METRICS.activeRequests, scope.matchers)), unit: 'short' };
+  }
+  if (features.cpuSeconds) return { query: cpu, unit: 'cores' };
+  return undefined;
+}
+
+/** The four Golden Signals, shared by the service dashboard and the overview. */
+function coreSignals(convention: MetricConvention, scope: Scope, features: SignalFeatures): Partial<Record<SignalName, SignalQuery>> {
+  const names = CONVENTION_NAMES[convention];
+  const signals: Partial<Record<SignalName, SignalQuery>> = {
+    requestRate: { query: sumBy(scope.by, rateOf(names.requestCounter, scope.matchers)), unit: 'reqps' },
+    errorRatio: { query: ratioOf(names.requestCounter, names.statusLabel, scope), unit: 'percentunit' },
+    latencyP50: { query: quantileOf(0.5, names.durationBucket, scope), unit: 's' },
+    latencyP95: { query: quantileOf(0.95, names.durationBucket, scope), unit: 's' },
+    latencyP99: { query: quantileOf(0.99, names.durationBucket, scope), unit: 's' },
+  };
+  const saturation = saturationQuery(convention, scope, features);
+  if (saturation) signals.saturation = saturation;
+  return signals;
+}
+
+/** Every panel query of one service's dashboard. */
+export function serviceSignalQueries(
+  convention: MetricConvention,
+  serviceLabel: string,
+  service: string,
+  features: SignalFeatures,
+): Partial<Record<SignalName, SignalQuery>> {
+  const names = CONVENTION_NAMES[convention];
+  const scope: Scope = { matchers: [`${serviceLabel}=${promqlString(service)}`], by: [] };
+  const signals = coreSignals(convention, scope, features);
+  signals.latencyHeatmap = { query: sumBy(['le'], rateOf(names.durationBucket, scope.matchers)), unit: 'reqps', legendLabel: 'le' };
+  signals.trafficByRoute = { query: sumBy([names.routeLabel], rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', legendLabel: names.routeLabel };
+  signals.trafficByStatus = { query: sumBy([names.statusLabel], rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', legendLabel: names.statusLabel };
+  if (convention === 'otel' && features.downstream) Object.assign(signals, downstreamSignals(scope));
+  return signals;
+}
+
+/** Calls the service makes, by callee; OTel client-duration histograms only. */
+function downstreamSignals(scope: Scope): Partial<Record<SignalName, SignalQuery>> {
+  const peer: Scope = { matchers: scope.matchers, by: [...scope.by, DOWNSTREAM_METRICS.peerLabel] };
+  const legendLabel = DOWNSTREAM_METRICS.peerLabel;
+  return {
+    downstreamRate: { query: sumBy(peer.by, rateOf(DOWNSTREAM_METRICS.count, peer.matchers)), unit: 'reqps', legendLabel },
+    downstreamErrorRatio: { query: ratioOf(DOWNSTREAM_METRICS.count, DOWNSTREAM_METRICS.statusLabel, peer), unit: 'percentunit', legendLabel },
+    downstreamLatencyP99: { query: quantileOf(0.99, DOWNSTREAM_METRICS.bucket, peer), unit: 's', legendLabel },
+  };
+}
+
+/**
+ * One query per signal giving a series per service. `excludeLabel` drops series that carry another
+ * convention's service label, so an OTel service (which also has `job`) is not counted as classic.
+ */
+export function overviewQueriesFor(
+  convention: MetricConvention,
+  serviceLabel: string,
+  features: SignalFeatures,
+  excludeLabel?: string,
+): OverviewQuery[] {
+  const matchers = [`${serviceLabel}!=""`];
+  if (excludeLabel !== undefined && excludeLabel !== serviceLabel) matchers.push(`${excludeLabel}=""`);
+  const signals = coreSignals(convention, { matchers, by: [serviceLabel] }, features);
+  return (Object.keys(signals) as SignalName[]).flatMap((signal) => {
+    const q = signals[signal];
+    return q ? [{ ...q, signal, serviceLabel, legendLabel: serviceLabel }] : [];
+  });
+}
+
+const ALL_FEATURE_VARIANTS: readonly SignalFeatures[] = [
+  { cpuSeconds: true, cpuLimit: true, activeRequests: true, downstream: true },
+  { cpuSeconds: true, cpuLimit: false, activeRequests: true, downstream: false },
+  { cpuSeconds: true, cpuLimit: false, activeRequests: false, downstream: false },
+];
+
+/**
+ * Every distinct query the templates can produce for `service`, so tests (and the differential test
+ * against real Prometheus) can check them all.
+ */
+export function enumerateTemplateQueries(service = 'payments'): string[] {
+  const queries = new Set<string>();
+  for (const convention of ['otel', 'classic'] as const) {
+    const label = convention === 'otel' ? 'service_name' : 'job';
+    for (const features of ALL_FEATURE_VARIANTS) {
+      for (const q of Object.values(serviceSignalQueries(convention, label, service, features))) queries.add(q.query);
+      const exclude = convention === 'classic' ? 'service_name' : undefined;
+      for (const q of overviewQueriesFor(convention, label, features, exclude)) queries.add(q.query);
+    }
+  }
+  return [...queries];
+}

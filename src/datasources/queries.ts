@@ -1,0 +1,113 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { DataSourceError, isRetryableError } from '../lib/errors';
+import type { TimeRange } from '../model/time';
+import type { DataSource, MetricsCapability, ServicesCapability } from './types';
+
+/**
+ * TanStack Query option factories, one per capability call. Each key holds exactly what the answer
+ * depends on (`[uid, capability, query, from, to, step]`), and each passes TanStack's signal down so a
+ * superseded query is cancelled on the wire. The same objects serve hooks, route loaders and tests.
+ */
+
+const HOUR_MS = 3_600_000;
+/** Range results change with every refresh; old ones are dropped soon so a week-long screen stays small. */
+const RANGE_GC_MS = 60_000;
+/** What services exist and which conventions they speak changes rarely. */
+const CATALOG_STALE_MS = 5 * 60_000;
+
+/** Retry at most once, and only where asking again can help (network, 5xx, server timeout). */
+export function retryDataSourceError(failureCount: number, error: unknown): boolean {
+  return failureCount < 1 && isRetryableError(error);
+}
+
+/** Widens a range to whole hours, so detection is cached across refreshes instead of repeated. */
+export function coarsenToHour(range: TimeRange): TimeRange {
+  return { from: Math.floor(range.from / HOUR_MS) * HOUR_MS, to: Math.ceil(range.to / HOUR_MS) * HOUR_MS };
+}
+
+function metricsOf(ds: DataSource): MetricsCapability {
+  if (!ds.metrics) throw new DataSourceError(`${ds.name} cannot run metric queries`, { kind: 'query' });
+  return ds.metrics;
+}
+
+function servicesOf(ds: DataSource): ServicesCapability {
+  if (!ds.services) throw new DataSourceError(`${ds.name} does not know about services`, { kind: 'query' });
+  return ds.services;
+}
+
+export function rangeQueryOptions(ds: DataSource, query: string, range: TimeRange, stepMs?: number) {
+  return queryOptions({
+    queryKey: [ds.uid, 'metrics.range', query, range.from, range.to, stepMs ?? null] as const,
+    queryFn: ({ signal }) => metricsOf(ds).queryRange(query, { range, signal, ...(stepMs === undefined ? {} : { stepMs }) }),
+    placeholderData: keepPreviousData,
+    gcTime: RANGE_GC_MS,
+    retry: retryDataSourceError,
+  });
+}
+
+export function instantQueryOptions(ds: DataSource, query: string, range: TimeRange, stepMs?: number) {
+  return queryOptions({
+    queryKey: [ds.uid, 'metrics.instant', query, range.from, range.to, stepMs ?? null] as const,
+    queryFn: ({ signal }) => {
+      const metrics = metricsOf(ds);
+      if (!metrics.queryInstant) throw new DataSourceError(`${ds.name} cannot run instant queries`, { kind: 'query' });
+      return metrics.queryInstant(query, { range, signal, ...(stepMs === undefined ? {} : { stepMs }) });
+    },
+    placeholderData: keepPreviousData,
+    gcTime: RANGE_GC_MS,
+    retry: retryDataSourceError,
+  });
+}
+
+export function exemplarsQueryOptions(ds: DataSource, query: string, range: TimeRange) {
+  return queryOptions({
+    queryKey: [ds.uid, 'metrics.exemplars', query, range.from, range.to] as const,
+    queryFn: async ({ signal }) => {
+      const metrics = metricsOf(ds);
+      return metrics.exemplars ? metrics.exemplars(query, { range, signal }) : [];
+    },
+    gcTime: RANGE_GC_MS,
+    retry: retryDataSourceError,
+  });
+}
+
+export function servicesQueryOptions(ds: DataSource, range: TimeRange) {
+  const coarse = coarsenToHour(range);
+  return queryOptions({
+    queryKey: [ds.uid, 'services.list', coarse.from, coarse.to] as const,
+    queryFn: ({ signal }) => servicesOf(ds).listServices({ range: coarse, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: CATALOG_STALE_MS,
+    retry: retryDataSourceError,
+  });
+}
+
+export function serviceSignalsQueryOptions(ds: DataSource, service: string, range: TimeRange) {
+  const coarse = coarsenToHour(range);
+  return queryOptions({
+    queryKey: [ds.uid, 'services.signals', service, coarse.from, coarse.to] as const,
+    queryFn: ({ signal }) => servicesOf(ds).signals(service, { range: coarse, signal }),
+    staleTime: CATALOG_STALE_MS,
+    retry: retryDataSourceError,
+  });
+}
+
+export function overviewQueriesOptions(ds: DataSource, range: TimeRange) {
+  const coarse = coarsenToHour(range);
+  return queryOptions({
+    queryKey: [ds.uid, 'services.overview', coarse.from, coarse.to] as const,
+    queryFn: ({ signal }) => servicesOf(ds).overviewQueries({ range: coarse, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: CATALOG_STALE_MS,
+    retry: retryDataSourceError,
+  });
+}
+
+export function healthQueryOptions(ds: DataSource) {
+  return queryOptions({
+    queryKey: [ds.uid, 'health'] as const,
+    queryFn: ({ signal }) => ds.health(signal),
+    staleTime: 30_000,
+    retry: false,
+  });
+}
