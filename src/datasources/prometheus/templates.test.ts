@@ -6,6 +6,9 @@ import { enumerateTemplateQueries, overviewQueriesFor, serviceSignalQueries, typ
 const full: SignalFeatures = { cpuSeconds: true, cpuLimit: true, activeRequests: true, downstream: true };
 const R = '$__rate_interval';
 
+/** The error-ratio form: errors / all, or 0 where there are requests but no 5xx series. */
+const ratio = (errors: string, all: string) => `(${errors} / ${all}) or (${all} * 0)`;
+
 describe('serviceSignalQueries, OTel convention', () => {
   const q = serviceSignalQueries('otel', 'service_name', 'payments', full);
   const sel = 'service_name="payments"';
@@ -13,9 +16,10 @@ describe('serviceSignalQueries, OTel convention', () => {
   it('builds the four Golden Signals from the server duration histogram', () => {
     expect(q.requestRate).toEqual({ query: `sum(rate(http_server_request_duration_seconds_count{${sel}}[${R}]))`, unit: 'reqps' });
     expect(q.errorRatio).toEqual({
-      query:
-        `sum(rate(http_server_request_duration_seconds_count{${sel}, http_response_status_code=~"5.."}[${R}]))` +
-        ` / sum(rate(http_server_request_duration_seconds_count{${sel}}[${R}]))`,
+      query: ratio(
+        `sum(rate(http_server_request_duration_seconds_count{${sel}, http_response_status_code=~"5.."}[${R}]))`,
+        `sum(rate(http_server_request_duration_seconds_count{${sel}}[${R}]))`,
+      ),
       unit: 'percentunit',
     });
     expect(q.latencyP50?.query).toBe(`histogram_quantile(0.5, sum by (le) (rate(http_server_request_duration_seconds_bucket{${sel}}[${R}])))`);
@@ -51,8 +55,10 @@ describe('serviceSignalQueries, OTel convention', () => {
       legendLabel: 'server_address',
     });
     expect(q.downstreamErrorRatio?.query).toBe(
-      `sum by (server_address) (rate(http_client_request_duration_seconds_count{${sel}, http_response_status_code=~"5.."}[${R}]))` +
-        ` / sum by (server_address) (rate(http_client_request_duration_seconds_count{${sel}}[${R}]))`,
+      ratio(
+        `sum by (server_address) (rate(http_client_request_duration_seconds_count{${sel}, http_response_status_code=~"5.."}[${R}]))`,
+        `sum by (server_address) (rate(http_client_request_duration_seconds_count{${sel}}[${R}]))`,
+      ),
     );
     expect(q.downstreamLatencyP99?.query).toBe(
       `histogram_quantile(0.99, sum by (server_address, le) (rate(http_client_request_duration_seconds_bucket{${sel}}[${R}])))`,
@@ -85,7 +91,7 @@ describe('serviceSignalQueries, classic convention', () => {
   it('uses http_requests_total, its status and handler labels, and job', () => {
     expect(q.requestRate?.query).toBe(`sum(rate(http_requests_total{job="inventory"}[${R}]))`);
     expect(q.errorRatio?.query).toBe(
-      `sum(rate(http_requests_total{job="inventory", status=~"5.."}[${R}])) / sum(rate(http_requests_total{job="inventory"}[${R}]))`,
+      ratio(`sum(rate(http_requests_total{job="inventory", status=~"5.."}[${R}]))`, `sum(rate(http_requests_total{job="inventory"}[${R}]))`),
     );
     expect(q.latencyP99?.query).toBe(`histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="inventory"}[${R}])))`);
     expect(q.latencyHeatmap?.query).toBe(`sum by (le) (rate(http_request_duration_seconds_bucket{job="inventory"}[${R}]))`);
@@ -126,7 +132,10 @@ describe('overviewQueriesFor', () => {
       `sum by (job) (rate(process_cpu_seconds_total{job!="", service_name=""}[${R}])) / sum by (job) (process_cpu_limit_cores{job!="", service_name=""})`,
     );
     expect(classic.find((o) => o.signal === 'errorRatio')?.query).toBe(
-      `sum by (job) (rate(http_requests_total{job!="", service_name="", status=~"5.."}[${R}])) / sum by (job) (rate(http_requests_total{job!="", service_name=""}[${R}]))`,
+      ratio(
+        `sum by (job) (rate(http_requests_total{job!="", service_name="", status=~"5.."}[${R}]))`,
+        `sum by (job) (rate(http_requests_total{job!="", service_name=""}[${R}]))`,
+      ),
     );
   });
 });
@@ -144,7 +153,7 @@ function parses(query: string): boolean {
 
 const ALLOWED_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'histogram_quantile', 'clamp_min', 'clamp_max']);
 const ALLOWED_AGGREGATIONS = new Set(['sum', 'avg', 'min', 'max', 'count', 'topk']);
-const FORBIDDEN_NODES = new Set(['Or', 'And', 'Unless', 'OffsetExpr', 'SubqueryExpr', 'AtModifierPreprocessors', 'BoolModifier']);
+const FORBIDDEN_NODES = new Set(['And', 'Unless', 'OffsetExpr', 'SubqueryExpr', 'AtModifierPreprocessors', 'BoolModifier']);
 
 describe('enumerateTemplateQueries', () => {
   const queries = enumerateTemplateQueries();

@@ -5,7 +5,7 @@ import { promqlString } from './promqlString';
  * Golden Signals as PromQL, for the OpenTelemetry semantic conventions (as exported to Prometheus) and
  * the classic Prometheus client conventions. The same builders give a one-service query (`sum(...)`)
  * and an overview query for all services (`sum by (<service label>) (...)`). Only the PromQL subset the
- * demo evaluates is used: selectors, rate, sum by, histogram_quantile and vector/vector division.
+ * demo evaluates is used: selectors, rate, sum by, histogram_quantile, vector/vector division and `or`.
  */
 
 export const RATE_WINDOW = '$__rate_interval';
@@ -84,7 +84,8 @@ function quantileOf(q: number, bucket: string, scope: Scope): string {
 function ratioOf(metric: string, statusLabel: string, scope: Scope): string {
   const errors = sumBy(scope.by, rateOf(metric, [...scope.matchers, `${statusLabel}=~${SERVER_ERROR}`]));
   const all = sumBy(scope.by, rateOf(metric, scope.matchers));
-  return `${errors} / ${all}`;
+  // A healthy service often has no 5xx series at all; `or (all * 0)` makes its ratio 0 instead of no data.
+  return `(${errors} / ${all}) or (${all} * 0)`;
 }
 
 /** Saturation in the best form the data allows: CPU against its limit, else in-flight requests, else raw cores. */
