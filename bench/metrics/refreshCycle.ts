@@ -1,0 +1,70 @@
+import type { Browser, CDPSession } from '@playwright/test';
+import { toResult, type BenchResult } from '../results';
+import { findBusyBursts, type BusyTick } from './busyBursts';
+import { firstLine } from './sampling';
+import { waitUntilSettled, type SettleSpec } from './settle';
+
+export interface RefreshSpec {
+  name: string;
+  budget: number;
+  /** A dashboard URL with a short `refresh=` so cycles come quickly. */
+  path: string;
+  refreshIntervalMs: number;
+  settle: SettleSpec;
+  /** Refresh cycles to observe; each complete one is a sample. */
+  cycles: number;
+  timeoutMs: number;
+}
+
+async function readBusy(client: CDPSession): Promise<BusyTick> {
+  const { metrics } = await client.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { atMs: value('Timestamp') * 1000, busyMs: value('TaskDuration') * 1000 };
+}
+
+/**
+ * Main-thread time of one auto-refresh cycle of a loaded dashboard. Chromium's cumulative
+ * `TaskDuration` (all tasks on the renderer main thread: script, style, layout, paint) is read every
+ * 50 ms over several refresh intervals; each burst of work separated by quiet is one cycle (see
+ * busyBursts.ts). The initial load is excluded by starting after the panels first settle.
+ */
+export async function measureRefreshCycle(browser: Browser, baseUrl: string, spec: RefreshSpec): Promise<BenchResult> {
+  const notes: string[] = [];
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const client = await context.newCDPSession(page);
+    await client.send('Performance.enable', { timeDomain: 'timeTicks' });
+    await page.goto(`${baseUrl}${spec.path}`, { waitUntil: 'commit', timeout: spec.timeoutMs });
+    await waitUntilSettled(page, spec.settle, spec.timeoutMs);
+    // Let the tail of the initial load (deferred effects, idle callbacks) finish before observing.
+    await page.waitForTimeout(1000);
+    const ticks: BusyTick[] = [];
+    const observeUntil = Date.now() + spec.cycles * spec.refreshIntervalMs + spec.refreshIntervalMs / 2;
+    while (Date.now() < observeUntil) {
+      ticks.push(await readBusy(client));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const bursts = findBusyBursts(ticks, { activeRatio: 0.1, mergeGapMs: Math.min(1000, spec.refreshIntervalMs / 4) });
+    if (bursts.length === 0) notes.push('no refresh activity seen: is auto-refresh wired to the URL?');
+    if (bursts.length > spec.cycles + 1) notes.push(`${bursts.length} bursts in ${spec.cycles} intervals: other periodic work present`);
+    if (bursts.length > 0) {
+      const walls = bursts.map((b) => b.endMs - b.startMs).sort((a, b) => a - b);
+      notes.push(`${bursts.length} cycles, median wall time ${Math.round(walls[Math.floor(walls.length / 2)]!)} ms`);
+    }
+    const stillLoading = await page.locator(`[data-testid="${spec.settle.testId}"][data-state="loading"]`).count();
+    if (stillLoading > 0) notes.push(`${stillLoading} elements loading at the end: refreshes may overlap`);
+    return toResult(
+      spec.name,
+      'ms',
+      spec.budget,
+      bursts.map((b) => b.busyMs),
+      notes,
+    );
+  } catch (error) {
+    notes.push(firstLine(error));
+    return toResult(spec.name, 'ms', spec.budget, [], notes);
+  } finally {
+    await context.close();
+  }
+}

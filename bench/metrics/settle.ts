@@ -1,0 +1,50 @@
+import type { Page } from '@playwright/test';
+
+/** The DOM contract the UI implements: elements marked with a data-testid carry a data-state. */
+export interface SettleSpec {
+  testId: string;
+  /** States that count as finished drawing. Anything else (loading, missing) means still busy. */
+  doneStates: readonly string[];
+}
+
+export interface Settled {
+  /** ms since the document's navigation start (performance.timeOrigin) at the first frame all were done. */
+  atMs: number;
+  /** How many elements were in each state at that frame. */
+  states: Record<string, number>;
+}
+
+/**
+ * Waits, checking once per animation frame, until at least one element exists and all are in a done
+ * state; then confirms after a short pause that no further elements appeared (pages that mount rows
+ * progressively would otherwise be caught half-drawn) and returns the time of the last such frame.
+ */
+export async function waitUntilSettled(page: Page, spec: SettleSpec, timeoutMs: number): Promise<Settled> {
+  const deadline = Date.now() + timeoutMs;
+  for (let round = 0; round < 5; round++) {
+    const handle = await page.waitForFunction(
+      ({ testId, doneStates }) => {
+        const els = document.querySelectorAll(`[data-testid="${testId}"]`);
+        if (els.length === 0) return false;
+        const states: Record<string, number> = {};
+        for (const el of els) {
+          const s = el.getAttribute('data-state') ?? '(none)';
+          if (!doneStates.includes(s)) return false;
+          states[s] = (states[s] ?? 0) + 1;
+        }
+        return { atMs: performance.now(), states, count: els.length };
+      },
+      spec,
+      { polling: 'raf', timeout: Math.max(1, deadline - Date.now()) },
+    );
+    const first = (await handle.jsonValue()) as Settled & { count: number };
+    await page.waitForTimeout(300);
+    const still = await page.evaluate(({ testId, doneStates }) => {
+      const els = [...document.querySelectorAll(`[data-testid="${testId}"]`)];
+      return { count: els.length, done: els.every((el) => doneStates.includes(el.getAttribute('data-state') ?? '')) };
+    }, spec);
+    if (still.count === first.count && still.done) return { atMs: first.atMs, states: first.states };
+    if (Date.now() >= deadline) break;
+  }
+  throw new Error(`[data-testid="${spec.testId}"] kept changing; never settled within ${timeoutMs} ms`);
+}

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: builds the app, serves dist/ on loopback in demo mode, drives Debian's Chromium and
+ * writes bench/results.json. Always exits 0 when the figures were written: benchmarks report, they do
+ * not gate. `--skip-build` reuses an existing dist/. See bench/README.md for the methods.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from '@playwright/test';
+import { findFreePort } from '../e2e/servers/ports';
+import { serveDist } from '../scripts/serve-dist';
+import { measureInitialBundle } from './metrics/bundleSize';
+import { measurePageLoad } from './metrics/pageLoad';
+import { measureRefreshCycle } from './metrics/refreshCycle';
+import { formatTable, type BenchResult } from './results';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const distDir = join(root, 'dist');
+const resultsFile = join(root, 'bench', 'results.json');
+
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+const SAMPLES = 5;
+const TIMEOUT_MS = 30_000;
+const sparklines = { testId: 'sparkline', doneStates: ['ready', 'empty', 'error'] };
+const panels = { testId: 'panel', doneStates: ['ready', 'empty', 'error'] };
+
+function build(): void {
+  console.log('bench: npx vite build');
+  const out = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit', timeout: 600_000 });
+  if (out.status !== 0) throw new Error(`vite build failed (status ${out.status})`);
+}
+
+async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const step = async (label: string, run: () => Promise<BenchResult>) => {
+    const started = Date.now();
+    process.stdout.write(`bench: ${label} … `);
+    const result = await run();
+    results.push(result);
+    console.log(`${result.median ?? 'n/a'} ${result.unit} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  };
+  await step('bundle.initial.gzip_kb', () =>
+    measureInitialBundle(browser, baseUrl, distDir, {
+      name: 'bundle.initial.gzip_kb',
+      budget: 250,
+      path: '/services?from=now-24h&to=now',
+      settle: sparklines,
+      samples: SAMPLES,
+      timeoutMs: TIMEOUT_MS,
+    }),
+  );
+  await step('services.overview.load_ms', () =>
+    measurePageLoad(browser, baseUrl, {
+      name: 'services.overview.load_ms',
+      budget: 1500,
+      path: '/services?from=now-24h&to=now',
+      settle: sparklines,
+      validStates: ['ready'],
+      samples: SAMPLES,
+      timeoutMs: TIMEOUT_MS,
+    }),
+  );
+  await step('service.dashboard.load_ms', () =>
+    measurePageLoad(browser, baseUrl, {
+      name: 'service.dashboard.load_ms',
+      budget: 1500,
+      path: '/services/payments?from=now-24h&to=now',
+      settle: panels,
+      validStates: ['ready', 'empty'],
+      samples: SAMPLES,
+      timeoutMs: TIMEOUT_MS,
+    }),
+  );
+  await step('service.dashboard.refresh_ms', () =>
+    measureRefreshCycle(browser, baseUrl, {
+      name: 'service.dashboard.refresh_ms',
+      budget: 150,
+      path: '/services/payments?from=now-24h&to=now&refresh=5s',
+      refreshIntervalMs: 5000,
+      settle: panels,
+      cycles: 6,
+      timeoutMs: TIMEOUT_MS,
+    }),
+  );
+  return results;
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--skip-build')) build();
+  if (!existsSync(join(distDir, 'index.html'))) throw new Error('dist/index.html is missing; run without --skip-build');
+  const port = await findFreePort();
+  // configJson null: /config.json answers 404, so the app runs on its embedded demo backend.
+  const server: Server = await serveDist({ dir: distDir, port, configJson: null });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ ...CHROMIUM, headless: true });
+    const results = await runAll(browser, baseUrl);
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\n${formatTable(results)}\n\nwritten: ${resultsFile}`);
+  } finally {
+    await browser?.close();
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,11 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Every demo e2e test runs at the same wall-clock time, so the simulated incident (which starts 20 minutes
+ * before the current hour) and the data around it are identical on every run. Timers keep running.
+ */
+export const FIXED_NOW = Date.UTC(2026, 10, 20, 10, 30, 0);
+
+export async function fixClock(page: Page, at: number = FIXED_NOW): Promise<void> {
+  await page.clock.setFixedTime(at);
+}
