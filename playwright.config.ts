@@ -6,6 +6,9 @@ export const chromiumLaunch = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
+const DEMO_PORT = 4173;
+const REAL_PORT = 4174;
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -13,16 +16,31 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
     launchOptions: chromiumLaunch,
     viewport: { width: 1440, height: 900 },
   },
-  webServer: {
-    command: 'npm run build && npx vite preview --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  projects: [
+    // The built app with no config.json: the embedded demo backend.
+    { name: 'demo', testIgnore: '**/real-*.spec.ts', use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    // The same build re-pointed (config.json) at a real Prometheus scraping the demo server.
+    { name: 'real-prometheus', testMatch: '**/real-*.spec.ts', use: { baseURL: `http://127.0.0.1:${REAL_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `npm run build && npx vite preview --port ${DEMO_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEMO_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+    },
+    {
+      command: `npx tsx e2e/servers/realStack.ts ${REAL_PORT}`,
+      url: `http://127.0.0.1:${REAL_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 480_000,
+      stdout: 'pipe',
+    },
+  ],
 });

@@ -1,0 +1,58 @@
+/**
+ * The "real Prometheus" stack for the end-to-end tests, run as a Playwright webServer:
+ * the demo HTTP server as a scrape target, a real Prometheus (Debian's) scraping it every second, and the
+ * built app served from dist/ with a config.json that points at that Prometheus — the same build the demo
+ * tests use, re-pointed at run time as a user would. Usage: `tsx e2e/servers/realStack.ts <port>`.
+ */
+import { startDemoServer } from '../../src/datasources/demo/server/nodeServer';
+import { serveDist } from '../../scripts/serve-dist';
+import { queryPrometheus } from './prometheusApi';
+import { startPrometheus } from './prometheus';
+import { waitFor, waitForHttpOk } from './waitFor';
+
+const port = Number(process.argv[2] ?? 4174);
+// The demo project's webServer builds dist/ first; wait for it so we never serve a stale or half-written build.
+const demoPreview = process.env.WATCHFLOOR_DEMO_PREVIEW ?? 'http://127.0.0.1:4173';
+
+async function main(): Promise<void> {
+  await waitForHttpOk(demoPreview, { timeoutMs: 300_000, intervalMs: 500 });
+  const demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
+  const prometheus = await startPrometheus({ scrapeTargets: [{ address: new URL(demo.url).host }], scrapeIntervalSeconds: 1 });
+  const stop = async () => {
+    await prometheus.stop();
+    await demo.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+
+  // Rates over $__rate_interval (4 × the 15 s scrape interval declared below) need a minute of samples:
+  // wait until Prometheus holds at least 65 scrapes of the demo target.
+  await waitFor(
+    async () => {
+      const r = await queryPrometheus(prometheus.url, '/api/v1/query', { query: 'count_over_time(up{job="demo-0"}[5m]) >= 65' });
+      return r.status === 'success' && (r.data as { result: unknown[] }).result.length > 0 ? true : undefined;
+    },
+    { description: '65 scrapes of the demo server', timeoutMs: 150_000, intervalMs: 1000, diagnostics: prometheus.recentOutput },
+  );
+
+  const configJson = {
+    datasources: [
+      {
+        uid: 'prom',
+        kind: 'prometheus',
+        name: 'Prometheus (real)',
+        url: prometheus.url,
+        default: true,
+        options: { scrapeInterval: '15s' },
+      },
+    ],
+  };
+  await serveDist({ dir: 'dist', port, configJson });
+  console.log(`real stack ready: app http://127.0.0.1:${port}, prometheus ${prometheus.url}, demo ${demo.url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

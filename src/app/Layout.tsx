@@ -1,0 +1,35 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { datasourcesSettingsUrl, servicesOverviewUrl } from '../model/links';
+import { useAutoRefresh } from '../state/autoRefresh';
+import { refreshIntervalMs } from '../state/timeUrl';
+import { useTimeRange } from '../state/useTimeRange';
+import { RefreshPicker } from './RefreshPicker';
+import { TimeRangePicker } from './TimeRangePicker';
+
+/** The frame of every page: the top bar with navigation and the time controls, and the auto-refresh timer. */
+export function Layout() {
+  const { refresh, params } = useTimeRange();
+  useAutoRefresh(refreshIntervalMs(refresh));
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <Link className="brand" to={servicesOverviewUrl(params)}>
+          <img src="/favicon.svg" alt="" width={20} height={20} /> Watchfloor
+        </Link>
+        <nav className="main-nav">
+          <NavLink to={servicesOverviewUrl(params)} end={false}>
+            Services
+          </NavLink>
+          <NavLink to={datasourcesSettingsUrl(params)}>Datasources</NavLink>
+        </nav>
+        <div className="time-controls">
+          <TimeRangePicker />
+          <RefreshPicker />
+        </div>
+      </header>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

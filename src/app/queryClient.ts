@@ -1,0 +1,20 @@
+import { QueryClient } from '@tanstack/react-query';
+import { isRetryableError } from '../lib/errors';
+
+/**
+ * One client per app. A wall screen runs for weeks and every refresh tick makes new query keys, so
+ * unused results are dropped after 5 minutes. Focusing the window does not refetch (the refresh
+ * picker decides), and a query error (bad PromQL, 4xx) is never retried: it would fail the same way.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        gcTime: 5 * 60_000,
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (failureCount, error) => failureCount < 1 && isRetryableError(error),
+      },
+    },
+  });
+}

@@ -1,0 +1,39 @@
+import { redirect, type RouteObject } from 'react-router';
+import { RouteError } from '../pages/shared/RouteError';
+import { BootSpinner } from './BootScreens';
+import { Layout } from './Layout';
+
+/**
+ * Every page is its own chunk, loaded when first visited: the overview never downloads Recharts.
+ * `/` keeps the query string (a pasted `/?from=now-6h` still means six hours).
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <BootSpinner />,
+    children: [
+      { index: true, loader: ({ request }) => redirect(`/services${new URL(request.url).search}`) },
+      {
+        path: 'services',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/services/ServicesPage')).ServicesPage }),
+      },
+      {
+        path: 'services/:service',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/service/ServiceDashboardPage')).ServiceDashboardPage }),
+      },
+      {
+        path: 'settings/datasources',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/settings/datasources/DatasourcesPage')).DatasourcesPage }),
+      },
+      {
+        path: '*',
+        lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }),
+      },
+    ],
+  },
+];

@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { rangeQueryOptions } from '../../datasources/queries';
+import type { DataSource, RangeResult, SignalQuery } from '../../datasources/types';
+import type { TimeRange } from '../../model/time';
+import type { QueryView } from '../shared/panelQuery';
+
+/**
+ * The range query of one signal, or undefined when the service has no such signal. One `useQuery`
+ * per query on purpose: its observer survives key changes, so `keepPreviousData` holds the old lines
+ * while a refresh runs. (`useQueries` makes a new observer per key and would blank the chart.)
+ *
+ * An error is held the same way: a panel whose query fails keeps its message while the next refresh
+ * of the same query runs, instead of blinking to a spinner every few seconds on a wall screen.
+ */
+export function useSignalResult(
+  ds: DataSource,
+  query: SignalQuery | undefined,
+  range: TimeRange,
+  stepMs: number,
+): QueryView<RangeResult> | undefined {
+  const result = useQuery({ ...rangeQueryOptions(ds, query?.query ?? '', range, stepMs), enabled: query !== undefined });
+  const lastError = useRef<{ query: string; error: unknown } | undefined>(undefined);
+  if (!query) return undefined;
+  if (result.isError) lastError.current = { query: query.query, error: result.error };
+  else if (result.isSuccess) lastError.current = undefined;
+  const held = lastError.current;
+  if (result.isPending && held?.query === query.query) {
+    return { data: undefined, error: held.error, isError: true, isPending: false, isFetching: true };
+  }
+  return result;
+}
+
+export function present<T>(items: ReadonlyArray<T | undefined>): T[] {
+  return items.filter((x): x is T => x !== undefined);
+}

@@ -1,0 +1,104 @@
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { overviewQueriesOptions, rangeQueryOptions, servicesQueryOptions } from '../../datasources/queries';
+import type { DataSource, RangeResult } from '../../datasources/types';
+import { serviceDashboardUrl, servicesOverviewUrl } from '../../model/links';
+import { useTimeRange } from '../../state/useTimeRange';
+import { configuredScrapeMs, useDataSources } from '../shared/dataSources';
+import { NoMetricsSource } from '../shared/NoMetricsSource';
+import { useLastData } from '../shared/lastData';
+import { errorText } from '../shared/panelQuery';
+import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/step';
+import { buildOverviewRows, sortByWorst, type OverviewResult } from './overviewRows';
+import { ServicesTable } from './ServicesTable';
+
+// Module-level so TanStack Query keeps the combined array stable between renders with the same results.
+function toOverviewResults(rs: ReadonlyArray<UseQueryResult<RangeResult>>): OverviewResult[] {
+  return rs.map((r) => ({ data: r.data, error: r.isError ? errorText(r.error) : undefined, loading: r.isPending }));
+}
+
+/** Sparkline width in pixels: the overview asks for about one point per pixel of it. */
+const SPARKLINE_POINTS = 96;
+
+function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number }) {
+  const { range, params } = useTimeRange();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const only = searchParams.getAll('var-service');
+  const stepMs = chooseStepMs(range, SPARKLINE_POINTS, minStepMs);
+
+  const services = useQuery(servicesQueryOptions(ds, range));
+  const overview = useQuery(overviewQueriesOptions(ds, range));
+  const queries = useMemo(() => overview.data ?? [], [overview.data]);
+  const fresh = useQueries({
+    queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)),
+    combine: toOverviewResults,
+  });
+  const results = useLastData(
+    queries.map((q) => q.query),
+    fresh,
+  );
+
+  const rows = useMemo(() => {
+    const all = sortByWorst(buildOverviewRows(services.data ?? [], queries, results));
+    return only.length > 0 ? all.filter((r) => only.includes(r.service)) : all;
+    // `only` is a fresh array each render; its text is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services.data, queries, results, only.join('\u0000')]);
+
+  const errors = useMemo(() => {
+    const list: Array<{ what: string; message: string }> = [];
+    if (services.isError) list.push({ what: 'service list', message: errorText(services.error) });
+    if (overview.isError) list.push({ what: 'overview queries', message: errorText(overview.error) });
+    queries.forEach((q, i) => {
+      const message = results[i]?.error;
+      if (message !== undefined) list.push({ what: `${q.signal} (${q.serviceLabel})`, message });
+    });
+    return list;
+  }, [services.isError, services.error, overview.isError, overview.error, queries, results]);
+
+  const hrefFor = useCallback((service: string) => serviceDashboardUrl(service, params), [params]);
+  const onOpen = useCallback((service: string) => navigate(hrefFor(service)), [navigate, hrefFor]);
+  const loading = (services.isPending || overview.isPending) && rows.length === 0;
+
+  return (
+    <div className="page services-page">
+      <div className="page-header">
+        <h1>Services</h1>
+        {only.length > 0 ? (
+          <span className="filter-note">
+            Showing {only.join(', ')} · <Link to={servicesOverviewUrl(params)}>show all</Link>
+          </span>
+        ) : null}
+      </div>
+      {errors.length > 0 ? (
+        <div className="page-errors" role="alert">
+          {errors.map((e) => (
+            <div key={e.what} className="page-error">
+              <span className="page-error-what">{e.what}:</span>
+              <pre data-testid="panel-error">{e.message}</pre>
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {loading ? (
+        <div className="panel-placeholder">
+          <span className="spinner" aria-label="Loading services" />
+        </div>
+      ) : rows.length === 0 && errors.length === 0 ? (
+        <div className="page-message">No services found in {ds.name} for this time range.</div>
+      ) : (
+        <ServicesTable rows={rows} range={range} onOpen={onOpen} hrefFor={hrefFor} />
+      )}
+    </div>
+  );
+}
+
+/** `/services`: every service's Golden Signals in one table, worst first. */
+export function ServicesPage() {
+  const directory = useDataSources();
+  const ds = directory.defaultMetrics();
+  if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
+  return <ServicesOverview ds={ds} minStepMs={configuredScrapeMs(directory.configs, ds.uid) ?? DEFAULT_MIN_STEP_MS} />;
+}

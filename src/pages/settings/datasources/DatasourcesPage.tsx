@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import { healthQueryOptions } from '../../../datasources/queries';
+import type { DataSource, DataSourceConfig } from '../../../datasources/types';
+import { useDataSources } from '../../shared/dataSources';
+import { errorText } from '../../shared/panelQuery';
+
+function HealthCell({ ds }: { ds: DataSource }) {
+  const health = useQuery(healthQueryOptions(ds));
+  if (health.isPending) return <td className="health-pending">checking…</td>;
+  const ok = health.isSuccess && health.data.ok;
+  const message = health.isError ? errorText(health.error) : health.data?.message;
+  return (
+    <td data-testid="datasource-health" data-health={ok ? 'ok' : 'failed'}>
+      <div className={`health ${ok ? 'health-ok' : 'health-failed'}`}>
+        <span className="health-status">{ok ? 'OK' : 'Failed'}</span>
+        {message ? <span className="health-message">{message}</span> : null}
+        <button type="button" className="link-button" onClick={() => void health.refetch()} disabled={health.isFetching}>
+          {health.isFetching ? 'checking…' : 'check again'}
+        </button>
+      </div>
+    </td>
+  );
+}
+
+function Row({ config, ds }: { config: DataSourceConfig; ds: DataSource | undefined }) {
+  return (
+    <tr data-testid="datasource-row" data-uid={config.uid}>
+      <td>{config.name}</td>
+      <td>{config.kind}</td>
+      <td className="mono">{config.url}</td>
+      <td className="mono">{config.uid}</td>
+      <td>{config.default ? 'default' : ''}</td>
+      <td>{config.access === 'proxy' ? `proxy (/proxy/${config.uid})` : 'direct'}</td>
+      {ds ? (
+        <HealthCell ds={ds} />
+      ) : (
+        <td className="health-failed" data-testid="datasource-health" data-health="failed">
+          no adapter for this kind in this build
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/** `/settings/datasources`: what config.json configured, and whether each server answers. */
+export function DatasourcesPage() {
+  const directory = useDataSources();
+  return (
+    <div className="page settings-page">
+      <div className="page-header">
+        <h1>Datasources</h1>
+      </div>
+      <table className="datasources-table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Kind</th>
+            <th>URL</th>
+            <th>UID</th>
+            <th>Default</th>
+            <th>Access</th>
+            <th>Health</th>
+          </tr>
+        </thead>
+        <tbody>
+          {directory.configs.map((config) => (
+            <Row key={config.uid} config={config} ds={directory.get(config.uid)} />
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">
+        Datasources come from <code>config.json</code>, read at start-up; edit it and reload to change them.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PanelErrorBoundary } from './PanelErrorBoundary';
+import { PanelFrame } from './PanelFrame';
+
+afterEach(cleanup);
+
+function Broken(): never {
+  throw new Error('cannot read properties of undefined');
+}
+
+describe('PanelErrorBoundary', () => {
+  it('turns a panel that throws into an error panel and leaves its neighbours drawn', () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(
+      <div>
+        <PanelErrorBoundary title="Broken">
+          <Broken />
+        </PanelErrorBoundary>
+        <PanelErrorBoundary title="Fine">
+          <PanelFrame title="Fine" state="ready">
+            drawn
+          </PanelFrame>
+        </PanelErrorBoundary>
+      </div>,
+    );
+    quiet.mockRestore();
+    const panels = screen.getAllByTestId('panel');
+    expect(panels.map((p) => [p.dataset.panelTitle, p.dataset.state])).toEqual([
+      ['Broken', 'error'],
+      ['Fine', 'ready'],
+    ]);
+    expect(screen.getByTestId('panel-error').textContent).toContain('cannot read properties of undefined');
+  });
+});

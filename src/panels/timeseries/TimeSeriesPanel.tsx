@@ -1,0 +1,101 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { Exemplar } from '../../model/series';
+import type { TimeRange } from '../../model/time';
+import type { Unit } from '../../model/units';
+import { PanelFrame } from '../shared/PanelFrame';
+import { timeTicks } from '../shared/timeAxis';
+import { panelStateOf, type NamedSeries, type PanelQueryState } from '../shared/types';
+import { useElementWidth } from '../shared/useElementWidth';
+import { useRangeOfData } from '../shared/useRangeOfData';
+import { ChartOverlay } from './ChartOverlay';
+import { buildChartLines, thinExemplars, valueScale } from './chartData';
+import { plotArea } from './geometry';
+import { LegendTable } from './LegendTable';
+import { LineChartView } from './LineChartView';
+
+interface TimeSeriesPanelProps {
+  title: string;
+  unit: Unit;
+  series: readonly NamedSeries[];
+  query: PanelQueryState;
+  range: TimeRange;
+  exemplars?: readonly Exemplar[];
+  onExemplarClick?: (exemplar: Exemplar) => void;
+  /** Drag across the chart to pick a range; omit to disable. */
+  onZoom?: (range: TimeRange) => void;
+  height?: number;
+}
+
+/** Beyond this many lines a chart is unreadable and slow; the rest is left out with a warning. */
+export const MAX_DRAWN_SERIES = 30;
+const EMPTY_EXEMPLARS: readonly Exemplar[] = [];
+
+export function TimeSeriesPanel({
+  title,
+  unit,
+  series,
+  query,
+  range: requestedRange,
+  exemplars = EMPTY_EXEMPLARS,
+  onExemplarClick,
+  onZoom,
+  height = 220,
+}: TimeSeriesPanelProps) {
+  const range = useRangeOfData(series, requestedRange);
+  const [bodyRef, width] = useElementWidth<HTMLDivElement>();
+  const [isolated, setIsolated] = useState<number | null>(null);
+  const area = plotArea(width, height);
+
+  const drawnSeries = useMemo(() => series.slice(0, MAX_DRAWN_SERIES), [series]);
+  const allLines = useMemo(() => buildChartLines(drawnSeries, area.width), [drawnSeries, area.width]);
+  const lines = useMemo(
+    () => (isolated === null || isolated >= allLines.length ? allLines : [allLines[isolated]!]),
+    [allLines, isolated],
+  );
+  const exemplarPoints = useMemo(
+    () => thinExemplars(exemplars, range.from, range.to, Math.floor(area.width / 6)),
+    [exemplars, range, area.width],
+  );
+  const scale = useMemo(
+    () => valueScale(lines, exemplarPoints.map((p) => p.v), Math.max(2, Math.floor(area.height / 40))),
+    [lines, exemplarPoints, area.height],
+  );
+  const ticks = useMemo(() => timeTicks(range.from, range.to, Math.max(2, Math.floor(area.width / 90))), [range, area.width]);
+  const colors = useMemo(() => allLines.map((l) => l.color), [allLines]);
+  const onToggle = useCallback((i: number) => setIsolated((cur) => (cur === i ? null : i)), []);
+
+  const hasData = series.some((s) => s.values.some((v) => Number.isFinite(v)));
+  const state = panelStateOf(query, hasData, width > 0);
+  const warnings = useMemo(
+    () =>
+      series.length > MAX_DRAWN_SERIES
+        ? [...query.warnings, `Showing ${MAX_DRAWN_SERIES} of ${series.length} series`]
+        : query.warnings,
+    [series.length, query.warnings],
+  );
+
+  return (
+    <PanelFrame title={title} state={state} error={query.error} warnings={warnings} fetching={query.fetching}>
+      <div className="timeseries" ref={bodyRef}>
+        {hasData && width > 0 ? (
+          <>
+            <ChartOverlay area={area} range={range} lines={lines} unit={unit} onZoom={onZoom}>
+              <LineChartView
+                width={width}
+                height={height}
+                lines={lines}
+                range={range}
+                timeTicks={ticks}
+                scale={scale}
+                unit={unit}
+                exemplars={exemplarPoints}
+                onExemplarClick={onExemplarClick}
+              />
+            </ChartOverlay>
+            <LegendTable series={drawnSeries} colors={colors} unit={unit} isolated={isolated} onToggle={onToggle} />
+          </>
+        ) : null}
+      </div>
+    </PanelFrame>
+  );
+}
