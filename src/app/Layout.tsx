@@ -1,5 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router';
-import { datasourcesSettingsUrl, servicesOverviewUrl } from '../model/links';
+import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl } from '../model/links';
 import { useAutoRefresh } from '../state/autoRefresh';
 import { refreshIntervalMs } from '../state/timeUrl';
 import { useTimeRange } from '../state/useTimeRange';
@@ -20,6 +20,7 @@ export function Layout() {
           <NavLink to={servicesOverviewUrl(params)} end={false}>
             Services
           </NavLink>
+          <NavLink to={exploreUrl([], params)}>Explore</NavLink>
           <NavLink to={datasourcesSettingsUrl(params)}>Datasources</NavLink>
         </nav>
         <div className="time-controls">

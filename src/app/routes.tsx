@@ -26,6 +26,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/service/ServiceDashboardPage')).ServiceDashboardPage }),
       },
       {
+        path: 'explore',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/explore/ExplorePage')).ExplorePage }),
+      },
+      {
         path: 'settings/datasources',
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/settings/datasources/DatasourcesPage')).DatasourcesPage }),

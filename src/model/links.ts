@@ -57,3 +57,8 @@ export function traceUrl(traceId: string, around?: { timeMs: number; windowMs?: 
     : [];
   return `/traces/${encodeURIComponent(id)}${query(entries)}`;
 }
+
+/** Explore with one or more ad-hoc queries (`q`, repeated) over the given time range. */
+export function exploreUrl(queries: readonly string[], t?: TimeParams): string {
+  return `/explore${query([...(t ? timeEntries(t) : []), ...queries.map((q) => ['q', q] as const)])}`;
+}

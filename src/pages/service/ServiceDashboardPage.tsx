@@ -44,8 +44,8 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
   const pending = current === undefined && !signalsQuery.isError;
 
   const ctx = useMemo<SignalPanelContext>(
-    () => ({ ds, range, stepMs, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)) }),
-    [ds, range, stepMs, setRange],
+    () => ({ ds, range, stepMs, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)), timeParams: params }),
+    [ds, range, stepMs, setRange, params],
   );
   const percentiles = useMemo(() => ({ p50: q.latencyP50, p95: q.latencyP95, p99: q.latencyP99 }), [q.latencyP50, q.latencyP95, q.latencyP99]);
   const downstream = DOWNSTREAM_PANELS.filter((p) => q[p.signal] !== undefined);

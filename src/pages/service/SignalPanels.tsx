@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { exemplarsQueryOptions } from '../../datasources/queries';
 import type { DataSource, SignalQuery } from '../../datasources/types';
 import { PERCENTILE_COLORS, statusCodeColor } from '../../lib/colors';
-import { traceUrl } from '../../model/links';
+import { exploreUrl, traceUrl, type TimeParams } from '../../model/links';
 import type { Exemplar } from '../../model/series';
 import type { TimeRange } from '../../model/time';
 import { thresholdsFor } from '../../model/thresholds';
@@ -16,7 +16,7 @@ import { TimeSeriesPanel } from '../../panels/timeseries/TimeSeriesPanel';
 import { useShowExemplars } from '../../state/preferences';
 import { nameSeries } from '../shared/namedSeries';
 import { errorText, panelQueryState } from '../shared/panelQuery';
-import { present, useSignalResult } from './useSignalResults';
+import { present, useSignalResult } from '../shared/useSignalResult';
 import type { ChartSpec, StatSpec } from './layout';
 
 /** What every signal panel of the dashboard shares. */
@@ -25,6 +25,18 @@ export interface SignalPanelContext {
   range: TimeRange;
   stepMs: number;
   onZoom: (range: TimeRange) => void;
+  /** The page's time state, carried into links (Explore). */
+  timeParams: TimeParams;
+}
+
+/** Opens a panel's query in Explore, where it can be edited; the Grafana habit of "Explore" on a panel. */
+export function ExploreLink({ queries, timeParams }: { queries: readonly string[]; timeParams: TimeParams }) {
+  if (queries.length === 0) return null;
+  return (
+    <Link className="panel-action" to={exploreUrl(queries, timeParams)} title="Open this query in Explore">
+      Explore
+    </Link>
+  );
 }
 
 const NO_SERIES: readonly NamedSeries[] = [];
@@ -65,6 +77,7 @@ export function SignalChart({ ctx, spec, query }: { ctx: SignalPanelContext; spe
       query={result ? panelQueryState([result]) : NOT_AVAILABLE}
       range={ctx.range}
       onZoom={ctx.onZoom}
+      actions={<ExploreLink queries={query ? [query.query] : []} timeParams={ctx.timeParams} />}
     />
   );
 }
@@ -149,6 +162,7 @@ export function LatencyChart({
       exemplars={showExemplars ? (exemplars.data ?? NO_EXEMPLARS) : NO_EXEMPLARS}
       onExemplarClick={onExemplarClick}
       onZoom={ctx.onZoom}
+      actions={<ExploreLink queries={present(PERCENTILES.map((p) => percentiles[p]?.query))} timeParams={ctx.timeParams} />}
     />
   );
 }

@@ -16,7 +16,7 @@ function CellView({ cell, service, timeDomain }: { cell: OverviewCell; service: 
   const color = statusColor(cell.status);
   const text = cell.value !== undefined ? formatValue(cell.value, cell.unit) : cell.state === 'error' ? 'error' : cell.state === 'loading' ? '…' : '–';
   return (
-    <td className={`signal-cell status-${cell.status}`} title={cell.error}>
+    <td className={`signal-cell status-${cell.status}`} title={cell.error} data-signal={cell.signal} data-status={cell.status}>
       <span className="signal-value" style={{ color }}>
         {text}
       </span>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Exemplar } from '../../model/series';
 import type { TimeRange } from '../../model/time';
 import type { Unit } from '../../model/units';
@@ -24,6 +24,8 @@ interface TimeSeriesPanelProps {
   /** Drag across the chart to pick a range; omit to disable. */
   onZoom?: (range: TimeRange) => void;
   height?: number;
+  /** Extra controls for the title bar (e.g. a link to explore the query). */
+  actions?: ReactNode;
 }
 
 /** Beyond this many lines a chart is unreadable and slow; the rest is left out with a warning. */
@@ -40,6 +42,7 @@ export function TimeSeriesPanel({
   onExemplarClick,
   onZoom,
   height = 220,
+  actions,
 }: TimeSeriesPanelProps) {
   const range = useRangeOfData(series, requestedRange);
   const [bodyRef, width] = useElementWidth<HTMLDivElement>();
@@ -75,7 +78,7 @@ export function TimeSeriesPanel({
   );
 
   return (
-    <PanelFrame title={title} state={state} error={query.error} warnings={warnings} fetching={query.fetching}>
+    <PanelFrame title={title} state={state} error={query.error} warnings={warnings} fetching={query.fetching} actions={actions}>
       <div className="timeseries" ref={bodyRef}>
         {hasData && width > 0 ? (
           <>

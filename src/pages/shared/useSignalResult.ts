@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { rangeQueryOptions } from '../../datasources/queries';
 import type { DataSource, RangeResult, SignalQuery } from '../../datasources/types';
 import type { TimeRange } from '../../model/time';
-import type { QueryView } from '../shared/panelQuery';
+import type { QueryView } from './panelQuery';
 
 /**
  * The range query of one signal, or undefined when the service has no such signal. One `useQuery`

@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import { fixClock } from './pages/fixedClock';
+import { ServiceDashboardPage } from './pages/ServiceDashboardPage';
+import { ServicesPage } from './pages/ServicesPage';
+
+// The built app with no config.json runs on the embedded demo. The clock is fixed at 10:30 UTC, so the
+// payment-provider incident (from 09:40) is 50 minutes old and fills most of the default hour.
+const ALL_SERVICES = ['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'users'];
+
+let pageErrors: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await fixClock(page);
+});
+
+// An uncaught exception anywhere in the page fails the test that caused it.
+test.afterEach(() => {
+  expect(pageErrors, 'uncaught page errors').toEqual([]);
+});
+
+test('the services overview lists every service, worst first, with the incident on top', async ({ page }) => {
+  const overview = new ServicesPage(page);
+  await overview.open();
+  await overview.waitForSparklines();
+  await expect(overview.rows).toHaveCount(ALL_SERVICES.length);
+  expect([...(await overview.serviceNames())].sort()).toEqual(ALL_SERVICES);
+
+  const names = await overview.serviceNames();
+  // The incident's chain: the provider times out, payments fails, orders and the gateway suffer.
+  expect(names.slice(0, 4).sort()).toEqual(['api-gateway', 'orders', 'payment-provider', 'payments']);
+  for (const service of ['payments', 'payment-provider']) await expect(overview.row(service)).toHaveAttribute('data-status', 'crit');
+  for (const service of ['auth', 'users', 'inventory']) await expect(overview.row(service)).toHaveAttribute('data-status', 'ok');
+  await expect(overview.row('payments').locator('[data-signal="errorRatio"]')).toHaveAttribute('data-status', 'crit');
+  // The classic-convention service is on the same table with real numbers.
+  await expect(overview.row('inventory').locator('[data-signal="requestRate"] .signal-value')).toHaveText(/req\/s$/);
+  await expect(page.locator('[data-testid="sparkline"][data-state="ready"]')).toHaveCount(ALL_SERVICES.length * 6);
+});
+
+test('a row opens the service dashboard, which shows the 30 s provider timeout', async ({ page }) => {
+  const overview = new ServicesPage(page);
+  await overview.open();
+  await overview.waitForSparklines();
+  await overview.row('payments').click();
+  await expect(page).toHaveURL(/\/services\/payments\?from=now-1h&to=now/);
+
+  const dashboard = new ServiceDashboardPage(page);
+  await dashboard.waitForPanels();
+  const states = await dashboard.panelStates();
+  expect(Object.values(states).every((s) => s === 'ready'), JSON.stringify(states)).toBe(true);
+  for (const title of ['Request rate', 'Error ratio', 'p99 latency', 'Saturation', 'Latency p50 / p95 / p99', 'Latency heatmap',
+    'Traffic by route', 'Traffic by status', 'Error ratio over time', 'Saturation over time', 'Downstream p99 latency']) {
+    await expect(dashboard.panel(title), title).toHaveAttribute('data-state', 'ready');
+  }
+  // p99 sits in the (20 s, 40 s] bucket because of the 30 s timeouts; more than half the requests fail.
+  const p99 = await dashboard.panel('p99 latency').getByTestId('stat-value').innerText();
+  const seconds = Number(/([\d.]+)\s*s$/.exec(p99)?.[1]);
+  expect(seconds, p99).toBeGreaterThan(20);
+  const errors = await dashboard.panel('Error ratio').getByTestId('stat-value').innerText();
+  expect(Number(/([\d.]+)%/.exec(errors)?.[1]), errors).toBeGreaterThan(40);
+  await expect(dashboard.panel('Downstream p99 latency')).toContainText('payment-provider');
+});
+
+test('a healthy service shows calm numbers on the same dashboard', async ({ page }) => {
+  const dashboard = new ServiceDashboardPage(page);
+  await dashboard.open('auth');
+  await dashboard.waitForPanels();
+  const errors = await dashboard.panel('Error ratio').getByTestId('stat-value').innerText();
+  expect(Number(/([\d.]+)%/.exec(errors)?.[1]), errors).toBeLessThan(2);
+  const p99 = await dashboard.panel('p99 latency').getByTestId('stat-value').innerText();
+  expect(p99).toMatch(/ms$/);
+});
+
+test('the time range lives in the URL, and Back restores the previous one', async ({ page }) => {
+  const dashboard = new ServiceDashboardPage(page);
+  await dashboard.open('payments');
+  await dashboard.waitForPanels();
+  await page.getByRole('button', { name: /Last 1 hour/ }).click();
+  await page.getByRole('button', { name: 'Last 6 hours' }).click();
+  await expect(page).toHaveURL(/from=now-6h&to=now/);
+  await dashboard.waitForPanels();
+  await page.goBack();
+  await expect(page).toHaveURL(/from=now-1h&to=now/);
+  await expect(page.getByRole('button', { name: /Last 1 hour/ })).toBeVisible();
+
+  // A pasted link with refresh opens the same view, auto-refresh included.
+  await dashboard.open('payments', 'from=now-3h&to=now&refresh=30s');
+  await expect(page.getByRole('button', { name: /Last 3 hours/ })).toBeVisible();
+  await expect(page.getByRole('combobox')).toHaveValue('30s');
+});
+
+test('a bad PromQL query shows the server error in its own panel only', async ({ page }) => {
+  const good = 'sum by (service_name) (rate(http_server_request_duration_seconds_count[5m]))';
+  const bad = 'sum(rate(http_server_request_duration_seconds_count[5m])';
+  await page.goto(`/explore?from=now-1h&to=now&q=${encodeURIComponent(good)}&q=${encodeURIComponent(bad)}`);
+  const panelA = page.locator('[data-testid="panel"][data-panel-title="Query A"]');
+  const panelB = page.locator('[data-testid="panel"][data-panel-title="Query B"]');
+  await expect(panelB).toHaveAttribute('data-state', 'error');
+  await expect(panelB.getByTestId('panel-error')).toHaveText('invalid parameter "query": 1:57: parse error: unclosed left parenthesis');
+  await expect(panelA).toHaveAttribute('data-state', 'ready');
+  await expect(panelA.getByTestId('panel-error')).toHaveCount(0);
+
+  // Fixing the query in the editor (Shift+Enter runs it, as in Grafana) clears the error.
+  await page.getByLabel('Query B').fill(`${bad})`);
+  await page.getByLabel('Query B').press('Shift+Enter');
+  await expect(panelB).toHaveAttribute('data-state', 'ready');
+});
+
+test('the datasources page health-checks the demo datasource', async ({ page }) => {
+  await page.goto('/settings/datasources');
+  await expect(page.getByText('Demo Prometheus')).toBeVisible();
+  await expect(page.getByText(/Prometheus 2\.42/)).toBeVisible();
+});
