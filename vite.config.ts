@@ -1,13 +1,32 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { proxyFromConfig } from './scripts/proxy-config';
 
 // `npm run preview` and `npm start` forward /proxy/<uid>/… to the datasource's real URL, so that
 // servers which send no CORS headers (Loki, Tempo, Jaeger) can be reached from the browser.
 const proxy = proxyFromConfig('public/config.json');
 
+// msw's cookie store wraps tough-cookie + tldts (~285 kB minified) and needs `localStorage`, which the
+// demo's Web Worker lacks. The demo never uses cookies, so the browser build gets an always-empty store.
+// Only this build is affected: node tests and the demo server import msw untouched.
+const mswCookieStoreStubPath = fileURLToPath(new URL('./src/datasources/demo/worker/mswCookieStoreStub.ts', import.meta.url));
+const MSW_COOKIE_STORE_IMPORTER = /[\\/]node_modules[\\/]msw[\\/]lib[\\/]core[\\/]utils[\\/]request[\\/]/;
+function mswCookieStoreStub(): Plugin {
+  return {
+    name: 'watchfloor:msw-cookie-store-stub',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === '../cookieStore.mjs' && importer !== undefined && MSW_COOKIE_STORE_IMPORTER.test(importer) ? mswCookieStoreStubPath : null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  // The stub goes everywhere msw is bundled: the app, the demo worker, and the dev server's pre-bundled deps.
+  plugins: [mswCookieStoreStub(), react()],
+  worker: { plugins: () => [mswCookieStoreStub()] },
+  optimizeDeps: { rolldownOptions: { plugins: [mswCookieStoreStub()] } },
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },

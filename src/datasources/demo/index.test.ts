@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDemoBackend, DEMO_PROMETHEUS_URL } from './index';
 
 describe('createDemoBackend', () => {
@@ -27,5 +27,50 @@ describe('createDemoBackend', () => {
   it('answers anything else with a 404 rather than a network error', async () => {
     const res = await demo.fetchFn('http://demo.watchfloor.invalid/loki/api/v1/labels');
     expect(res.status).toBe(404);
+  });
+});
+
+describe('createDemoBackend in a browser', () => {
+  /** Records what the page would send to the demo worker. */
+  class RecordingWorker extends EventTarget {
+    static last: RecordingWorker | undefined;
+    posted: unknown[] = [];
+    constructor(
+      readonly url: URL,
+      readonly options: WorkerOptions,
+    ) {
+      super();
+      RecordingWorker.last = this;
+    }
+    postMessage(message: unknown): void {
+      this.posted.push(message);
+    }
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    RecordingWorker.last = undefined;
+  });
+
+  it('starts a module worker, boots it with the incident anchor and the page clock, and sends requests there', async () => {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('Worker', RecordingWorker);
+    const pageNow = Date.now();
+    const demo = createDemoBackend({ nowMs: Date.UTC(2025, 5, 4, 12, 0, 0), seed: 3 });
+    expect(demo.configs[0]?.uid).toBe('demo-prometheus');
+    const worker = RecordingWorker.last;
+    expect(worker?.url.pathname).toMatch(/worker\/demoWorker\.ts$/);
+    expect(worker?.options.type).toBe('module');
+    const boot = worker?.posted[0] as { type: string; anchorMs: number; pageNowMs: number; seed: number };
+    expect(boot).toMatchObject({ type: 'boot', anchorMs: Date.UTC(2025, 5, 4, 12, 0, 0), seed: 3 });
+    expect(boot.pageNowMs).toBeGreaterThanOrEqual(pageNow);
+    expect(boot.pageNowMs).toBeLessThan(pageNow + 1000);
+
+    const controller = new AbortController();
+    const pending = demo.fetchFn(`${DEMO_PROMETHEUS_URL}/api/v1/labels`, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(worker?.posted).toHaveLength(2));
+    expect(worker?.posted[1]).toMatchObject({ type: 'request', request: { method: 'GET', url: `${DEMO_PROMETHEUS_URL}/api/v1/labels` } });
+    controller.abort();
+    expect(((await pending) as DOMException).name).toBe('AbortError');
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * The messages between the page and the demo worker. Everything is plain strings and numbers, so
+ * structured clone carries it unchanged between threads (Request and Response objects cannot be posted).
+ */
+
+export interface SerializedRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  /** Null for GET and HEAD, which carry no body. */
+  body: string | null;
+}
+
+export interface SerializedResponse {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** Sent once, first: what the worker needs to build the same demo the page would have built. */
+export interface BootMessage {
+  type: 'boot';
+  /** Anchors the incident schedule. */
+  anchorMs: number;
+  /** The page's `Date.now()` when it posted this; the worker keeps its "now" this far from its own clock. */
+  pageNowMs: number;
+  /** Undefined: the simulator's default seed. */
+  seed?: number;
+}
+
+export interface RequestMessage {
+  type: 'request';
+  id: number;
+  request: SerializedRequest;
+}
+
+/** The page no longer wants the answer to `id` (its signal aborted). */
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
+export type PageToWorkerMessage = BootMessage | RequestMessage | CancelMessage;
+
+export interface ResponseMessage {
+  type: 'response';
+  id: number;
+  response: SerializedResponse;
+}
+
+export type WorkerToPageMessage = ResponseMessage;
+
+/** Statuses whose Response must be built with a null body (the constructor throws otherwise). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+export async function serializeRequest(request: Request): Promise<SerializedRequest> {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return { method: request.method, url: request.url, headers: [...request.headers], body: hasBody ? await request.text() : null };
+}
+
+export function deserializeRequest(request: SerializedRequest, signal?: AbortSignal): Request {
+  return new Request(request.url, { method: request.method, headers: request.headers, body: request.body, signal: signal ?? null });
+}
+
+export async function serializeResponse(response: Response): Promise<SerializedResponse> {
+  return { status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.text() };
+}
+
+export function deserializeResponse(response: SerializedResponse): Response {
+  return new Response(NULL_BODY_STATUSES.has(response.status) ? null : response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+export function isWorkerToPageMessage(data: unknown): data is WorkerToPageMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'response' && typeof (data as { id?: unknown }).id === 'number';
+}
+
+export function isPageToWorkerMessage(data: unknown): data is PageToWorkerMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const type = (data as { type?: unknown }).type;
+  return type === 'boot' || type === 'request' || type === 'cancel';
+}
