@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { proxyFromConfig } from './scripts/proxy-config';
+import { proxyFromConfig } from './scripts/proxy-config.ts';
 
 // `npm run preview` and `npm start` forward /proxy/<uid>/… to the datasource's real URL, so that
 // servers which send no CORS headers (Loki, Tempo, Jaeger) can be reached from the browser.

@@ -102,8 +102,8 @@ test('a bad PromQL query shows the server error in its own panel only', async ({
   await expect(panelA.getByTestId('panel-error')).toHaveCount(0);
 
   // Fixing the query in the editor (Shift+Enter runs it, as in Grafana) clears the error.
-  await page.getByLabel('Query B').fill(`${bad})`);
-  await page.getByLabel('Query B').press('Shift+Enter');
+  await page.getByRole('textbox', { name: 'Query B' }).fill(`${bad})`);
+  await page.getByRole('textbox', { name: 'Query B' }).press('Shift+Enter');
   await expect(panelB).toHaveAttribute('data-state', 'ready');
 });
 
