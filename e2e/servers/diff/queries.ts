@@ -14,6 +14,10 @@ export const SUBSET_QUERIES: readonly string[] = [
   'increase(process_cpu_seconds_total[10m])',
   'rate(http_client_request_duration_seconds_sum{service_name="payments"}[2m]) / rate(http_client_request_duration_seconds_count{service_name="payments"}[2m])',
   'rate(http_server_request_duration_seconds_count{service_name="auth"}[75s] offset 1m)',
+  // offset binds to the operand on its left, not the whole expression (a lezer-tree pitfall the demo handles)
+  'process_cpu_seconds_total / process_cpu_seconds_total offset 5m',
+  '-http_server_active_requests offset 1m',
+  'http_server_active_requests * 2 - http_server_active_requests offset 10m - 2',
   // *_over_time
   'avg_over_time(http_server_active_requests[5m])',
   'max_over_time(http_server_active_requests{service_name="payments"}[10m])',
@@ -66,13 +70,122 @@ export const SUBSET_QUERIES: readonly string[] = [
 /** Instant-only: a bare range selector answers the raw samples as a matrix. */
 export const INSTANT_ONLY_QUERIES: readonly string[] = ['http_server_active_requests{service_name="payments"}[2m]'];
 
-/** Malformed queries: the demo must place the parse error where Prometheus does. */
+/**
+ * Malformed queries: the demo must answer each with Prometheus's parse error, text and `line:col`
+ * alike. One or more per kind of error: the 2.42 lexer's own, syntax errors with and without a
+ * grammar context, literals, names, argument counts and types, selector and operator rules, regexes.
+ */
 export const PARSE_ERROR_QUERIES: readonly string[] = [
+  // lexer
   'sum(rate(http_requests_total[5m])',
-  'rate(http_requests_total)',
+  'sum(x))',
+  'x[5m',
+  'x[5m]]',
   'http_requests_total{job="inventory"',
-  'histogram_quantile(0.9)',
-  'sum(http_requests_total) by',
+  'x{a~"b"}',
+  'x{a!}',
+  'x ~ y',
+  'x !',
+  'x{a="b}',
+  '"abc',
+  'x{a=`b}',
+  'x{a="\\q"}',
+  'x{a="\\u12"}',
+  'rate(x[5x])',
+  'x[5]',
+  'x[-5m]',
+  'x[5m5]',
+  '1_000',
+  'x offset 5x',
+  // literals
+  'x[1.5m]',
+  'x[0s]',
+  'x offset 0s',
+  '1e',
+  '1e999',
+  // syntax errors without a context
+  'x y',
+  '1.2.3',
+  'x "abcdefghijklmn"',
+  'x 5m',
+  'x sum',
+  'x by',
+  'x :y',
+  '(1,2)',
+  'start()',
   '1 +',
+  'x == bool',
+  'x # comment\n+',
+  'x{a="é"} y',
+  // syntax errors in a grammar context
+  'x{a=~b}',
+  'x{a="b" c="d"}',
+  'x{,}',
+  'x{a}',
+  'x{"a"="b"}',
+  'sum(http_requests_total) by',
+  'x + on(a) group_left',
+  'sum by (a (x)',
+  'sum by (a:b) (x)',
+  'sum by (a) by (b) (x)',
+  'sum(rate(x y))',
+  'sum(5m)',
+  'sum(x,,)',
+  'histogram_quantile(0.9,)',
   'http_requests_total{job=~"inventory"} offset',
+  'x offset 5',
+  'x offset (5m)',
+  'x @ y',
+  'x[5m 1m]',
+  'x[5m+1m]',
+  'x[5m] smoothed',
+  // names, argument counts and types
+  'foo(x)',
+  'foo(x y)',
+  'sort_by_label(x)',
+  'limitk(1, x)',
+  'rate(http_requests_total)',
+  'histogram_quantile(0.9)',
+  'round(x, 1, 2)',
+  'label_join(x)',
+  'label_replace(x, "a", "b", "c", 1)',
+  'rate(abs(x))',
+  'sum()',
+  'topk(x)',
+  'count_values(1, x)',
+  'topk(x, y[5m])',
+  // selectors, ranges, offsets, operators
+  'x{a="b"} offset 5m[5m]',
+  'sum(x)[5m]',
+  '-x[5m]',
+  'x + y[5m]',
+  'x + 1 offset 5m',
+  'x offset 5m offset 1m',
+  'x + bool y',
+  'x and on(a) group_left y',
+  '{}',
+  'x{__name__="y"}',
+  // regular expressions
+  'x{a=~"("}',
+  'x{a=~"[a"}',
+  'x{a=~"a**"}',
+  'x{a=~"(?=a)"}',
+  // where lezer and 2.42 part ways
+  '@x',
+  'max by (job) ( offset y)',
+  'to(3,  by x) offset 5m',
+  'clamp(x, 1, on  4)',
+  'irate(x[m])',
+  // no expression
+  '# only comment',
+];
+
+/**
+ * Malformed queries the demo answers differently, each with the reason. `demo` is what the demo
+ * does instead of Prometheus's parse error; the test checks it, so a fix shows up as a failure here.
+ */
+export const KNOWN_PARSE_ERROR_DIFFERENCES: ReadonlyArray<{ query: string; demo: 'accepted' | 'unsupported'; why: string }> = [
+  { query: 'x{a=~"x{1001}"}', demo: 'accepted', why: 'regexes run as JS RegExp, which has no repeat limit (RE2 stops at 1000)' },
+  { query: 'x{a=~"[[:foo:]]"}', demo: 'accepted', why: 'JS RegExp reads [[:foo:]] as a character class; RE2 refuses the unknown POSIX class' },
+  { query: 'x @ 1 @ 2', demo: 'unsupported', why: 'the demo refuses the @ modifier before checking it' },
 ];

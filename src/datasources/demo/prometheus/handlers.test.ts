@@ -78,7 +78,7 @@ describe('query_range', () => {
     ['query=up&start=1&end=2&step=0', 'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer'],
     ['query=up&start=1&end=2&step=abc', 'invalid parameter "step": cannot parse "abc" to a valid duration'],
     ['query=up&start=0&end=11001&step=1', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)'],
-    ['query=sum(&start=1&end=2&step=1', 'invalid parameter "query": 1:5: parse error: unexpected end of input'],
+    ['query=sum(&start=1&end=2&step=1', 'invalid parameter "query": 1:5: parse error: unclosed left parenthesis'],
     ['query=&start=1&end=2&step=1', 'invalid parameter "query": 1:1: parse error: no expression found in input'],
     ['query=predict_linear(x[5m],1)&start=1&end=2&step=1', 'invalid parameter "query": unsupported by the Watchfloor demo: function "predict_linear"'],
   ])('%s → bad_data', async (qs, error) => {

@@ -1,3 +1,5 @@
+import { utf8Length } from './goFormat';
+
 /**
  * Every failure the evaluator reports. `kind` decides the Prometheus error type the HTTP handler
  * answers with: `parse` and `unsupported` are `bad_data` (400), `execution` is `execution` (422).
@@ -14,17 +16,20 @@ export class PromqlError extends Error {
   }
 }
 
-/** `line:col` of a 0-based offset, as Prometheus's ParseErr prints it (1-based, per line). */
+/**
+ * `line:col` of a 0-based offset, as Prometheus's ParseErr prints it: 1-based, per line, and counted
+ * in UTF-8 bytes (`x{a="é"} y` puts `y` at 1:11).
+ */
 export function positionOf(query: string, offset: number): string {
   let line = 1;
-  let lastBreak = -1;
+  let lineStart = 0;
   for (let i = 0; i < offset && i < query.length; i++) {
     if (query[i] === '\n') {
       line++;
-      lastBreak = i;
+      lineStart = i + 1;
     }
   }
-  return `${line}:${offset - lastBreak}`;
+  return `${line}:${utf8Length(query.slice(lineStart, offset)) + 1}`;
 }
 
 /** A parse error worded as Prometheus words them: `1:5: parse error: <message>`. */

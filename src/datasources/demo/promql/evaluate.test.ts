@@ -240,7 +240,7 @@ describe('range queries', () => {
 
 describe('errors', () => {
   it('parse errors carry Prometheus positions', () => {
-    expect(errorOf(() => evaluateInstant(source, 'sum(rate(x[5m])', 0)).message).toBe('1:16: parse error: unexpected end of input');
+    expect(errorOf(() => evaluateInstant(source, 'sum(rate(x[5m])', 0)).message).toBe('1:16: parse error: unclosed left parenthesis');
     expect(errorOf(() => evaluateInstant(source, 'rate(x)', 0)).message).toBe(
       '1:6: parse error: expected type range vector in call to function "rate", got instant vector',
     );
