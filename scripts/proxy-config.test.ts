@@ -26,10 +26,32 @@ describe('proxyFromConfig', () => {
         }),
       ),
     );
-    expect(Object.keys(table)).toEqual(['/proxy/loki']);
-    expect(table['/proxy/loki']?.target).toBe('http://loki:3100');
-    expect(table['/proxy/loki']?.rewrite('/proxy/loki/loki/api/v1/labels')).toBe('/loki/api/v1/labels');
-    expect(table['/proxy/loki']?.rewrite('/proxy/loki')).toBe('/');
+    expect(Object.keys(table)).toHaveLength(1);
+    const [key, entry] = Object.entries(table)[0]!;
+    expect(entry.target).toBe('http://loki:3100');
+    expect(entry.rewrite('/proxy/loki/loki/api/v1/labels')).toBe('/loki/api/v1/labels');
+    expect(entry.rewrite('/proxy/loki')).toBe('/');
+    // Vite reads a key starting with ^ as a RegExp (else as a plain prefix).
+    expect(key.startsWith('^')).toBe(true);
+    expect(new RegExp(key).test('/proxy/loki/loki/api/v1/labels')).toBe(true);
+    expect(new RegExp(key).test('/proxy/loki')).toBe(true);
+  });
+
+  it('never routes one uid to another that it is a prefix of', () => {
+    const table = proxyFromConfig(
+      configFile(
+        JSON.stringify({
+          datasources: [
+            { uid: 'prom', kind: 'prometheus', name: 'A', url: 'http://a:9090', access: 'proxy' },
+            { uid: 'prom.eu', kind: 'prometheus', name: 'B', url: 'http://b:9090', access: 'proxy' },
+          ],
+        }),
+      ),
+    );
+    const targetOf = (path: string) => Object.entries(table).find(([key]) => new RegExp(key).test(path))?.[1].target;
+    expect(targetOf('/proxy/prom.eu/api/v1/query')).toBe('http://b:9090');
+    expect(targetOf('/proxy/prom/api/v1/query')).toBe('http://a:9090');
+    expect(targetOf('/proxy/promXeu/api/v1/query')).toBeUndefined();
   });
 
   it('yields no proxies for a missing or malformed file (the app reports the bad config itself)', () => {

@@ -26,11 +26,17 @@ export function proxyFromConfig(path: string): Record<string, ProxyEntry> {
   for (const ds of list as Array<Record<string, unknown>>) {
     if (ds['access'] !== 'proxy' || typeof ds['uid'] !== 'string' || typeof ds['url'] !== 'string') continue;
     const prefix = `/proxy/${ds['uid']}`;
-    table[prefix] = {
+    // Vite matches a plain key as a string prefix, so `/proxy/prom` would also catch `/proxy/prom-eu/…`;
+    // a `^` key is a RegExp, which can insist on the whole uid.
+    table[`^${escapeRegExp(prefix)}(?:/|\\?|$)`] = {
       target: ds['url'],
       changeOrigin: true,
       rewrite: (p) => p.slice(prefix.length) || '/',
     };
   }
   return table;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 /**
  * Serves a built app (`dist/`) the way production would: static files, the SPA fallback to index.html for
@@ -35,12 +35,14 @@ export function serveDist(opts: ServeDistOptions): Promise<Server> {
     const url = new URL(req.url ?? '/', 'http://local');
     const proxy = /^\/proxy\/([^/]+)(\/.*)?$/.exec(url.pathname);
     if (proxy && opts.proxies?.[proxy[1]!]) {
-      const upstream = new URL((proxy[2] ?? '/') + url.search, opts.proxies[proxy[1]!]);
+      const upstream = upstreamUrl(opts.proxies[proxy[1]!]!, proxy[2] ?? '/', url.search);
       const out = httpRequest(upstream, { method: req.method, headers: { ...req.headers, host: upstream.host } }, (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       });
       out.on('error', (err) => {
+        // Once the upstream's headers went out, all that is left is to cut the response short.
+        if (res.headersSent) return void res.destroy(err);
         res.writeHead(502, { 'content-type': 'text/plain' });
         res.end(`proxy error: ${err.message}`);
       });
@@ -55,9 +57,8 @@ export function serveDist(opts: ServeDistOptions): Promise<Server> {
       }
       return;
     }
-    const path = normalize(join(root, decodeURIComponent(url.pathname)));
-    const inside = path.startsWith(root);
-    const file = inside && existsSync(path) && statSync(path).isFile() ? path : null;
+    const path = staticPath(root, url.pathname);
+    const file = path !== null && existsSync(path) && statSync(path).isFile() ? path : null;
     // Missing assets are 404s; any other path is a client-side route and gets index.html.
     if (!file && (url.pathname.startsWith('/assets/') || extname(url.pathname) === '.json')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -74,4 +75,27 @@ export function serveDist(opts: ServeDistOptions): Promise<Server> {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolveServer(server));
   });
+}
+
+/**
+ * The upstream URL for a proxied path: appended to the datasource URL's own path, as Vite's proxy does,
+ * so a URL such as `http://mimir/prometheus` keeps its `/prometheus`.
+ */
+export function upstreamUrl(base: string, path: string, search: string): URL {
+  const target = new URL(base);
+  target.pathname = `${target.pathname.replace(/\/+$/, '')}${path}`;
+  target.search = search;
+  return target;
+}
+
+/** The file a URL path names under `root`, or null when it is malformed or lies outside (`/..%2f`, a sibling `dist-old/`). */
+export function staticPath(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const path = normalize(join(root, decoded));
+  return path === root || path.startsWith(root + sep) ? path : null;
 }

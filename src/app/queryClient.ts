@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isRetryableError } from '../lib/errors';
+import { retryDataSourceError } from '../datasources/queries';
 
 /**
  * One client per app. A wall screen runs for weeks and every refresh tick makes new query keys, so
@@ -13,7 +13,7 @@ export function createQueryClient(): QueryClient {
         gcTime: 5 * 60_000,
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        retry: (failureCount, error) => failureCount < 1 && isRetryableError(error),
+        retry: retryDataSourceError,
       },
     },
   });

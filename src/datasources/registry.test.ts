@@ -97,4 +97,22 @@ describe('loadDataSources', () => {
     expect(error.field).toBe('config.json');
     expect(error.message).toContain('HTTP 500');
   });
+
+  it('gives config.json a deadline, so a stalled server ends in the error page rather than an endless spinner', async () => {
+    let signal: AbortSignal | null | undefined;
+    const stalled = ((_input: RequestInfo | URL, init?: RequestInit) => {
+      signal = init?.signal;
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError')));
+      });
+    }) as typeof fetch;
+    const pending = loadDataSources(stalled, '/config.json', noDemo).catch((e: unknown) => e);
+    expect(signal).toBeInstanceOf(AbortSignal);
+    expect(signal?.aborted).toBe(false);
+    // Stand in for the deadline passing: the same signal's abort must end the load with a ConfigError.
+    signal?.dispatchEvent(new Event('abort'));
+    const error = (await pending) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('timeout');
+  });
 });

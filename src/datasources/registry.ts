@@ -49,12 +49,15 @@ export async function loadDataSources(
   return createDataSourceSet(parseConfig(json), fetchFn);
 }
 
+/** A stalled static server must end in the error page, not in a boot spinner that never goes away. */
+const CONFIG_TIMEOUT_MS = 15_000;
+
 /** The file's text, or undefined when there is none to read. */
 async function readConfigText(fetchFn: FetchFn, configUrl: string): Promise<string | undefined> {
   let response: Response;
   let text: string;
   try {
-    response = await fetchFn(configUrl, { cache: 'no-store' });
+    response = await fetchFn(configUrl, { cache: 'no-store', signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
     text = await response.text();
   } catch (error) {
     throw new ConfigError('config.json', `could not be loaded from ${configUrl} (${error instanceof Error ? error.message : String(error)})`);

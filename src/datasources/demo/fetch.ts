@@ -1,18 +1,5 @@
 import { getResponse, type RequestHandler } from 'msw';
-
-/** Base for relative URLs when there is no page location (node, workers). */
-const FALLBACK_ORIGIN = 'http://demo.watchfloor.invalid/';
-
-function abortReason(signal: AbortSignal): unknown {
-  // Like native fetch: the signal's reason (an AbortError DOMException for a plain abort()).
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
-}
-
-function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
-  if (input instanceof Request) return init === undefined ? input : new Request(input, init);
-  const base = typeof location === 'undefined' ? FALLBACK_ORIGIN : location.href;
-  return new Request(new URL(String(input), base), init);
-}
+import { abortReason, signalOf, toRequest } from './requestInput';
 
 /**
  * A `fetch` answered in-process by MSW request handlers through `getResponse` — no service worker,
@@ -26,7 +13,7 @@ export function createInProcessFetch(handlers: readonly RequestHandler[]): typeo
   const list = [...handlers];
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = toRequest(input, init);
-    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const signal = signalOf(input, init);
     if (signal?.aborted) throw abortReason(signal);
 
     const answer = getResponse(list, request).then(
@@ -44,7 +31,7 @@ export function createInProcessFetch(handlers: readonly RequestHandler[]): typeo
           headers: { 'Content-Type': 'text/plain; charset=utf-8' },
         }),
     );
-    if (signal === undefined || signal === null) return answer;
+    if (signal === undefined) return answer;
 
     return new Promise<Response>((resolve, reject) => {
       const onAbort = (): void => reject(abortReason(signal));

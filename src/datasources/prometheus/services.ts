@@ -51,8 +51,11 @@ export function createServicesCapability(client: PrometheusClient, options: Prom
 
     async signals(service, ctx): Promise<ServiceSignals> {
       const override = options.conventions[service];
-      const otelNames = await metricNamesOf(labels.otel, service, ctx);
-      const classicNames = labels.classic === labels.otel ? otelNames : await metricNamesOf(labels.classic, service, ctx);
+      // Both look-ups in one round trip: detection stands between the page and every panel's first query.
+      const [otelNames, classicNames] = await Promise.all([
+        metricNamesOf(labels.otel, service, ctx),
+        labels.classic === labels.otel ? undefined : metricNamesOf(labels.classic, service, ctx),
+      ]).then(([otel, classic]) => [otel, classic ?? otel] as const);
       const convention = override ?? detectConvention(otelNames, classicNames);
       const names = convention === 'otel' ? otelNames : classicNames;
       return { service, convention, queries: serviceSignalQueries(convention, labels[convention], service, featuresFrom(names)) };

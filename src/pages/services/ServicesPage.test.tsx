@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bumpRefreshTick } from '../../state/refreshTick';
 import { createFakeDataSource } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
 import { ServicesPage } from './ServicesPage';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 async function settled() {
   await waitFor(() => {
@@ -56,7 +59,9 @@ describe('ServicesPage', () => {
     await settled();
     const readyBefore = screen.getAllByTestId('sparkline').filter((s) => s.dataset.state === 'ready').length;
     const callsBefore = ds.calls.length;
-    await new Promise((r) => setTimeout(r, 5));
+    // The next tick must resolve `now-1h` to a new range (hence new query keys) however fast the machine is.
+    const later = Date.now() + 60_000;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
     act(() => bumpRefreshTick());
     expect(screen.getAllByTestId('sparkline').filter((s) => s.dataset.state === 'ready')).toHaveLength(readyBefore);
     await waitFor(() => expect(ds.calls.length).toBeGreaterThan(callsBefore));

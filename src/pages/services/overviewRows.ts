@@ -49,19 +49,27 @@ export function buildOverviewRows(
   queries: readonly OverviewQuery[],
   results: readonly OverviewResult[],
 ): OverviewRow[] {
+  // Each answer indexed by service once, so a row costs a lookup per query, not a scan of every series.
   const names = new Set(services);
-  queries.forEach((q, i) => {
+  const byService = queries.map((q, i) => {
+    const index = new Map<string, Series>();
     for (const s of results[i]?.data?.series ?? []) {
       const name = s.labels[q.serviceLabel];
-      if (name) names.add(name);
+      if (!name) continue;
+      names.add(name);
+      if (!index.has(name)) index.set(name, s);
     }
+    return index;
   });
+  const columns = OVERVIEW_COLUMNS.map((column) => ({
+    column,
+    mine: queries.flatMap((q, i) => (q.signal === column.signal ? [{ q, r: results[i], index: byService[i]! }] : [])),
+  }));
 
   return [...names].map((service) => {
-    const cells = OVERVIEW_COLUMNS.map((column): OverviewCell => {
-      const mine = queries.map((q, i) => ({ q, r: results[i] })).filter(({ q }) => q.signal === column.signal);
-      for (const { q, r } of mine) {
-        const series = r?.data?.series.find((s) => s.labels[q.serviceLabel] === service);
+    const cells = columns.map(({ column, mine }): OverviewCell => {
+      for (const { q, index } of mine) {
+        const series = index.get(service);
         if (series) {
           const value = lastFinite(series.values);
           const status = statusOf(value, thresholdsFor(column.signal));

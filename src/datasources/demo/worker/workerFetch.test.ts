@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInProcessFetch } from '../fetch';
 import type { PageToWorkerMessage } from './protocol';
 import { createRequestServer } from './requestServer';
@@ -12,10 +12,11 @@ const handlers = [
   ),
   http.post('http://demo.test/api/echo', async ({ request }) => HttpResponse.text(await request.text(), { status: 422, statusText: 'Unprocessable Entity' })),
   http.options('http://demo.test/api/hello', () => new HttpResponse(null, { status: 204 })),
+  // Never answers: a fetch of it can only end through its signal.
   http.get('http://demo.test/api/slow', async () => {
     slowCalls++;
-    await delay(200);
-    return HttpResponse.text('late');
+    await delay('infinite');
+    return HttpResponse.text('never');
   }),
 ];
 
@@ -101,14 +102,13 @@ describe('createWorkerFetch', () => {
   it('rejects at once when aborted in flight, tells the worker, and keeps working', async () => {
     const { fetchFn, received } = setup();
     const controller = new AbortController();
-    const pending = fetchFn('http://demo.test/api/slow', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
-    const started = Date.now();
-    const err = await pending.catch((e: unknown) => e);
+    const pending = fetchFn('http://demo.test/api/slow', { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(slowCalls).toBe(1));
+    controller.abort();
+    // The handler never answers, so settling at all proves the abort ended the request.
+    const err = await pending;
     expect((err as DOMException).name).toBe('AbortError');
-    expect(Date.now() - started).toBeLessThan(150);
-    await delay(10);
-    expect(received.map((m) => m.type)).toEqual(['request', 'cancel']);
+    await vi.waitFor(() => expect(received.map((m) => m.type)).toEqual(['request', 'cancel']));
     const after = await fetchFn('http://demo.test/api/hello?name=next');
     expect(await after.json()).toMatchObject({ hello: 'next' });
   });
@@ -150,12 +150,15 @@ describe('createRequestServer', () => {
   it('drops a queued request cancelled before it starts, without running its handler', async () => {
     const replies: number[] = [];
     const serve = createRequestServer(createInProcessFetch(handlers), (m) => replies.push(m.id));
+    const hello = { method: 'GET', url: 'http://demo.test/api/hello?name=first', headers: [], body: null };
     const slow = { method: 'GET', url: 'http://demo.test/api/slow', headers: [], body: null };
-    serve({ type: 'request', id: 1, request: slow });
+    serve({ type: 'request', id: 1, request: hello });
     serve({ type: 'request', id: 2, request: slow });
     serve({ type: 'cancel', id: 2 });
-    await delay(300);
-    expect(slowCalls).toBe(1);
-    expect(replies).toEqual([1]);
+    await vi.waitFor(() => expect(replies).toEqual([1]));
+    // One more request drains the queue past where the cancelled one stood.
+    serve({ type: 'request', id: 3, request: hello });
+    await vi.waitFor(() => expect(replies).toEqual([1, 3]));
+    expect(slowCalls).toBe(0);
   });
 });

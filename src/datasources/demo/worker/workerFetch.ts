@@ -1,3 +1,4 @@
+import { abortReason, signalOf, toRequest } from '../requestInput';
 import { deserializeResponse, isWorkerToPageMessage, serializeRequest, type PageToWorkerMessage, type SerializedResponse } from './protocol';
 
 /** What `createWorkerFetch` needs of a Worker; a MessagePort or a test double serves as well. */
@@ -6,23 +7,9 @@ export interface DemoWorkerPort {
   addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void;
 }
 
-/** Base for relative URLs when there is no page location (node). */
-const FALLBACK_ORIGIN = 'http://demo.watchfloor.invalid/';
-
 interface PendingRequest {
   resolve: (response: SerializedResponse) => void;
   reject: (error: unknown) => void;
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  // Like native fetch: the signal's reason (an AbortError DOMException for a plain abort()).
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
-}
-
-function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
-  if (input instanceof Request) return init === undefined ? input : new Request(input, init);
-  const base = typeof location === 'undefined' ? FALLBACK_ORIGIN : location.href;
-  return new Request(new URL(String(input), base), init);
 }
 
 function describeWorkerError(event: Event): string {
@@ -68,7 +55,7 @@ export function createWorkerFetch(worker: DemoWorkerPort): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     if (failure !== undefined) throw failure;
     const request = toRequest(input, init);
-    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const signal = signalOf(input, init);
     if (signal?.aborted) throw abortReason(signal);
     const serialized = await serializeRequest(request);
     if (signal?.aborted) throw abortReason(signal);
