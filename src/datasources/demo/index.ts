@@ -49,7 +49,11 @@ function lazyInProcessFetch(anchorMs: number, seed: number | undefined): FetchFn
     return createInProcessFetch(createDemoHandlers({ anchorMs, seed }));
   };
   return async (input, init) => {
-    ready ??= load();
+    // A failed load (a chunk that did not arrive) is forgotten, so the next request tries again.
+    ready ??= load().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
     return (await ready)(input, init);
   };
 }

@@ -38,6 +38,8 @@ describe('formatTimestamp', () => {
 describe('JSON pieces', () => {
   it('escape like Go and sort label names', () => {
     expect(jsonString('a<b>&"\\')).toBe('"a\\u003cb\\u003e\\u0026\\"\\\\"');
+    // Go writes backspace and form feed as \u0008 and \u000c; a literal backslash before "b" stays as it is.
+    expect(jsonString('\b\f\\b')).toBe('"\\u0008\\u000c\\\\b"');
     expect(labelsJson({ job: 'x', __name__: 'up', code: 'é' })).toBe('{"__name__":"up","code":"é","job":"x"}');
     expect(samplePairJson(1000, NaN)).toBe('[1,"NaN"]');
   });

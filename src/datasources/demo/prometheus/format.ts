@@ -40,7 +40,14 @@ export function formatTimestamp(ms: number): string {
 
 /** A JSON string as Go's encoder writes it (HTML-safe: <, >, & and U+2028/9 escaped). */
 export function jsonString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029\b\f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Go's encoding/json writes <, >, &, U+2028/9 as \u escapes, and \b, \f as \u0008, \u000c where
+  // JSON.stringify writes the short forms. An escaped backslash is matched first so `\\b` stays as it is.
+  return JSON.stringify(s).replace(/\\\\|\\b|\\f|[<>&\u2028\u2029]/g, (m) => {
+    if (m === '\\\\') return m;
+    if (m === '\\b') return '\\u0008';
+    if (m === '\\f') return '\\u000c';
+    return `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** A label set as a JSON object with names in sorted order, as Go marshals labels.Labels. */
