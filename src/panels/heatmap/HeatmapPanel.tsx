@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type MouseEvent, type ReactElement } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { heatColor } from '../../lib/colors';
 import { formatValue } from '../../lib/units';
 import type { TimeRange } from '../../model/time';
@@ -40,35 +40,55 @@ interface CellsProps {
   plotH: number;
 }
 
-/** The cells, memoized apart from the hover state so moving the mouse does not rebuild thousands of rects. */
+/**
+ * The cells, painted on one canvas under the SVG axes: a day of columns times a dozen buckets is
+ * thousands of cells, which as SVG rects cost React and the browser thousands of nodes to diff and
+ * lay out on every refresh. Memoized apart from the hover state, so moving the mouse repaints nothing.
+ */
 const Cells = memo(function Cells({ grid, range, plotW, plotH }: CellsProps) {
-  const rows = grid.upperBounds.length;
-  const rowH = plotH / rows;
-  const span = range.to - range.from;
-  const x = (t: number) => ((t - range.from) / span) * plotW;
-  const cells: ReactElement[] = [];
-  const n = grid.times.length;
-  for (let c = 0; c < n; c++) {
-    const x0 = x(grid.times[c]!);
-    const x1 = c + 1 < n ? x(grid.times[c + 1]!) : x0 + (n > 1 ? x(grid.times[c]!) - x(grid.times[c - 1]!) : plotW);
-    if (x1 < 0 || x0 > plotW) continue;
-    for (let r = 0; r < rows; r++) {
-      const v = grid.counts[c * rows + r]!;
-      if (!(v > 0)) continue;
-      cells.push(
-        <rect
-          key={c * rows + r}
-          x={Math.max(0, x0)}
-          y={plotH - (r + 1) * rowH}
-          width={Math.max(1, Math.min(plotW, x1) - Math.max(0, x0))}
-          height={Math.max(1, rowH - 1)}
-          fill={heatColor(Math.sqrt(v / grid.max))}
-        />,
-      );
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const ratio = typeof window === 'undefined' ? 1 : Math.max(1, window.devicePixelRatio || 1);
+  useLayoutEffect(() => {
+    // jsdom has no 2D context; there is nothing to paint there.
+    const ctx = canvasRef.current && !isJsdom() ? canvasRef.current.getContext('2d') : null;
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, plotW + 1, plotH);
+    const rows = grid.upperBounds.length;
+    const rowH = plotH / rows;
+    const span = range.to - range.from;
+    const x = (t: number) => ((t - range.from) / span) * plotW;
+    const n = grid.times.length;
+    for (let c = 0; c < n; c++) {
+      const x0 = x(grid.times[c]!);
+      const x1 = c + 1 < n ? x(grid.times[c + 1]!) : x0 + (n > 1 ? x(grid.times[c]!) - x(grid.times[c - 1]!) : plotW);
+      if (x1 < 0 || x0 > plotW) continue;
+      const left = Math.max(0, x0);
+      const width = Math.max(1, Math.min(plotW, x1) - left);
+      for (let r = 0; r < rows; r++) {
+        const v = grid.counts[c * rows + r]!;
+        if (!(v > 0)) continue;
+        ctx.fillStyle = heatColor(Math.sqrt(v / grid.max));
+        ctx.fillRect(left, plotH - (r + 1) * rowH, width, Math.max(1, rowH - 1));
+      }
     }
-  }
-  return <g>{cells}</g>;
+  }, [grid, range, plotW, plotH, ratio]);
+  // One pixel wider than the plot: the newest column sits on its right edge and is drawn 1 px wide there.
+  const canvasW = plotW + 1;
+  return (
+    <canvas
+      ref={canvasRef}
+      className="heatmap-cells"
+      width={Math.round(canvasW * ratio)}
+      height={Math.round(plotH * ratio)}
+      style={{ position: 'absolute', left: AXIS_LEFT, top: 0, width: canvasW, height: plotH }}
+    />
+  );
 });
+
+function isJsdom(): boolean {
+  return typeof navigator !== 'undefined' && navigator.userAgent.includes('jsdom');
+}
 
 /**
  * A latency heatmap from histogram buckets: time across, bucket up, colour by how many requests fell in
@@ -122,35 +142,38 @@ export function HeatmapPanel({ title, series, query, range: requestedRange, boun
     <PanelFrame title={title} state={state} error={query.error} warnings={query.warnings} fetching={query.fetching}>
       <div className="heatmap" ref={bodyRef} style={{ height }}>
         {hasData && width > 0 ? (
-          <svg width={width} height={height} role="img" aria-label={title}>
-            <g className="axis">
-              {grid.upperBounds.map((b, r) =>
-                r % labelEvery === 0 ? (
-                  <text key={b} x={AXIS_LEFT - 6} y={plotH - (r + 0.5) * (plotH / rows)} textAnchor="end" dominantBaseline="middle">
-                    {boundLabel(b, boundUnit)}
+          <>
+            <Cells grid={grid} range={range} plotW={plotW} plotH={plotH} />
+            {/* Positioned, so it paints above the canvas and takes the mouse. */}
+            <svg width={width} height={height} role="img" aria-label={title} style={{ position: 'relative' }}>
+              <g className="axis">
+                {grid.upperBounds.map((b, r) =>
+                  r % labelEvery === 0 ? (
+                    <text key={b} x={AXIS_LEFT - 6} y={plotH - (r + 0.5) * (plotH / rows)} textAnchor="end" dominantBaseline="middle">
+                      {boundLabel(b, boundUnit)}
+                    </text>
+                  ) : null,
+                )}
+                {ticks.map((t) => (
+                  <text key={t} x={AXIS_LEFT + ((t - range.from) / span) * plotW} y={height - 4} textAnchor="middle">
+                    {formatTick(t, span)}
                   </text>
-                ) : null,
-              )}
-              {ticks.map((t) => (
-                <text key={t} x={AXIS_LEFT + ((t - range.from) / span) * plotW} y={height - 4} textAnchor="middle">
-                  {formatTick(t, span)}
-                </text>
-              ))}
-            </g>
-            <g transform={`translate(${AXIS_LEFT},0)`}>
-              <Cells grid={grid} range={range} plotW={plotW} plotH={plotH} />
-              {crosshair !== null && crosshair >= range.from && crosshair <= range.to ? (
-                <line
-                  className="crosshair-line"
-                  x1={((crosshair - range.from) / span) * plotW}
-                  x2={((crosshair - range.from) / span) * plotW}
-                  y1={0}
-                  y2={plotH}
-                />
-              ) : null}
-              <rect width={plotW} height={plotH} fill="transparent" onMouseMove={onMove} onMouseLeave={onLeave} />
-            </g>
-          </svg>
+                ))}
+              </g>
+              <g transform={`translate(${AXIS_LEFT},0)`}>
+                {crosshair !== null && crosshair >= range.from && crosshair <= range.to ? (
+                  <line
+                    className="crosshair-line"
+                    x1={((crosshair - range.from) / span) * plotW}
+                    x2={((crosshair - range.from) / span) * plotW}
+                    y1={0}
+                    y2={plotH}
+                  />
+                ) : null}
+                <rect width={plotW} height={plotH} fill="transparent" onMouseMove={onMove} onMouseLeave={onLeave} />
+              </g>
+            </svg>
+          </>
         ) : null}
         {hoverText ? <div className="heatmap-readout">{hoverText}</div> : null}
       </div>

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import type { PanelState } from './types';
+import { useDelayedFlag } from './useDelayedFlag';
 
 interface PanelFrameProps {
   title: string;
   state: PanelState;
   error?: string;
   warnings?: readonly string[];
-  /** A refresh is running behind the data shown. */
+  /** A refresh is running behind the data shown (a spinner says so once it has taken a while). */
   fetching?: boolean;
   /** Extra controls in the title bar. */
   actions?: ReactNode;
@@ -19,7 +20,15 @@ interface PanelFrameProps {
  * `data-panel-title` and `data-state`. Errors are the server's own text, selectable, so an SRE can copy
  * the PromQL parse error with its position.
  */
+/**
+ * A refresh quicker than this shows no spinner: on a wall screen refreshing every few seconds, a dozen
+ * spinners flashing for a fraction of a second is flicker, and each flash costs the page a restyle,
+ * layout and repaint. A refresh that is really slow still shows one.
+ */
+export const REFRESH_SPINNER_DELAY_MS = 400;
+
 export function PanelFrame({ title, state, error, warnings = [], fetching, actions, className, children }: PanelFrameProps) {
+  const refreshing = useDelayedFlag(fetching === true && state !== 'loading', REFRESH_SPINNER_DELAY_MS);
   return (
     <section
       className={`panel ${className ?? ''}`}
@@ -32,7 +41,7 @@ export function PanelFrame({ title, state, error, warnings = [], fetching, actio
         <h2 className="panel-title" title={title}>
           {title}
         </h2>
-        {fetching && state !== 'loading' ? <span className="spinner spinner-small" aria-label="Refreshing" /> : null}
+        {refreshing ? <span className="spinner spinner-small" aria-label="Refreshing" /> : null}
         {warnings.length > 0 ? (
           <span className="panel-warnings" data-testid="panel-warnings" title={warnings.join('\n')}>
             ⚠ {warnings.length}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { statusColor } from '../../lib/colors';
 import { formatValue } from '../../lib/units';
 import type { TimeRange } from '../../model/time';
@@ -27,6 +28,8 @@ export function StatPanel({ title, unit, series, query, range: requestedRange, t
   const state = panelStateOf(query, value !== undefined);
   const color = statusColor(statusOf(value, thresholds));
   const first = series[0];
+  // The same array while the range is: a new one would redraw the sparkline on every refresh toggle.
+  const timeDomain = useMemo(() => [range.from, range.to] as const, [range]);
   return (
     <PanelFrame title={title} state={state} error={query.error} warnings={query.warnings} fetching={query.fetching} className="panel-stat">
       <div className="stat" ref={bodyRef}>
@@ -42,7 +45,7 @@ export function StatPanel({ title, unit, series, query, range: requestedRange, t
                 width={width}
                 height={36}
                 color={color}
-                timeDomain={[range.from, range.to]}
+                timeDomain={timeDomain}
               />
             ) : null}
           </>

@@ -1,16 +1,18 @@
-import { memo } from 'react';
-import { CartesianGrid, ComposedChart, Line, Scatter, XAxis, YAxis } from 'recharts';
+import { memo, useCallback } from 'react';
+import { CartesianGrid, ComposedChart, Curve, Line, XAxis, YAxis, type LineDrawShapeProps } from 'recharts';
 import { formatValue } from '../../lib/units';
 import type { Exemplar } from '../../model/series';
 import type { TimeRange } from '../../model/time';
 import type { Unit } from '../../model/units';
 import { formatTick } from '../shared/timeAxis';
-import type { ChartLine, ExemplarPoint, ValueScale } from './chartData';
+import { rowTime, type ChartLine, type ChartRow, type ExemplarPoint, type ValueScale } from './chartData';
+import { ExemplarMarkers } from './ExemplarMarkers';
 import { CHART_MARGIN, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './geometry';
 
 interface LineChartViewProps {
   width: number;
   height: number;
+  rows: readonly ChartRow[];
   lines: readonly ChartLine[];
   range: TimeRange;
   timeTicks: readonly number[];
@@ -20,16 +22,34 @@ interface LineChartViewProps {
   onExemplarClick?: (exemplar: Exemplar) => void;
 }
 
-const EXEMPLAR_COLOR = '#d8d9da';
+const TICK_STYLE = { fontSize: 11 } as const;
+
+/**
+ * The same element every render, so React skips the grid when the chart re-renders with new data; the
+ * grid still follows the axes through Recharts' store, once, after the axes have changed.
+ */
+const GRID = <CartesianGrid stroke="#2c3235" vertical={false} />;
+
+/**
+ * Recharts' default line shape hands the path a ref and reads `getTotalLength()` from it on every render,
+ * for the draw-in animation; that measurement forces layout, once per line per render. Without animation
+ * nothing needs it, so the path is drawn without the ref.
+ */
+function lineShape({ pathRef: _pathRef, animationElapsedTime: _t, isAnimating: _a, isEntrance: _e, visibleLength: _l, ...curve }: LineDrawShapeProps) {
+  return <Curve {...curve} />;
+}
 
 /**
  * The Recharts part of a time-series panel. Memoized on props that only change with the data, the
- * range or the size: hovering never re-renders it (the crosshair is a separate overlay). No animation,
- * no dots: hundreds of points per line would make both slow and noisy.
+ * range or the size: hovering never re-renders it (the crosshair is a separate overlay), nor does a
+ * refresh starting. One data array for the chart; every `<Line>` gets the same props each time (its
+ * `dataKey` reads its column of a row), so Recharts keeps them registered and only redraws the paths.
+ * No animation, no dots: hundreds of points per line would make both slow and noisy.
  */
 export const LineChartView = memo(function LineChartView({
   width,
   height,
+  rows,
   lines,
   range,
   timeTicks,
@@ -39,35 +59,36 @@ export const LineChartView = memo(function LineChartView({
   onExemplarClick,
 }: LineChartViewProps) {
   const span = range.to - range.from;
+  const timeTickText = useCallback((t: number) => formatTick(t, span), [span]);
+  const valueTickText = useCallback((v: number) => formatValue(v, unit), [unit]);
   return (
-    <ComposedChart width={width} height={height} margin={CHART_MARGIN}>
-      <CartesianGrid stroke="#2c3235" vertical={false} />
+    <ComposedChart width={width} height={height} margin={CHART_MARGIN} data={rows as ChartRow[]}>
+      {GRID}
       <XAxis
         type="number"
-        dataKey="t"
+        dataKey={rowTime}
         domain={[range.from, range.to]}
         ticks={timeTicks as number[]}
-        tickFormatter={(t: number) => formatTick(t, span)}
+        tickFormatter={timeTickText}
         allowDataOverflow
         height={X_AXIS_HEIGHT}
         stroke="#8e8e8e"
-        tick={{ fontSize: 11 }}
+        tick={TICK_STYLE}
       />
       <YAxis
         type="number"
         width={Y_AXIS_WIDTH}
         domain={scale.domain}
         ticks={scale.ticks}
-        tickFormatter={(v: number) => formatValue(v, unit)}
+        tickFormatter={valueTickText}
         allowDataOverflow
         stroke="#8e8e8e"
-        tick={{ fontSize: 11 }}
+        tick={TICK_STYLE}
       />
       {lines.map((l) => (
         <Line
           key={l.key}
-          data={l.points}
-          dataKey="v"
+          dataKey={l.read}
           name={l.name}
           stroke={l.color}
           strokeWidth={1.5}
@@ -76,21 +97,10 @@ export const LineChartView = memo(function LineChartView({
           isAnimationActive={false}
           connectNulls={false}
           type="linear"
+          shape={lineShape}
         />
       ))}
-      {exemplars.length > 0 ? (
-        <Scatter
-          data={exemplars as ExemplarPoint[]}
-          dataKey="v"
-          fill={EXEMPLAR_COLOR}
-          shape="diamond"
-          isAnimationActive={false}
-          className="exemplars"
-          onClick={(point: { payload?: ExemplarPoint }) => {
-            if (point.payload && onExemplarClick) onExemplarClick(point.payload.exemplar);
-          }}
-        />
-      ) : null}
+      {exemplars.length > 0 ? <ExemplarMarkers points={exemplars} onClick={onExemplarClick} /> : null}
     </ComposedChart>
   );
 });

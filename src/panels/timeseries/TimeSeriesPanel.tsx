@@ -7,8 +7,9 @@ import { timeTicks } from '../shared/timeAxis';
 import { panelStateOf, type NamedSeries, type PanelQueryState } from '../shared/types';
 import { useElementWidth } from '../shared/useElementWidth';
 import { useRangeOfData } from '../shared/useRangeOfData';
+import { useStableValue } from '../shared/useStableValue';
 import { ChartOverlay } from './ChartOverlay';
-import { buildChartLines, thinExemplars, valueScale } from './chartData';
+import { buildChartFrame, sameExemplarPoints, sameNumbers, sameScale, thinExemplars, valueScale } from './chartData';
 import { plotArea } from './geometry';
 import { LegendTable } from './LegendTable';
 import { LineChartView } from './LineChartView';
@@ -50,20 +51,30 @@ export function TimeSeriesPanel({
   const area = plotArea(width, height);
 
   const drawnSeries = useMemo(() => series.slice(0, MAX_DRAWN_SERIES), [series]);
-  const allLines = useMemo(() => buildChartLines(drawnSeries, area.width), [drawnSeries, area.width]);
+  // About one point per pixel of plot width for the whole chart (LTTB), in one data array.
+  const frame = useMemo(() => buildChartFrame(drawnSeries, area.width), [drawnSeries, area.width]);
+  const allLines = frame.lines;
   const lines = useMemo(
     () => (isolated === null || isolated >= allLines.length ? allLines : [allLines[isolated]!]),
     [allLines, isolated],
   );
-  const exemplarPoints = useMemo(
-    () => thinExemplars(exemplars, range.from, range.to, Math.floor(area.width / 6)),
-    [exemplars, range, area.width],
+  // New data or newly fetched exemplars mostly leave the markers, the y axis and the time ticks as they
+  // were; keeping those the same objects spares Recharts re-registering them and redrawing the axes.
+  const exemplarPoints = useStableValue(
+    useMemo(() => thinExemplars(exemplars, range.from, range.to, Math.floor(area.width / 6)), [exemplars, range, area.width]),
+    sameExemplarPoints,
   );
-  const scale = useMemo(
-    () => valueScale(lines, exemplarPoints.map((p) => p.v), Math.max(2, Math.floor(area.height / 40))),
-    [lines, exemplarPoints, area.height],
+  const scale = useStableValue(
+    useMemo(
+      () => valueScale(lines, exemplarPoints.map((p) => p.v), Math.max(2, Math.floor(area.height / 40))),
+      [lines, exemplarPoints, area.height],
+    ),
+    sameScale,
   );
-  const ticks = useMemo(() => timeTicks(range.from, range.to, Math.max(2, Math.floor(area.width / 90))), [range, area.width]);
+  const ticks = useStableValue(
+    useMemo(() => timeTicks(range.from, range.to, Math.max(2, Math.floor(area.width / 90))), [range, area.width]),
+    sameNumbers,
+  );
   const colors = useMemo(() => allLines.map((l) => l.color), [allLines]);
   const onToggle = useCallback((i: number) => setIsolated((cur) => (cur === i ? null : i)), []);
 
@@ -86,6 +97,7 @@ export function TimeSeriesPanel({
               <LineChartView
                 width={width}
                 height={height}
+                rows={frame.rows}
                 lines={lines}
                 range={range}
                 timeTicks={ticks}

@@ -3,27 +3,118 @@ import { lttb } from '../../lib/lttb';
 import type { Exemplar } from '../../model/series';
 import type { NamedSeries } from '../shared/types';
 
-/** One drawn line: the thinned columns (for the tooltip) and the row objects Recharts wants. */
+/**
+ * One row of the chart's single data array: a time and, at `v[i]`, the value of line `i` there (null
+ * where the line has a gap or does not reach). One array per chart, not one per line: Recharts then
+ * registers each `<Line>` once and, on a refresh, only swaps the chart's data instead of re-registering
+ * every line with its new points.
+ */
+export interface ChartRow {
+  t: number;
+  v: ReadonlyArray<number | null>;
+}
+
+/** One drawn line, as the tooltip and the y scale read it, and how Recharts reads it from a row. */
 export interface ChartLine {
   key: string;
   name: string;
   color: string;
+  /** The chart's row times (shared by every line of the chart). */
   times: Float64Array;
+  /** This line's value at each row; NaN where it is not drawn. */
   values: Float64Array;
-  points: Array<{ t: number; v: number | null }>;
+  /** Recharts `dataKey`. The same function for the same index every time, so memoized `<Line>`s skip. */
+  read: (row: ChartRow) => number | null;
 }
 
-/** Thins every series to about one point per pixel; gaps become `null`, which Recharts draws as a break. */
-export function buildChartLines(series: readonly NamedSeries[], maxPoints: number): ChartLine[] {
-  return series.map((s, i) => {
-    const thin = lttb(s.times, s.values, Math.max(3, Math.round(maxPoints)));
-    const points = new Array<{ t: number; v: number | null }>(thin.times.length);
-    for (let j = 0; j < thin.times.length; j++) {
-      const v = thin.values[j]!;
-      points[j] = { t: thin.times[j]!, v: Number.isFinite(v) ? v : null };
+export interface ChartFrame {
+  rows: ChartRow[];
+  lines: ChartLine[];
+}
+
+const readers: Array<(row: ChartRow) => number | null> = [];
+function readerFor(index: number): (row: ChartRow) => number | null {
+  return (readers[index] ??= (row) => row.v[index] ?? null);
+}
+
+/** Recharts `dataKey` of the x axis. */
+export const rowTime = (row: ChartRow): number => row.t;
+
+/** Sorted distinct times of all the columns. */
+function unionTimes(columns: readonly Float64Array[]): Float64Array {
+  let total = 0;
+  for (const c of columns) total += c.length;
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const c of columns) {
+    all.set(c, at);
+    at += c.length;
+  }
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[n - 1]) all[n++] = all[i]!;
+  return all.slice(0, n);
+}
+
+/**
+ * The values of one full-resolution series at sorted times `at`, on the line the series draws: its own
+ * sample where it has one, a point on the segment between two finite samples otherwise (so the drawn
+ * polyline is unchanged), NaN in gaps and outside the series' time extent.
+ */
+function valuesAt(times: Float64Array, values: Float64Array, at: Float64Array): Float64Array {
+  const out = new Float64Array(at.length);
+  const n = times.length;
+  let j = -1; // last sample at or before the current time
+  for (let k = 0; k < at.length; k++) {
+    const t = at[k]!;
+    while (j + 1 < n && times[j + 1]! <= t) j++;
+    if (j >= 0 && times[j] === t) {
+      out[k] = Number.isFinite(values[j]!) ? values[j]! : NaN;
+      continue;
     }
-    return { key: `s${i}`, name: s.name, color: s.color ?? seriesColor(i), times: thin.times, values: thin.values, points };
-  });
+    if (j < 0 || j + 1 >= n) {
+      out[k] = NaN;
+      continue;
+    }
+    const a = values[j]!;
+    const b = values[j + 1]!;
+    out[k] = Number.isFinite(a) && Number.isFinite(b) ? a + ((b - a) * (t - times[j]!)) / (times[j + 1]! - times[j]!) : NaN;
+  }
+  return out;
+}
+
+/**
+ * The rows and lines of one chart at about one point per pixel. When the samples of all series together
+ * fit in `maxPoints` they are all kept; otherwise every series is thinned with LTTB to its share of the
+ * budget (`maxPoints / series`), which keeps its peaks and dips. The rows are the union of the kept
+ * times, and each line takes its value at every row. Series of one range query share their
+ * sample times, so that value is a real sample; where it is not, it lies on the line already drawn.
+ * Gaps stay gaps (null), which Recharts draws as a break.
+ */
+export function buildChartFrame(series: readonly NamedSeries[], maxPoints: number): ChartFrame {
+  const everyTime = unionTimes(series.map((s) => s.times));
+  const share = Math.max(3, Math.round(maxPoints / Math.max(1, series.length)));
+  // When every sample fits, every sample is drawn; only a denser chart is thinned.
+  const times = everyTime.length <= maxPoints ? everyTime : unionTimes(series.map((s) => lttb(s.times, s.values, share).times));
+  const columns = series.map((s) => valuesAt(s.times, s.values, times));
+  const rows = new Array<ChartRow>(times.length);
+  for (let k = 0; k < times.length; k++) {
+    const v = new Array<number | null>(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const x = columns[i]![k]!;
+      v[i] = Number.isNaN(x) ? null : x;
+    }
+    rows[k] = { t: times[k]!, v };
+  }
+  const lines = series.map((s, i) => ({
+    key: `s${i}`,
+    name: s.name,
+    color: s.color ?? seriesColor(i),
+    times,
+    values: columns[i]!,
+    read: readerFor(i),
+  }));
+  return { rows, lines };
 }
 
 export interface ExemplarPoint {
@@ -47,6 +138,29 @@ export function thinExemplars(exemplars: readonly Exemplar[], from: number, to: 
     if (!cur || e.value > cur.value) best.set(b, e);
   }
   return [...best.values()].sort((a, b) => a.time - b.time).map((e) => ({ t: e.time, v: e.value, exemplar: e }));
+}
+
+/**
+ * True when two exemplar lists mark the same points: exemplars are asked for again every minute or so,
+ * and usually come back the same.
+ */
+export function sameExemplarPoints(a: readonly ExemplarPoint[], b: readonly ExemplarPoint[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return p.t === q.t && p.v === q.v && p.exemplar.traceId === q.exemplar.traceId;
+    })
+  );
+}
+
+/** True when two scales draw the same axis. */
+export function sameScale(a: ValueScale, b: ValueScale): boolean {
+  return a.domain[0] === b.domain[0] && a.domain[1] === b.domain[1] && sameNumbers(a.ticks, b.ticks);
+}
+
+export function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A step of 1, 2, 2.5 or 5 times a power of ten that gives about `maxTicks` ticks. */
