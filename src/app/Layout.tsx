@@ -1,6 +1,8 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl } from '../model/links';
 import { useAutoRefresh } from '../state/autoRefresh';
+import { setCrosshairTime } from '../state/crosshair';
 import { refreshIntervalMs } from '../state/timeUrl';
 import { useTimeRange } from '../state/useTimeRange';
 import { RefreshPicker } from './RefreshPicker';
@@ -10,6 +12,9 @@ import { TimeRangePicker } from './TimeRangePicker';
 export function Layout() {
   const { refresh, params } = useTimeRange();
   useAutoRefresh(refreshIntervalMs(refresh));
+  const { pathname } = useLocation();
+  // The crosshair belongs to one page's charts; a new page starts without a stale one.
+  useEffect(() => setCrosshairTime(null), [pathname]);
   return (
     <div className="app">
       <header className="top-bar">

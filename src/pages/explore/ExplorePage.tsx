@@ -44,7 +44,7 @@ function QueryRow({ ds, name, query, range, stepMs, canRemove, onRun, onRemove, 
     <div className="explore-row" data-testid="explore-row">
       <QueryEditor name={name} query={query} onRun={onRun} onRemove={canRemove ? onRemove : undefined} />
       {signal ? (
-        <PanelErrorBoundary title={title}>
+        <PanelErrorBoundary title={title} resetKey={`${trimmed} ${range.from} ${range.to}`}>
           <TimeSeriesPanel
             title={title}
             unit="short"

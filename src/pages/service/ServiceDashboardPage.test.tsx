@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bumpRefreshTick } from '../../state/refreshTick';
 import { BAD_QUERY_ERROR, createFakeDataSource, HOSTILE_ROUTE } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
@@ -20,7 +20,10 @@ async function settled() {
   });
 }
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('ServiceDashboardPage', () => {
   it('shows a failing query’s server error in its own panel and draws every other panel', async () => {
@@ -83,7 +86,8 @@ describe('ServiceDashboardPage', () => {
     expect(chartsBefore.length).toBe(5);
     const callsBefore = ds.calls.length;
 
-    await new Promise((r) => setTimeout(r, 5));
+    // The next tick must resolve `now-1h` to a new range (hence new query keys) however fast the machine is.
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000);
     act(() => bumpRefreshTick());
     expect(screen.getAllByTestId('panel').filter((p) => p.dataset.state === 'loading')).toHaveLength(0);
     await waitFor(() => expect(ds.calls.length).toBeGreaterThan(callsBefore));

@@ -55,7 +55,7 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
     pending ? (
       <PanelFrame key={title} title={title} state="loading" />
     ) : (
-      <PanelErrorBoundary title={title} key={title}>
+      <PanelErrorBoundary title={title} key={title} resetKey={`${range.from}:${range.to}`}>
         {node}
       </PanelErrorBoundary>
     );

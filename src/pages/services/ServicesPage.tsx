@@ -11,6 +11,7 @@ import { useLastData } from '../shared/lastData';
 import { errorText } from '../shared/panelQuery';
 import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/step';
 import { buildOverviewRows, sortByWorst, type OverviewResult } from './overviewRows';
+import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import { ServicesTable } from './ServicesTable';
 
 // Module-level so TanStack Query keeps the combined array stable between renders with the same results.
@@ -89,7 +90,9 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
       ) : rows.length === 0 && errors.length === 0 ? (
         <div className="page-message">No services found in {ds.name} for this time range.</div>
       ) : (
-        <ServicesTable rows={rows} range={range} onOpen={onOpen} hrefFor={hrefFor} />
+        <PanelErrorBoundary title="Services" resetKey={`${range.from}:${range.to}`}>
+          <ServicesTable rows={rows} range={range} onOpen={onOpen} hrefFor={hrefFor} />
+        </PanelErrorBoundary>
       )}
     </div>
   );

@@ -33,4 +33,20 @@ describe('PanelErrorBoundary', () => {
     ]);
     expect(screen.getByTestId('panel-error').textContent).toContain('cannot read properties of undefined');
   });
+
+  it('draws again once its reset key changes (new data), so a wall screen recovers by itself', () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const panel = (broken: boolean, resetKey: number) => (
+      <PanelErrorBoundary title="Latency" resetKey={resetKey}>
+        {broken ? <Broken /> : <PanelFrame title="Latency" state="ready">drawn</PanelFrame>}
+      </PanelErrorBoundary>
+    );
+    const { rerender } = render(panel(true, 1));
+    expect(screen.getByTestId('panel').dataset.state).toBe('error');
+    rerender(panel(false, 1));
+    expect(screen.getByTestId('panel').dataset.state).toBe('error');
+    rerender(panel(false, 2));
+    quiet.mockRestore();
+    expect(screen.getByTestId('panel').dataset.state).toBe('ready');
+  });
 });

@@ -3,6 +3,8 @@ import { PanelFrame } from './PanelFrame';
 
 interface Props {
   title: string;
+  /** When this changes (new data, a new query) a failed panel tries to draw again: a wall screen must recover by itself. */
+  resetKey?: unknown;
   children: ReactNode;
 }
 
@@ -16,6 +18,10 @@ export class PanelErrorBoundary extends Component<Props, State> {
 
   static getDerivedStateFromError(error: unknown): State {
     return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidUpdate(prev: Props): void {
+    if (this.state.error && !Object.is(prev.resetKey, this.props.resetKey)) this.setState({ error: undefined });
   }
 
   override render() {
