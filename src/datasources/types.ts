@@ -21,6 +21,8 @@ export interface RangeResult {
 }
 
 export interface MetricsCapability {
+  /** The finest step worth asking for (the scrape interval): a finer one only repeats samples. */
+  readonly minStepMs?: number;
   queryRange(query: string, ctx: QueryCtx): Promise<RangeResult>;
   /** Instant query at `ctx.range.to`. */
   queryInstant?(query: string, ctx: QueryCtx): Promise<RangeResult>;

@@ -16,7 +16,7 @@ export const createPrometheusDataSource: DataSourceFactory = (config, fetchFn) =
     uid: config.uid,
     kind: config.kind,
     name: config.name,
-    metrics: createMetricsCapability(client),
+    metrics: createMetricsCapability(client, options.scrapeIntervalMs),
     services: createServicesCapability(client, options),
     health: (signal) => checkHealth(client, signal),
   };

@@ -2,8 +2,9 @@ import type { MetricsCapability } from '../types';
 import type { PrometheusClient } from './client';
 
 /** The MetricsCapability face of the client: what pages and panels may ask of any metrics datasource. */
-export function createMetricsCapability(client: PrometheusClient): MetricsCapability {
+export function createMetricsCapability(client: PrometheusClient, scrapeIntervalMs: number): MetricsCapability {
   return {
+    minStepMs: scrapeIntervalMs,
     queryRange: (query, ctx) => client.queryRange(query, ctx),
     queryInstant: (query, ctx) => client.queryInstant(query, ctx),
     exemplars: (query, ctx) => client.exemplars(query, ctx),

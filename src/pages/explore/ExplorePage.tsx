@@ -6,7 +6,7 @@ import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import { TimeSeriesPanel } from '../../panels/timeseries/TimeSeriesPanel';
 import { absoluteRaw } from '../../state/timeUrl';
 import { useTimeRange } from '../../state/useTimeRange';
-import { configuredScrapeMs, useDataSources } from '../shared/dataSources';
+import { useDataSources } from '../shared/dataSources';
 import { nameSeries } from '../shared/namedSeries';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { panelQueryState } from '../shared/panelQuery';
@@ -110,5 +110,5 @@ export function ExplorePage() {
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.metrics) return <NoMetricsSource />;
-  return <Explore ds={ds} minStepMs={configuredScrapeMs(directory.configs, ds.uid) ?? DEFAULT_MIN_STEP_MS} />;
+  return <Explore ds={ds} minStepMs={ds.metrics.minStepMs ?? DEFAULT_MIN_STEP_MS} />;
 }

@@ -11,7 +11,7 @@ import { absoluteRaw } from '../../state/timeUrl';
 import { setCrosshairTime } from '../../state/crosshair';
 import { usePreferencesStore } from '../../state/preferences';
 import { useTimeRange } from '../../state/useTimeRange';
-import { configuredScrapeMs, useDataSources } from '../shared/dataSources';
+import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { errorText } from '../shared/panelQuery';
 import { chooseStepMs, dashboardPoints, DEFAULT_MIN_STEP_MS } from '../shared/step';
@@ -110,5 +110,5 @@ export function ServiceDashboardPage() {
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
-  return <Dashboard ds={ds} service={service} minStepMs={configuredScrapeMs(directory.configs, ds.uid) ?? DEFAULT_MIN_STEP_MS} />;
+  return <Dashboard ds={ds} service={service} minStepMs={ds.metrics.minStepMs ?? DEFAULT_MIN_STEP_MS} />;
 }

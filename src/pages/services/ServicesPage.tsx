@@ -5,7 +5,7 @@ import { overviewQueriesOptions, rangeQueryOptions, servicesQueryOptions } from 
 import type { DataSource, RangeResult } from '../../datasources/types';
 import { serviceDashboardUrl, servicesOverviewUrl } from '../../model/links';
 import { useTimeRange } from '../../state/useTimeRange';
-import { configuredScrapeMs, useDataSources } from '../shared/dataSources';
+import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { useLastData } from '../shared/lastData';
 import { errorText } from '../shared/panelQuery';
@@ -103,5 +103,5 @@ export function ServicesPage() {
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
-  return <ServicesOverview ds={ds} minStepMs={configuredScrapeMs(directory.configs, ds.uid) ?? DEFAULT_MIN_STEP_MS} />;
+  return <ServicesOverview ds={ds} minStepMs={ds.metrics.minStepMs ?? DEFAULT_MIN_STEP_MS} />;
 }

@@ -23,11 +23,3 @@ export function useDataSources(): DataSourceDirectory {
   if (!value) throw new Error('useDataSources needs a <DataSourcesProvider> above it');
   return value;
 }
-
-/** The scrape interval a datasource is configured with (`options.scrapeInterval`, e.g. "15s"), in ms. */
-export function configuredScrapeMs(configs: readonly DataSourceConfig[], uid: string): number | undefined {
-  const raw = configs.find((c) => c.uid === uid)?.options?.scrapeInterval;
-  if (typeof raw !== 'string') return undefined;
-  const m = /^(\d+)(s|m)$/.exec(raw);
-  return m ? Number(m[1]) * (m[2] === 'm' ? 60_000 : 1000) : undefined;
-}
