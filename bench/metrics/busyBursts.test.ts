@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBusyBursts, type BusyTick } from './busyBursts';
+import { burstsAfterTriggers, findBusyBursts, type BusyTick } from './busyBursts';
 
 /** Builds cumulative readings every 50 ms from a per-interval busy function. */
 function ticksFrom(durationMs: number, busyAt: (startMs: number) => number): BusyTick[] {
@@ -39,5 +39,21 @@ describe('findBusyBursts', () => {
 
   it('returns nothing for an idle page', () => {
     expect(findBusyBursts(ticksFrom(5000, () => 0.5), options)).toEqual([]);
+  });
+});
+
+describe('burstsAfterTriggers', () => {
+  const burst = (startMs: number, busyMs = 10) => ({ startMs, endMs: startMs + 100, busyMs });
+
+  it('keeps the burst each trigger started and sets the others apart', () => {
+    const { triggered, other } = burstsAfterTriggers([burst(1000), burst(9000), burst(16_020), burst(16_900)], [1000, 16_000], 1000);
+    expect(triggered.map((b) => b.startMs)).toEqual([1000, 16_020]);
+    expect(other.map((b) => b.startMs)).toEqual([9000, 16_900]);
+  });
+
+  it('leaves a trigger without a burst when nothing followed it in time', () => {
+    const { triggered, other } = burstsAfterTriggers([burst(3000)], [1000], 1000);
+    expect(triggered).toEqual([]);
+    expect(other).toHaveLength(1);
   });
 });

@@ -59,3 +59,27 @@ export function findBusyBursts(ticks: readonly BusyTick[], options: BurstOptions
   }
   return bursts;
 }
+
+/**
+ * Splits bursts into those a known trigger started (beginning within `withinMs` after one, at most one
+ * per trigger) and the rest (timers, GC, cache clean-up that happen to fall in the window).
+ */
+export function burstsAfterTriggers(
+  bursts: readonly BusyBurst[],
+  triggerMs: readonly number[],
+  withinMs: number,
+): { triggered: BusyBurst[]; other: BusyBurst[] } {
+  const triggered: BusyBurst[] = [];
+  const other: BusyBurst[] = [];
+  const used = new Set<number>();
+  for (const burst of bursts) {
+    const index = triggerMs.findIndex((t, i) => !used.has(i) && burst.startMs >= t - 50 && burst.startMs <= t + withinMs);
+    if (index < 0) {
+      other.push(burst);
+    } else {
+      used.add(index);
+      triggered.push(burst);
+    }
+  }
+  return { triggered, other };
+}

@@ -16,7 +16,7 @@ export interface RefreshSpec {
   timeoutMs: number;
 }
 
-async function readBusy(client: CDPSession): Promise<BusyTick> {
+export async function readBusy(client: CDPSession): Promise<BusyTick> {
   const { metrics } = await client.send('Performance.getMetrics');
   const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
   return { atMs: value('Timestamp') * 1000, busyMs: value('TaskDuration') * 1000 };

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { retryDataSourceError } from '../datasources/queries';
+import { coalesceQueryNotifications } from './queryNotifyBatching';
 
 /**
  * One client per app. A wall screen runs for weeks and every refresh tick makes new query keys, so
@@ -7,6 +8,8 @@ import { retryDataSourceError } from '../datasources/queries';
  * picker decides), and a query error (bad PromQL, 4xx) is never retried: it would fail the same way.
  */
 export function createQueryClient(): QueryClient {
+  // A refresh lands a dozen queries at once; they are drawn in one React commit rather than one each.
+  coalesceQueryNotifications();
   return new QueryClient({
     defaultOptions: {
       queries: {

@@ -1,4 +1,5 @@
 import { abortReason, signalOf, toRequest } from '../requestInput';
+import { createAnswerGroups } from './answerGroups';
 import { deserializeResponse, isWorkerToPageMessage, serializeRequest, type PageToWorkerMessage, type SerializedResponse } from './protocol';
 
 /** What `createWorkerFetch` needs of a Worker; a MessagePort or a test double serves as well. */
@@ -6,6 +7,13 @@ export interface DemoWorkerPort {
   postMessage(message: PageToWorkerMessage): void;
   addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void;
 }
+
+/**
+ * How long the first answer of a group of requests sent together may wait for the rest (see
+ * answerGroups.ts). A refresh of a one-hour dashboard is answered within about this; a slower group is
+ * handed on in parts.
+ */
+export const ANSWER_HOLD_MS = 120;
 
 interface PendingRequest {
   resolve: (response: SerializedResponse) => void;
@@ -26,13 +34,17 @@ function describeWorkerError(event: Event): string {
  * error, uncaught exception) rejects every pending and later request with a TypeError, as a network
  * failure would, rather than leaving them hanging.
  */
-export function createWorkerFetch(worker: DemoWorkerPort): typeof fetch {
+export function createWorkerFetch(worker: DemoWorkerPort, holdMs: number = ANSWER_HOLD_MS): typeof fetch {
   const pending = new Map<number, PendingRequest>();
+  const groups = createAnswerGroups<SerializedResponse>(holdMs);
   let nextId = 1;
   let failure: TypeError | undefined;
 
   const failAll = (error: TypeError): void => {
-    for (const request of pending.values()) request.reject(error);
+    for (const [id, request] of pending) {
+      groups.dropped(id);
+      request.reject(error);
+    }
     pending.clear();
   };
   worker.addEventListener('message', (event) => {
@@ -42,7 +54,7 @@ export function createWorkerFetch(worker: DemoWorkerPort): typeof fetch {
     // An answer nobody waits for belongs to a request that was aborted meanwhile.
     if (request === undefined) return;
     pending.delete(data.id);
-    request.resolve(data.response);
+    groups.answered(data.id, data.response, request.resolve);
   });
   worker.addEventListener('messageerror', () => {
     failAll(new TypeError('The demo backend worker sent an answer that could not be read'));
@@ -65,6 +77,7 @@ export function createWorkerFetch(worker: DemoWorkerPort): typeof fetch {
     const answer = await new Promise<SerializedResponse>((resolve, reject) => {
       const onAbort = (): void => {
         pending.delete(id);
+        groups.dropped(id);
         worker.postMessage({ type: 'cancel', id });
         reject(abortReason(signal as AbortSignal));
       };
@@ -80,6 +93,7 @@ export function createWorkerFetch(worker: DemoWorkerPort): typeof fetch {
         },
       });
       signal?.addEventListener('abort', onAbort, { once: true });
+      groups.sent(id);
       worker.postMessage({ type: 'request', id, request: serialized });
     });
     return deserializeResponse(answer);
