@@ -1,10 +1,4 @@
-import type { TimeRange } from '../../model/time';
-
-/** Steps a chart may use: round numbers keep query keys (and the server's cache) stable as ranges move. */
-const NICE_STEPS_MS = [
-  1000, 5000, 10_000, 15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000, 15 * 60_000, 30 * 60_000,
-  3_600_000, 2 * 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 86_400_000,
-];
+import { roundUpToNiceStep, type TimeRange } from '../../model/time';
 
 /** The demo and most Prometheus setups scrape every 15 s; a finer step only repeats samples. */
 export const DEFAULT_MIN_STEP_MS = 15_000;
@@ -15,7 +9,7 @@ export const DEFAULT_MIN_STEP_MS = 15_000;
  */
 export function chooseStepMs(range: TimeRange, points: number, minStepMs = DEFAULT_MIN_STEP_MS): number {
   const wanted = Math.max(minStepMs, (range.to - range.from) / Math.max(1, points));
-  return NICE_STEPS_MS.find((s) => s >= wanted) ?? Math.ceil(wanted / 86_400_000) * 86_400_000;
+  return roundUpToNiceStep(wanted);
 }
 
 /**
