@@ -13,6 +13,7 @@ import { findFreePort } from '../e2e/servers/ports';
 import { serveDist } from '../scripts/serve-dist';
 import { measureInitialBundle } from './metrics/bundleSize';
 import { measureChangedRefresh } from './metrics/changedRefresh';
+import { measureHeapGrowth } from './metrics/heapGrowth';
 import { measurePageLoad } from './metrics/pageLoad';
 import { measureRefreshCycle } from './metrics/refreshCycle';
 import { formatTable, type BenchResult } from './results';
@@ -47,7 +48,7 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
     process.stdout.write(`bench: ${label} … `);
     const result = await run();
     results.push(result);
-    console.log(`${result.median ?? 'n/a'} ${result.unit} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`${result.median ?? 'n/a'} ${result.unit} [${result.samples.join(', ')}] (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
   await step('bundle.initial.gzip_kb', () =>
     measureInitialBundle(browser, baseUrl, distDir, {
@@ -104,6 +105,25 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
       refreshButton: 'button[aria-label="Refresh now"]',
       settle: panels,
       cycles: 6,
+      timeoutMs: TIMEOUT_MS,
+    }),
+  );
+  await step('noc.heap_growth_kb_per_100_refreshes', () =>
+    measureHeapGrowth(browser, baseUrl, {
+      name: 'noc.heap_growth_kb_per_100_refreshes',
+      budget: 1024,
+      path: '/services/payments?from=now-1h&to=now&refresh=5s',
+      autoRefreshMs: 5000,
+      refreshButton: 'button[aria-label="Refresh now"]',
+      settle: panels,
+      presses: 220,
+      pauseMs: 700,
+      checkpointEvery: 10,
+      // Range results stay cached 60 s after they go unused (src/datasources/queries.ts RANGE_GC_MS), and
+      // V8 keeps compiling hot code for a while after that: the heap fills for about 90 s, then levels.
+      warmupMs: 90_000,
+      samples: 3,
+      runBudgetMs: 190_000,
       timeoutMs: TIMEOUT_MS,
     }),
   );
