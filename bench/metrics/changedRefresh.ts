@@ -1,9 +1,9 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { toResult, type BenchResult } from '../results';
 import { burstsAfterTriggers, findBusyBursts, type BusyTick } from './busyBursts';
 import { readBusy } from './refreshCycle';
 import { firstLine } from './sampling';
-import { waitUntilSettled, type SettleSpec } from './settle';
+import { centreOf, openSettledPage, type SettleSpec } from './settle';
 import { nextPressAt, stepIndex } from './stepClock';
 
 export interface ChangedRefreshSpec {
@@ -32,16 +32,12 @@ export interface ChangedRefreshSpec {
  */
 export async function measureChangedRefresh(browser: Browser, baseUrl: string, spec: ChangedRefreshSpec): Promise<BenchResult> {
   const notes: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  let context: BrowserContext | undefined;
   try {
-    const page = await context.newPage();
-    const client = await context.newCDPSession(page);
-    await client.send('Performance.enable', { timeDomain: 'timeTicks' });
-    await page.goto(`${baseUrl}${spec.path}`, { waitUntil: 'commit', timeout: spec.timeoutMs });
-    await waitUntilSettled(page, spec.settle, spec.timeoutMs);
-    const box = await page.locator(spec.refreshButton).boundingBox({ timeout: spec.timeoutMs });
-    if (box === null) throw new Error(`${spec.refreshButton} is not visible`);
-    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const opened = await openSettledPage(browser, `${baseUrl}${spec.path}`, spec.settle, spec.timeoutMs);
+    context = opened.context;
+    const { page, client } = opened;
+    const at = await centreOf(page, spec.refreshButton, spec.timeoutMs);
     // Let the tail of the initial load finish, and leave quiet before the first press for the baseline.
     await page.waitForTimeout(1000);
 
@@ -87,6 +83,6 @@ export async function measureChangedRefresh(browser: Browser, baseUrl: string, s
     notes.push(firstLine(error));
     return toResult(spec.name, 'ms', spec.budget, [], notes);
   } finally {
-    await context.close();
+    await context?.close();
   }
 }

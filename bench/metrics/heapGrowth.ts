@@ -1,8 +1,8 @@
-import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { toResult, type BenchResult } from '../results';
 import { heapGrowthSlope, type HeapCheckpoint } from './heapSlope';
 import { firstLine } from './sampling';
-import { waitUntilSettled, type SettleSpec } from './settle';
+import { centreOf, openSettledPage, type SettleSpec } from './settle';
 
 export interface HeapGrowthSpec {
   name: string;
@@ -77,15 +77,12 @@ async function waitForCycle(page: Page, settle: SettleSpec, timeoutMs: number): 
 
 async function measureOnePage(browser: Browser, baseUrl: string, spec: HeapGrowthSpec): Promise<SampleOutcome> {
   const notes: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  let context: BrowserContext | undefined;
   try {
-    const page = await context.newPage();
-    const client = await context.newCDPSession(page);
-    await client.send('Performance.enable', { timeDomain: 'timeTicks' });
-    await page.goto(`${baseUrl}${spec.path}`, { waitUntil: 'commit', timeout: spec.timeoutMs });
-    await waitUntilSettled(page, spec.settle, spec.timeoutMs);
-    const box = await page.locator(spec.refreshButton).boundingBox({ timeout: spec.timeoutMs });
-    if (box === null) throw new Error(`${spec.refreshButton} is not visible`);
+    const opened = await openSettledPage(browser, `${baseUrl}${spec.path}`, spec.settle, spec.timeoutMs);
+    context = opened.context;
+    const { page, client } = opened;
+    const at = await centreOf(page, spec.refreshButton, spec.timeoutMs);
     if (await page.evaluate(() => document.hidden)) notes.push('page hidden: auto-refresh ticks were skipped');
     await page.waitForTimeout(1000);
 
@@ -97,7 +94,7 @@ async function measureOnePage(browser: Browser, baseUrl: string, spec: HeapGrowt
     let presses = 0;
     let last = start;
     while (presses < spec.presses && Date.now() - firstPressAt < spec.runBudgetMs) {
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.click(at.x, at.y);
       presses++;
       await waitForCycle(page, spec.settle, spec.timeoutMs);
       if (presses % spec.checkpointEvery === 0 || presses === spec.presses) {
@@ -125,7 +122,7 @@ async function measureOnePage(browser: Browser, baseUrl: string, spec: HeapGrowt
     notes.push(firstLine(error));
     return { notes };
   } finally {
-    await context.close();
+    await context?.close();
   }
 }
 

@@ -1,8 +1,8 @@
-import type { Browser, CDPSession } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession } from '@playwright/test';
 import { toResult, type BenchResult } from '../results';
 import { findBusyBursts, type BusyTick } from './busyBursts';
 import { firstLine } from './sampling';
-import { waitUntilSettled, type SettleSpec } from './settle';
+import { openSettledPage, type SettleSpec } from './settle';
 
 export interface RefreshSpec {
   name: string;
@@ -30,13 +30,11 @@ export async function readBusy(client: CDPSession): Promise<BusyTick> {
  */
 export async function measureRefreshCycle(browser: Browser, baseUrl: string, spec: RefreshSpec): Promise<BenchResult> {
   const notes: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  let context: BrowserContext | undefined;
   try {
-    const page = await context.newPage();
-    const client = await context.newCDPSession(page);
-    await client.send('Performance.enable', { timeDomain: 'timeTicks' });
-    await page.goto(`${baseUrl}${spec.path}`, { waitUntil: 'commit', timeout: spec.timeoutMs });
-    await waitUntilSettled(page, spec.settle, spec.timeoutMs);
+    const opened = await openSettledPage(browser, `${baseUrl}${spec.path}`, spec.settle, spec.timeoutMs);
+    context = opened.context;
+    const { page, client } = opened;
     // Let the tail of the initial load (deferred effects, idle callbacks) finish before observing.
     await page.waitForTimeout(1000);
     const ticks: BusyTick[] = [];
@@ -65,6 +63,6 @@ export async function measureRefreshCycle(browser: Browser, baseUrl: string, spe
     notes.push(firstLine(error));
     return toResult(spec.name, 'ms', spec.budget, [], notes);
   } finally {
-    await context.close();
+    await context?.close();
   }
 }

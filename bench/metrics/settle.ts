@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 
 /** The DOM contract the UI implements: elements marked with a data-testid carry a data-state. */
 export interface SettleSpec {
@@ -47,4 +47,42 @@ export async function waitUntilSettled(page: Page, spec: SettleSpec, timeoutMs: 
     if (Date.now() >= deadline) break;
   }
   throw new Error(`[data-testid="${spec.testId}"] kept changing; never settled within ${timeoutMs} ms`);
+}
+
+export interface MeasuredPage {
+  context: BrowserContext;
+  page: Page;
+  /** A CDP session with the Performance domain enabled (busy time, heap, node and listener counts). */
+  client: CDPSession;
+}
+
+/**
+ * A fresh browser context at the bench viewport, opened on `path` with CDP performance metrics on, once
+ * its marked elements have settled. The caller closes `context` (in a `finally`).
+ */
+export async function openSettledPage(
+  browser: Browser,
+  url: string,
+  settle: SettleSpec,
+  timeoutMs: number,
+): Promise<MeasuredPage> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const client = await context.newCDPSession(page);
+    await client.send('Performance.enable', { timeDomain: 'timeTicks' });
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    await waitUntilSettled(page, settle, timeoutMs);
+    return { context, page, client };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Where to click a button with the real mouse (CDP input), so the press goes through the page's own handlers. */
+export async function centreOf(page: Page, selector: string, timeoutMs: number): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).boundingBox({ timeout: timeoutMs });
+  if (box === null) throw new Error(`${selector} is not visible`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
