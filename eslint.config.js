@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
@@ -5,29 +7,29 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 // The layer rules of ARCHITECTURE.md: each zone lists the folders its files must not import from.
 const layers = [
-  { target: './src/model', from: ['./src/lib', './src/datasources', './src/panels', './src/state', './src/pages', './src/app'] },
-  { target: './src/lib', from: ['./src/datasources', './src/panels', './src/state', './src/pages', './src/app'] },
-  { target: './src/datasources', from: ['./src/panels', './src/state', './src/pages', './src/app'] },
-  { target: './src/panels', from: ['./src/datasources', './src/pages', './src/app'] },
-  { target: './src/state', from: ['./src/lib', './src/datasources', './src/panels', './src/pages', './src/app'] },
-  { target: './src/pages', from: ['./src/app'] },
+  { target: './src/model', from: ['./src/lib', './src/datasources', './src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
+  { target: './src/lib', from: ['./src/datasources', './src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
+  // Only the registry may reach the demo, and only through a lazy import() (checked below).
+  { target: './src/datasources', from: ['./src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
+  { target: './src/demo', from: ['./src/datasources', './src/panels', './src/state', './src/pages', './src/app'] },
+  { target: './src/panels', from: ['./src/datasources', './src/demo', './src/pages', './src/app'] },
+  { target: './src/state', from: ['./src/lib', './src/datasources', './src/demo', './src/panels', './src/pages', './src/app'] },
+  { target: './src/pages', from: ['./src/demo', './src/app'] },
+  { target: './src/app', from: ['./src/demo'] },
 ];
 
-// A file inside one panel (or adapter) folder may not reach into a sibling folder; `../shared/` is the
-// one place such code may share, and files directly in the parent (types.ts, registry.ts) stay allowed.
-const noSiblingFolder = (what) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        {
-          regex: '^\\.\\./(?!\\.\\.|shared/)[^/]+/',
-          message: `${what} never import each other; move shared code to ../shared/ or a lower layer.`,
-        },
-      ],
-    },
-  ],
-});
+// A file inside one panel (or adapter) folder may not reach into a sibling folder, at any depth: each folder
+// is its own zone whose forbidden sources are every other folder but `shared/`. Files directly in the parent
+// (types.ts, registry.ts) stay importable.
+const siblingZones = (parent, what) =>
+  readdirSync(join(import.meta.dirname, parent), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'shared')
+    .map((d) => ({
+      target: `./${parent}/${d.name}`,
+      from: `./${parent}`,
+      except: [`./${d.name}`, './shared', ...readdirSync(join(import.meta.dirname, parent)).filter((f) => /\.tsx?$/.test(f)).map((f) => `./${f}`)],
+      message: `${what} never import each other; move shared code to ${parent}/shared/ or a lower layer.`,
+    }));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/'] },
@@ -45,6 +47,29 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['src/panels/*/**/*.{ts,tsx}'], rules: noSiblingFolder('Panels') },
-  { files: ['src/datasources/*/**/*.{ts,tsx}'], ignores: ['src/datasources/demo/**'], rules: noSiblingFolder('Adapters') },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...layers, ...siblingZones('src/panels', 'Panels'), ...siblingZones('src/datasources', 'Adapters')] },
+      ],
+    },
+  },
+  // The registry is the demo's one door, and a lazy one: import('../demo') only, never a static import.
+  {
+    files: ['src/datasources/registry.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...layers.map((z) => (z.target === './src/datasources' ? { ...z, from: z.from.filter((f) => f !== './src/demo') } : z)),
+            ...siblingZones('src/datasources', 'Adapters'),
+          ],
+        },
+      ],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./demo(/|$)', message: 'Load the demo lazily: import(\'../demo\').' }] }],
+    },
+  },
 );

@@ -10,7 +10,7 @@ const proxy = proxyFromConfig('public/config.json');
 // msw's cookie store wraps tough-cookie + tldts (~285 kB minified) and needs `localStorage`, which the
 // demo's Web Worker lacks. The demo never uses cookies, so the browser build gets an always-empty store.
 // Only this build is affected: node tests and the demo server import msw untouched.
-const mswCookieStoreStubPath = fileURLToPath(new URL('./src/datasources/demo/worker/mswCookieStoreStub.ts', import.meta.url));
+const mswCookieStoreStubPath = fileURLToPath(new URL('./src/demo/worker/mswCookieStoreStub.ts', import.meta.url));
 const MSW_COOKIE_STORE_IMPORTER = /[\\/]node_modules[\\/]msw[\\/]lib[\\/]core[\\/]utils[\\/]request[\\/]/;
 function mswCookieStoreStub(): Plugin {
   return {

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDataSourceError } from '../src/lib/errors';
-import { startDemoServer, type DemoServer } from '../src/datasources/demo/server/nodeServer';
-import { SERVICES } from '../src/datasources/demo/simulator';
+import { startDemoServer, type DemoServer } from '../src/demo/server/nodeServer';
+import { SERVICES } from '../src/demo/simulator';
 import { createPrometheusDataSource } from '../src/datasources/prometheus';
 import type { DataSource, QueryCtx } from '../src/datasources/types';
 import { startPrometheus, type RunningPrometheus } from './servers/prometheus';

@@ -7,10 +7,10 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateInstant, evaluateRange, PromqlError } from '../src/datasources/demo/promql';
-import { writeBackfillOpenMetrics } from '../src/datasources/demo/openmetrics/backfill';
-import { createSimulator } from '../src/datasources/demo/simulator';
-import type { SampleSource } from '../src/datasources/demo/source';
+import { evaluateInstant, evaluateRange, PromqlError } from '../src/demo/promql';
+import { writeBackfillOpenMetrics } from '../src/demo/openmetrics/backfill';
+import { createSimulator } from '../src/demo/simulator';
+import type { SampleSource } from '../src/demo/source';
 import { createPrometheusDataSource, enumerateTemplateQueries } from '../src/datasources/prometheus';
 import type { DataSource } from '../src/datasources/types';
 import { createBlocksFromOpenMetrics } from './servers/promtool';

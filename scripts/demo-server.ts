@@ -5,7 +5,7 @@
  * Environment: PORT (7070), HOST (127.0.0.1), DEMO_SEED (1), DEMO_INCIDENT_START (epoch ms; by
  * default the incident starts 20 minutes before the current hour and lasts 3 hours).
  */
-import { startDemoServer } from '../src/datasources/demo/server/nodeServer';
+import { startDemoServer } from '../src/demo/server/nodeServer';
 
 function intFromEnv(name: string): number | undefined {
   const raw = process.env[name];

@@ -5,7 +5,7 @@
  *
  * Prints the Prometheus URL to put in public/config.json. Ctrl-C stops both and removes the TSDB.
  */
-import { startDemoServer } from '../src/datasources/demo/server/nodeServer';
+import { startDemoServer } from '../src/demo/server/nodeServer';
 import { startPrometheus } from '../e2e/servers/prometheus';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseOpenMetrics } from '../src/datasources/demo/openmetrics/parse';
+import { parseOpenMetrics } from '../src/demo/openmetrics/parse';
 
 describe('scripts/write-openmetrics.ts', () => {
   it('writes a window of samples with timestamps to stdout', () => {

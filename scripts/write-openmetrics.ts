@@ -9,8 +9,8 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { writeBackfillOpenMetrics } from '../src/datasources/demo/openmetrics/backfill';
-import { createSimulator, DEFAULT_SEED, defaultScenarios, type Scenario } from '../src/datasources/demo/simulator';
+import { writeBackfillOpenMetrics } from '../src/demo/openmetrics/backfill';
+import { createSimulator, DEFAULT_SEED, defaultScenarios, type Scenario } from '../src/demo/simulator';
 
 function parseTime(name: string, raw: string | undefined): number {
   if (raw === undefined) throw new Error(`--${name} is required`);

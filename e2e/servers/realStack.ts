@@ -4,7 +4,7 @@
  * built app served from dist/ with a config.json that points at that Prometheus — the same build the demo
  * tests use, re-pointed at run time as a user would. Usage: `tsx e2e/servers/realStack.ts <port>`.
  */
-import { startDemoServer } from '../../src/datasources/demo/server/nodeServer';
+import { startDemoServer } from '../../src/demo/server/nodeServer';
 import { serveDist } from '../../scripts/serve-dist';
 import { queryPrometheus } from './prometheusApi';
 import { startPrometheus } from './prometheus';

@@ -23,7 +23,7 @@ const FACTORIES: Readonly<Partial<Record<string, DataSourceFactory>>> = {
 };
 
 /** The demo is loaded only when there is no config.json, so it stays out of the main bundle. */
-const loadEmbeddedDemo: DemoLoader = async () => (await import('./demo')).createDemoBackend();
+const loadEmbeddedDemo: DemoLoader = async () => (await import('../demo')).createDemoBackend();
 
 /**
  * Reads `config.json` and builds its datasources. With no config (404, or the dev server's index.html

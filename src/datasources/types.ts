@@ -112,18 +112,6 @@ export interface DataSource {
   health(signal: AbortSignal): Promise<HealthResult>;
 }
 
-/** One entry of `public/config.json`'s `datasources` array. */
-export interface DataSourceConfig {
-  uid: string;
-  kind: string;
-  name: string;
-  /** The server's base URL. With `access: "proxy"` the app calls `/proxy/<uid>` instead. */
-  url: string;
-  default?: boolean;
-  access?: 'direct' | 'proxy';
-  /** Kind-specific settings, e.g. Prometheus `scrapeInterval`, `conventions`. */
-  options?: Readonly<Record<string, unknown>>;
-}
-
-export type FetchFn = typeof fetch;
+export type { DataSourceConfig, FetchFn } from '../model/datasourceConfig';
+import type { DataSourceConfig, FetchFn } from '../model/datasourceConfig';
 export type DataSourceFactory = (config: DataSourceConfig, fetchFn: FetchFn) => DataSource;

@@ -1,4 +1,4 @@
-import type { SampleBlock, SampleSource } from '../../../src/datasources/demo/source';
+import type { SampleBlock, SampleSource } from '../../../src/demo/source';
 
 const EMPTY: SampleBlock = { timesMs: new Float64Array(0), values: new Float64Array(0) };
 

@@ -1,5 +1,5 @@
 import type { Labels } from '../../../src/model/series';
-import type { InstantResult, RangeResult } from '../../../src/datasources/demo/promql';
+import type { InstantResult, RangeEvaluation } from '../../../src/demo/promql';
 
 /** One side of a comparison: a series as (label set, timestamps, values), whatever its origin. */
 export interface ComparableSeries {
@@ -41,7 +41,7 @@ export function fromPrometheusData(data: unknown): ComparableSeries[] {
 }
 
 /** The demo evaluator's range or instant result. */
-export function fromEvaluator(result: RangeResult | InstantResult): ComparableSeries[] {
+export function fromEvaluator(result: RangeEvaluation | InstantResult): ComparableSeries[] {
   if (result.resultType === 'scalar') return [{ labels: {}, timesMs: [result.timeMs], values: [result.value] }];
   if (result.resultType === 'vector') {
     return result.samples.map((s) => ({ labels: s.labels, timesMs: [result.timeMs], values: [s.value] }));

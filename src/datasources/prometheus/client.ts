@@ -9,7 +9,7 @@ import { interpolateIntervals } from './intervals';
 import type { PrometheusOptions } from './options';
 import { buildRequest, escapeLabelNameForPath, formatPromSeconds, formatPromTime, prometheusBaseUrl, type QueryParams } from './request';
 import { asStringList } from './shape';
-import { alignRange, chooseStep } from './step';
+import { alignRange, chooseStep } from './rangeStep';
 import {
   transformBuildInfo,
   transformExemplars,

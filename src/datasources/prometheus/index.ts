@@ -23,7 +23,7 @@ export const createPrometheusDataSource: DataSourceFactory = (config, fetchFn) =
 };
 
 export { createPrometheusClient, type PrometheusClient } from './client';
-export { chooseStep, alignRange, MAX_POINTS_PER_SERIES } from './step';
+export { chooseStep, alignRange, MAX_POINTS_PER_SERIES } from './rangeStep';
 export { interpolateIntervals, rateIntervalMs } from './intervals';
 export { promqlString } from './promqlString';
 export {

@@ -10,7 +10,7 @@ import { useDataSources } from '../shared/dataSources';
 import { nameSeries } from '../shared/namedSeries';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { panelQueryState } from '../shared/panelQuery';
-import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/step';
+import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
 import { useSignalResult } from '../shared/useSignalResult';
 import { QueryEditor } from './QueryEditor';
 

@@ -14,7 +14,7 @@ import { useTimeRange } from '../../state/useTimeRange';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { errorText } from '../shared/panelQuery';
-import { chooseStepMs, dashboardPoints, DEFAULT_MIN_STEP_MS } from '../shared/step';
+import { chooseStepMs, dashboardPoints, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
 import { DOWNSTREAM_PANELS, HEATMAP_TITLE, LATENCY_TITLE, STAT_PANELS, TRAFFIC_AND_ERROR_PANELS } from './layout';
 import { LatencyChart, LatencyHeatmap, SignalChart, SignalStat, type SignalPanelContext } from './SignalPanels';
 

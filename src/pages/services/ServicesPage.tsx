@@ -9,7 +9,7 @@ import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { useLastData } from '../shared/lastData';
 import { errorText } from '../shared/panelQuery';
-import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/step';
+import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
 import { buildOverviewRows, sortByWorst, type OverviewResult } from './overviewRows';
 import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import { ServicesTable } from './ServicesTable';

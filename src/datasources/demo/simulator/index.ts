@@ -1,5 +1,0 @@
-export { createSimulator, DEFAULT_SEED, type DemoTraceDescription, type Simulator, type SimulatorOptions } from './simulator';
-export { defaultScenarios, SCENARIO_NAMES, type Scenario, type ScenarioName } from './scenarios';
-export { decodeTraceId, encodeTraceId, spanIdFor, type TraceIdParts } from './traceId';
-export { LE_BOUNDS, leLabel } from './catalog';
-export { SERVICES, CLASSIC_SERVICES, FLOWS, type ServiceName } from './topology';

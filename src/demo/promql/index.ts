@@ -1,0 +1,8 @@
+/** The demo's PromQL subset evaluator. See README.md in this folder for the supported subset. */
+export { evaluateInstant, evaluateRange } from './evaluate';
+export type { InstantResult, MatrixSeries, RangeEvaluation, VectorSample } from './evaluate';
+export { PromqlError } from './errors';
+export type { PromqlErrorKind } from './errors';
+export { parseQuery, parseSeriesSelector, selectorsOf } from './parse';
+export { compileMatchers } from '../labelMatchers';
+export { compareLabels, labelsKey } from './labels';

@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createInProcessFetch } from '../fetch';
+import { exposeOpenMetrics, OPENMETRICS_CONTENT_TYPE } from '../openmetrics/expose';
+import { createPrometheusHandlers } from '../promApi/handlers';
+import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
+
+export interface DemoServerOptions {
+  /** 0 picks a free port. Default 7070. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  seed?: number;
+  /** Freezes the server's clock at this instant (tests); the real clock otherwise. */
+  nowMs?: number;
+  /** Moves the provider-timeout incident's start (epoch ms); the default schedule otherwise. */
+  incidentStartMs?: number;
+}
+
+export interface DemoServer {
+  /** `http://host:port`, with the port actually bound. */
+  url: string;
+  port: number;
+  simulator: Simulator;
+  close(): Promise<void>;
+}
+
+/** CORS as Prometheus sends it with its default `--web.cors.origin=.*`. */
+function addCors(req: IncomingMessage, headers: Headers): void {
+  headers.set('Vary', 'Origin');
+  if (req.headers.origin === undefined) return;
+  headers.set('Access-Control-Allow-Origin', '*');
+  headers.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  headers.set('Access-Control-Allow-Headers', 'Accept, Authorization, Content-Type, Origin');
+  headers.set('Access-Control-Expose-Headers', 'Date');
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const body = await readBody(req);
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method ?? 'GET',
+    headers,
+    ...(body === undefined ? {} : { body: new Uint8Array(body) }),
+  });
+}
+
+async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  const headers = new Headers(response.headers);
+  addCors(req, headers);
+  const body = req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer());
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  if (body !== undefined) out['content-length'] = String(body.length);
+  // An empty statusText would print a bare "HTTP/1.1 200 "; let node fill in the standard phrase.
+  if (response.statusText === '') res.writeHead(response.status, out);
+  else res.writeHead(response.status, response.statusText, out);
+  res.end(body);
+}
+
+const INDEX_TEXT = `Watchfloor demo backend: a simulated microservice system.
+  /api/v1/...             Prometheus HTTP API (also under /prometheus/api/v1/...)
+  /metrics                OpenMetrics exposition with exemplars, for a real Prometheus to scrape
+  /-/healthy, /-/ready    health checks
+`;
+
+/**
+ * Serves the demo's MSW handlers over real HTTP (node request → Fetch Request → the same handlers →
+ * node response), the Prometheus API both at the root — so any Prometheus client can point at it —
+ * and under `/prometheus` like the in-app demo, plus `/metrics` computed at the current instant.
+ */
+export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
+  const frozen = opts.nowMs;
+  const now = frozen === undefined ? () => Date.now() : () => frozen;
+  const scenarios = defaultScenarios(now()).map((s) => (opts.incidentStartMs === undefined ? s : { ...s, startsAtMs: opts.incidentStartMs }));
+  const simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios });
+  const fetchFn = createInProcessFetch([
+    ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now }),
+    ...createPrometheusHandlers(simulator, { basePath: '', now }),
+  ]);
+  const host = opts.host ?? '127.0.0.1';
+
+  const answer = async (req: IncomingMessage, origin: string): Promise<Response> => {
+    const path = new URL(req.url ?? '/', origin).pathname;
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    if (req.method === 'OPTIONS' && !path.includes('/api/v1/')) return new Response(null, { status: 204 });
+    if (readOnly && path === '/metrics') {
+      return new Response(exposeOpenMetrics(simulator, now()), { headers: { 'Content-Type': OPENMETRICS_CONTENT_TYPE } });
+    }
+    if (readOnly && (path === '/-/healthy' || path === '/-/ready')) {
+      return new Response(`Demo backend is ${path === '/-/healthy' ? 'Healthy' : 'Ready'}.\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
+    if (readOnly && path === '/') return new Response(INDEX_TEXT, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return fetchFn(await toFetchRequest(req, origin));
+  };
+
+  const server = createServer((req, res) => {
+    const origin = `http://${req.headers.host ?? host}`;
+    answer(req, origin)
+      .then((response) => writeResponse(req, res, response))
+      .catch((err: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`demo server error: ${err instanceof Error ? err.message : String(err)}\n`);
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 7070, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    simulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,158 @@
+import type { Labels } from '../../model/series';
+import type { ExemplarSeries, LabelMatcher, MetricMetadata, SampleBlock, SampleSource, SourceExemplar, SourceSeries } from '../source';
+import { buildCatalog, type CatalogSeries, type SeriesCatalog } from './catalog';
+import { groupExemplars } from './exemplars';
+import { unitHash } from './hash';
+import { poissonSample } from './inflight';
+import { matchesAll } from '../labelMatchers';
+import { DEMO_METADATA } from './metadata';
+import { createRateModel, SCRAPE_INTERVAL_MS, type RateModel } from './requestClasses';
+import { checkScenarioOverlap, type Scenario } from './scenarios';
+import { traceTimeline, type SpanTiming } from './timeline';
+import { FLOWS, outcomeFromCode, type OutcomeSpec } from './topology';
+import type { Hop } from './traceTemplate';
+import { decodeTraceId, spanIdFor, type TraceIdParts } from './demoTraceId';
+import { createWindowCache } from './windowCache';
+
+export const DEFAULT_SEED = 1;
+
+export interface SimulatorOptions {
+  /** Any integer; reduced to 24 bits (the width trace IDs carry). */
+  seed?: number;
+  /** Incidents to play; none when omitted (the app and the server pass defaultScenarios(now)). */
+  scenarios?: readonly Scenario[];
+}
+
+/** Everything a demo trace ID stands for: its template, span timings and span IDs. */
+export interface DemoTraceDescription {
+  parts: TraceIdParts;
+  flow: string;
+  outcome: Pick<OutcomeSpec, 'kind' | 'target'>;
+  /** Spans in pre-order; `hops[i].parent` indexes this array. */
+  hops: readonly Hop[];
+  timings: readonly SpanTiming[];
+  spanIds: readonly string[];
+}
+
+export interface Simulator extends SampleSource {
+  readonly seed: number;
+  readonly scenarios: readonly Scenario[];
+  /** Rebuilds a trace handed out by this simulator; undefined for foreign IDs or another seed. */
+  describeTrace(traceId: string): DemoTraceDescription | undefined;
+}
+
+function slotWindow(startMs: number, endMs: number): { firstSlot: number; count: number } {
+  const firstSlot = Math.ceil(startMs / SCRAPE_INTERVAL_MS);
+  const lastSlot = Math.floor(endMs / SCRAPE_INTERVAL_MS);
+  return { firstSlot, count: Math.max(0, lastSlot - firstSlot + 1) };
+}
+
+export function createSimulator(opts: SimulatorOptions = {}): Simulator {
+  const seed = ((opts.seed ?? DEFAULT_SEED) >>> 0) & 0xffffff;
+  const scenarios = [...(opts.scenarios ?? [])];
+  checkScenarioOverlap(scenarios);
+  const model = createRateModel(seed, scenarios);
+  const catalog = buildCatalog(model);
+  const cache = createWindowCache(model);
+
+  const sampleSeries = (entry: CatalogSeries, startMs: number, endMs: number): SampleBlock => {
+    const { firstSlot, count } = slotWindow(startMs, endMs);
+    const timesMs = new Float64Array(count);
+    for (let i = 0; i < count; i++) timesMs[i] = (firstSlot + i) * SCRAPE_INTERVAL_MS;
+    const values = new Float64Array(count);
+    const recipe = entry.recipe;
+    if (recipe.kind === 'constant') {
+      values.fill(recipe.value);
+    } else if (recipe.kind === 'counter') {
+      for (const term of recipe.terms) {
+        const counts = cache.counts(term.cls, firstSlot, count);
+        for (let i = 0; i < count; i++) values[i] = (values[i] ?? 0) + term.coef * (counts[i] ?? 0);
+      }
+      if (recipe.idleCores !== 0) {
+        for (let i = 0; i < count; i++) values[i] = (values[i] ?? 0) + (recipe.idleCores * (timesMs[i] ?? 0)) / 1000;
+      }
+    } else {
+      // Little's law: requests in flight = Σ rate × mean latency, drawn as a Poisson count.
+      const means = new Float64Array(count);
+      for (const term of recipe.terms) {
+        const rates = cache.rates(term.cls, firstSlot, count);
+        for (let i = 0; i < count; i++) means[i] = (means[i] ?? 0) + (rates[i] ?? 0) * term.meanS;
+      }
+      for (let i = 0; i < count; i++) values[i] = poissonSample(means[i] ?? 0, unitHash(seed, 31, recipe.service, firstSlot + i));
+    }
+    return { timesMs, values };
+  };
+
+  const sourceSeries: SourceSeries[] = catalog.series.map((entry) => ({
+    labels: entry.labels,
+    samples: (startMs: number, endMs: number) => sampleSeries(entry, startMs, endMs),
+  }));
+
+  return {
+    seed,
+    scenarios,
+    scrapeIntervalMs: SCRAPE_INTERVAL_MS,
+    select: (matchers) => selectSeries(catalog, sourceSeries, matchers),
+    exemplars: (matchers, startMs, endMs) => collectExemplars(model, catalog, matchers, startMs, endMs),
+    metadata: (): Readonly<Record<string, MetricMetadata>> => DEMO_METADATA,
+    describeTrace: (traceId) => describeTrace(model, traceId),
+  };
+}
+
+function selectSeries(catalog: SeriesCatalog, sourceSeries: readonly SourceSeries[], matchers: readonly LabelMatcher[]): SourceSeries[] {
+  const out: SourceSeries[] = [];
+  catalog.series.forEach((entry, i) => {
+    const s = sourceSeries[i];
+    if (s !== undefined && matchesAll(entry.labels, matchers)) out.push(s);
+  });
+  return out;
+}
+
+function collectExemplars(
+  model: RateModel,
+  catalog: SeriesCatalog,
+  matchers: readonly LabelMatcher[],
+  startMs: number,
+  endMs: number,
+): ExemplarSeries[] {
+  const wanted = new Set<number>();
+  const groupsWanted = new Set<number>();
+  catalog.series.forEach((entry, i) => {
+    if (entry.exemplarGroup !== undefined && matchesAll(entry.labels, matchers)) {
+      wanted.add(i);
+      groupsWanted.add(entry.exemplarGroup);
+    }
+  });
+  const bySeries = new Map<number, SourceExemplar[]>();
+  for (const groupIndex of groupsWanted) {
+    const group = catalog.groups[groupIndex];
+    if (group === undefined) continue;
+    for (const { bucket, exemplar } of groupExemplars(model, group, startMs, endMs)) {
+      const seriesIndex = group.bucketSeries[bucket];
+      if (seriesIndex === undefined || !wanted.has(seriesIndex)) continue;
+      const list = bySeries.get(seriesIndex) ?? [];
+      list.push(exemplar);
+      bySeries.set(seriesIndex, list);
+    }
+  }
+  return [...bySeries.keys()]
+    .sort((a, b) => a - b)
+    .map((i) => ({ seriesLabels: catalog.series[i]?.labels ?? ({} as Labels), exemplars: bySeries.get(i) ?? [] }));
+}
+
+function describeTrace(model: RateModel, traceId: string): DemoTraceDescription | undefined {
+  const parts = decodeTraceId(traceId);
+  if (parts === undefined || parts.seed !== model.seed) return undefined;
+  const cls = model.classes.find((c) => c.flowIndex === parts.flow && c.outcomeCode === parts.outcome);
+  const flow = FLOWS[parts.flow];
+  const outcome = outcomeFromCode(parts.outcome);
+  if (cls === undefined || flow === undefined || outcome === undefined) return undefined;
+  return {
+    parts,
+    flow: flow.name,
+    outcome,
+    hops: cls.hops,
+    timings: traceTimeline(parts, cls.hops),
+    spanIds: cls.hops.map((_, i) => spanIdFor(parts, i)),
+  };
+}

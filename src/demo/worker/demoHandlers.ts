@@ -1,0 +1,30 @@
+import type { HttpHandler } from 'msw';
+import { createPrometheusHandlers } from '../promApi/handlers';
+import { createSimulator, DEFAULT_SEED, defaultScenarios } from '../simulator';
+
+export interface DemoHandlerOptions {
+  /** Anchors the incident schedule. */
+  anchorMs: number;
+  seed?: number;
+  /** The clock for the handlers' `time` defaults; default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * The simulator and the Prometheus API handlers over it: what answers demo requests, whether in the
+ * demo worker or in-process (node, tests). Both build it here so they serve the same demo.
+ */
+export function createDemoHandlers(opts: DemoHandlerOptions): HttpHandler[] {
+  const simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios: defaultScenarios(opts.anchorMs) });
+  return createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now });
+}
+
+/**
+ * A clock that reads `pageNowMs` at the moment `localNowMs` was read, then advances with the local
+ * clock. The worker's Date is not the page's: tests fix the page clock, and the demo must answer
+ * "now" the way the page means it.
+ */
+export function followClock(pageNowMs: number, localNowMs: number, localNow: () => number = Date.now): () => number {
+  const offsetMs = pageNowMs - localNowMs;
+  return () => localNow() + offsetMs;
+}
