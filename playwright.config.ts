@@ -6,8 +6,9 @@ export const chromiumLaunch = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
-const DEMO_PORT = 4173;
-const REAL_PORT = 4174;
+// Overridable so two checkouts on one machine can run their e2e suites side by side.
+const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 4173);
+const REAL_PORT = Number(process.env.E2E_REAL_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'e2e',
