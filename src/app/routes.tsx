@@ -1,7 +1,13 @@
-import { redirect, type RouteObject } from 'react-router';
+import { Navigate, useLocation, type RouteObject } from 'react-router';
 import { RouteError } from '../pages/shared/RouteError';
 import { BootSpinner } from './BootScreens';
 import { Layout } from './Layout';
+
+/** `/` is not a page: it forwards to the overview, keeping the query string. */
+function RedirectToServices() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/services', search }} replace />;
+}
 
 /**
  * Every page is its own chunk, loaded when first visited: the overview never downloads Recharts.
@@ -14,7 +20,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <BootSpinner />,
     children: [
-      { index: true, loader: ({ request }) => redirect(`/services${new URL(request.url).search}`) },
+      { index: true, element: <RedirectToServices /> },
       {
         path: 'services',
         errorElement: <RouteError />,
