@@ -1,24 +1,17 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { DataSource, DataSourceConfig } from '../../datasources/types';
+import type { DataSourceSet } from '../../datasources/registry';
 
 /**
- * What pages need of the loaded datasources. The registry's DataSourceSet has this shape; pages take
- * it from context (given once at boot) rather than from a global lookup, so tests pass a fake.
+ * Pages take the loaded datasources (the registry's DataSourceSet) from context, given once at boot,
+ * rather than from a global lookup, so tests pass a fake.
  */
-export interface DataSourceDirectory {
-  list: DataSource[];
-  configs: DataSourceConfig[];
-  get(uid: string): DataSource | undefined;
-  defaultMetrics(): DataSource | undefined;
-}
+const DataSourcesContext = createContext<DataSourceSet | null>(null);
 
-const DataSourcesContext = createContext<DataSourceDirectory | null>(null);
-
-export function DataSourcesProvider({ value, children }: { value: DataSourceDirectory; children: ReactNode }) {
+export function DataSourcesProvider({ value, children }: { value: DataSourceSet; children: ReactNode }) {
   return <DataSourcesContext.Provider value={value}>{children}</DataSourcesContext.Provider>;
 }
 
-export function useDataSources(): DataSourceDirectory {
+export function useDataSources(): DataSourceSet {
   const value = useContext(DataSourcesContext);
   if (!value) throw new Error('useDataSources needs a <DataSourcesProvider> above it');
   return value;
