@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { act } from 'react';
+import { act, useEffect } from 'react';
 import { createMemoryRouter, Link, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimeRange } from '../model/time';
@@ -19,7 +19,9 @@ let seen: Record<string, TimeRange[]> = {};
 
 function Probe({ name }: { name: string }) {
   const { range } = useTimeRange();
-  (seen[name] ??= []).push(range);
+  useEffect(() => {
+    (seen[name] ??= []).push(range);
+  });
   return <div data-testid={name} data-from={range.from} data-to={range.to} />;
 }
 
