@@ -178,4 +178,14 @@ describe('two time scopes on one page', () => {
     expect(router.state.location.search).toBe('?from=now-24h&to=now');
     expect([probe('main').from, probe('left').from, probe('right').from]).toEqual(['now-24h', 'now-1h', 'now-15m']);
   });
+
+  it('reads the clock again in every scope when the page is navigated, Back included', async () => {
+    const router = renderSplit();
+    vi.setSystemTime(AT_0800 + 20 * 60_000);
+    await act(() => router.navigate('/split?from=now-6h&to=now'));
+    vi.setSystemTime(AT_0800 + 30 * 60_000);
+    await act(() => router.navigate(-1));
+    expect(probe('main').from).toBe('now-3h');
+    expect([probe('main').to, probe('left').to, probe('right').to]).toEqual(Array(3).fill(String(AT_0800 + 30 * 60_000)));
+  });
 });

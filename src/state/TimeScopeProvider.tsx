@@ -43,6 +43,9 @@ const systemClock: Clock = () => Date.now();
 // The crosshair groups of one tree of scopes: the outermost scope owns them, nested ones join by key.
 const CrosshairHubContext = createContext<CrosshairHub | null>(null);
 
+// The view key of the enclosing scope: a navigation of the page is a view entered for nested scopes too.
+const ParentViewContext = createContext('');
+
 /**
  * A time scope: the range, refresh tick, auto-refresh timer and crosshair group of the views under it.
  * The app wraps every page in the URL scope (`src/app/Layout.tsx`); a nested scope with `initialRange`
@@ -86,6 +89,7 @@ function UrlTimeScope(props: CoreProps) {
 
 function MemoryTimeScope({ initialRange, initialRefresh, ...props }: CoreProps & { initialRange: RawTimeRange; initialRefresh: RefreshOption }) {
   const { clock } = props;
+  const parentView = useContext(ParentViewContext);
   const [state, setState] = useState(() => ({
     raw: rangeProblem(initialRange, clock()) === undefined ? initialRange : DEFAULT_RAW_RANGE,
     refresh: initialRefresh,
@@ -99,7 +103,8 @@ function MemoryTimeScope({ initialRange, initialRefresh, ...props }: CoreProps &
     [clock],
   );
   const setRefresh = useCallback((refresh: RefreshOption) => setState((s) => ({ ...s, refresh })), []);
-  return <ScopeCore {...props} source={{ raw: state.raw, refresh: state.refresh, setRange, setRefresh, viewKey: `view-${state.views}` }} />;
+  const viewKey = `${parentView}/${state.views}`;
+  return <ScopeCore {...props} source={{ raw: state.raw, refresh: state.refresh, setRange, setRefresh, viewKey }} />;
 }
 
 function ScopeCore({ source, clock, doc, syncKey, ref, children }: CoreProps & { source: RangeSource }) {
@@ -132,7 +137,9 @@ function ScopeCore({ source, clock, doc, syncKey, ref, children }: CoreProps & {
   return (
     <CrosshairHubContext.Provider value={hub}>
       <CrosshairGroupContext.Provider value={group}>
-        <TimeScopeContext.Provider value={scope}>{children}</TimeScopeContext.Provider>
+        <ParentViewContext.Provider value={viewKey}>
+          <TimeScopeContext.Provider value={scope}>{children}</TimeScopeContext.Provider>
+        </ParentViewContext.Provider>
       </CrosshairGroupContext.Provider>
     </CrosshairHubContext.Provider>
   );
