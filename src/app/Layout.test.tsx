@@ -5,7 +5,6 @@ import { act } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTimeRange } from '../state/useTimeRange';
-import { useRefreshTickStore } from '../state/refreshTick';
 import { ConfigError } from '../datasources/config';
 import { ConfigErrorPage } from './BootScreens';
 import { Layout } from './Layout';
@@ -74,7 +73,7 @@ describe('time range in the URL', () => {
     fireEvent.change(screen.getByLabelText('Auto-refresh interval'), { target: { value: '10s' } });
     await waitFor(() => expect(router.state.location.search).toBe('?from=now-1h&to=now&refresh=10s'));
     const before = Number(probe().tick);
-    act(() => useRefreshTickStore.getState().bump());
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
     expect(Number(probe().tick)).toBe(before + 1);
   });
 });

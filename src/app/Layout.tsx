@@ -1,20 +1,24 @@
-import { useEffect } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl } from '../model/links';
-import { useAutoRefresh } from '../state/autoRefresh';
-import { setCrosshairTime } from '../state/crosshair';
-import { refreshIntervalMs } from '../state/timeUrl';
-import { useTimeRange } from '../state/useTimeRange';
+import { TimeScopeProvider } from '../state/TimeScopeProvider';
+import { useTimeScope } from '../state/timeScopeContext';
 import { RefreshPicker } from './RefreshPicker';
 import { TimeRangePicker } from './TimeRangePicker';
 
-/** The frame of every page: the top bar with navigation and the time controls, and the auto-refresh timer. */
+/**
+ * The frame of every page inside the page's main time scope, the URL's: its range, refresh timer and
+ * crosshair belong to whatever page is open, and the top bar's pickers drive it.
+ */
 export function Layout() {
-  const { refresh, params } = useTimeRange();
-  useAutoRefresh(refreshIntervalMs(refresh));
-  const { pathname } = useLocation();
-  // The crosshair belongs to one page's charts; a new page starts without a stale one.
-  useEffect(() => setCrosshairTime(null), [pathname]);
+  return (
+    <TimeScopeProvider>
+      <Frame />
+    </TimeScopeProvider>
+  );
+}
+
+function Frame() {
+  const { params } = useTimeScope();
   return (
     <div className="app">
       <header className="top-bar">

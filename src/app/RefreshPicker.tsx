@@ -1,9 +1,9 @@
-import { useTimeRange } from '../state/useTimeRange';
+import { useTimeScope } from '../state/timeScopeContext';
 import { isRefreshOption, REFRESH_OPTIONS } from '../state/timeUrl';
 
-/** Refresh now, and the auto-refresh interval (kept in the URL as `refresh=`). */
+/** Refresh now, and the auto-refresh interval of the nearest time scope (the URL's `refresh=` in the main one). */
 export function RefreshPicker() {
-  const { refresh, setRefresh, refreshNow } = useTimeRange();
+  const { refresh, setRefresh, refreshNow } = useTimeScope();
   return (
     <div className="refresh-picker">
       <button type="button" className="tool-button" onClick={refreshNow} title="Refresh now" aria-label="Refresh now">

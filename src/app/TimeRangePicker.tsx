@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { resolveRange } from '../model/time';
 import {
   absoluteRaw,
   describeRange,
@@ -8,7 +7,7 @@ import {
   toDateTimeLocal,
   zoomOutRaw,
 } from '../state/timeUrl';
-import { useTimeRange } from '../state/useTimeRange';
+import { useTimeScope } from '../state/timeScopeContext';
 
 function AbsoluteRangeForm({ initialFrom, initialTo, onApply }: { initialFrom: number; initialTo: number; onApply: (from: number, to: number) => void }) {
   const [fromText, setFromText] = useState(() => toDateTimeLocal(initialFrom));
@@ -47,9 +46,12 @@ function AbsoluteRangeForm({ initialFrom, initialTo, onApply }: { initialFrom: n
   );
 }
 
-/** The range button with its popover (quick relative ranges, absolute from/to) and a zoom-out button. */
+/**
+ * The range button with its popover (quick relative ranges, absolute from/to) and a zoom-out button,
+ * for the nearest time scope.
+ */
 export function TimeRangePicker() {
-  const { raw, range, setRange } = useTimeRange();
+  const { raw, range, setRange } = useTimeScope();
   const [open, setOpen] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
 
@@ -91,8 +93,8 @@ export function TimeRangePicker() {
       {open ? (
         <div className="time-picker-popover" role="dialog" aria-label="Time range">
           <AbsoluteRangeForm
-            initialFrom={resolveRange(raw, Date.now()).from}
-            initialTo={resolveRange(raw, Date.now()).to}
+            initialFrom={range.from}
+            initialTo={range.to}
             onApply={(from, to) => {
               setRange(absoluteRaw({ from, to }));
               setOpen(false);

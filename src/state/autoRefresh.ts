@@ -1,23 +1,23 @@
 import { useEffect } from 'react';
-import { bumpRefreshTick } from './refreshTick';
 
 /**
- * Bumps the refresh tick every `intervalMs` (0 = off). A wall screen runs for weeks, so the timer and the
- * listener are removed on unmount or when the interval changes. While the tab is hidden, ticks are
- * skipped (nobody sees them); the first one missed is made up as soon as the tab is visible again.
+ * Calls `onTick` every `intervalMs` (0 = off); the time scope passes its "refresh now". A wall screen
+ * runs for weeks, so the timer and the listener are removed on unmount or when the interval changes.
+ * While the tab is hidden, ticks are skipped (nobody sees them); the first one missed is made up as soon
+ * as the tab is visible again. `onTick` should be stable, or the timer restarts on every change of it.
  */
-export function useAutoRefresh(intervalMs: number, doc: Document = document): void {
+export function useAutoRefresh(intervalMs: number, onTick: () => void, doc: Document = document): void {
   useEffect(() => {
     if (intervalMs <= 0) return undefined;
     let missed = false;
     const timer = setInterval(() => {
       if (doc.hidden) missed = true;
-      else bumpRefreshTick();
+      else onTick();
     }, intervalMs);
     const onVisibility = () => {
       if (!doc.hidden && missed) {
         missed = false;
-        bumpRefreshTick();
+        onTick();
       }
     };
     doc.addEventListener('visibilitychange', onVisibility);
@@ -25,5 +25,5 @@ export function useAutoRefresh(intervalMs: number, doc: Document = document): vo
       clearInterval(timer);
       doc.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [intervalMs, doc]);
+  }, [intervalMs, onTick, doc]);
 }

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bumpRefreshTick } from '../../state/refreshTick';
 import { BAD_QUERY_ERROR, createFakeDataSource, HOSTILE_ROUTE } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
 import { ServiceDashboardPage } from './ServiceDashboardPage';
@@ -80,7 +79,7 @@ describe('ServiceDashboardPage', () => {
 
   it('keeps every chart drawn while a refresh loads, without remounting it', async () => {
     const ds = createFakeDataSource();
-    renderRoute('/services/:service', '/services/payments?from=now-1h&to=now', <ServiceDashboardPage />, ds);
+    const { refreshNow } = renderRoute('/services/:service', '/services/payments?from=now-1h&to=now', <ServiceDashboardPage />, ds);
     await settled();
     const chartsBefore = [...document.querySelectorAll('.recharts-wrapper')];
     expect(chartsBefore.length).toBe(5);
@@ -88,7 +87,7 @@ describe('ServiceDashboardPage', () => {
 
     // The next tick must resolve `now-1h` to a new range (hence new query keys) however fast the machine is.
     vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000);
-    act(() => bumpRefreshTick());
+    act(() => refreshNow());
     expect(screen.getAllByTestId('panel').filter((p) => p.dataset.state === 'loading')).toHaveLength(0);
     await waitFor(() => expect(ds.calls.length).toBeGreaterThan(callsBefore));
     await settled();

@@ -8,7 +8,7 @@ import type { TimeRange } from '../../model/time';
 import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import { PanelFrame } from '../../panels/shared/PanelFrame';
 import { absoluteRaw } from '../../state/timeUrl';
-import { setCrosshairTime } from '../../state/crosshair';
+import { useSetCrosshairTime } from '../../state/crosshair';
 import { usePreferencesStore } from '../../state/preferences';
 import { useTimeRange } from '../../state/useTimeRange';
 import { useDataSources } from '../shared/dataSources';
@@ -33,6 +33,7 @@ function ExemplarToggle() {
 
 function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string; minStepMs: number }) {
   const { range, params, setRange } = useTimeRange();
+  const setCrosshairTime = useSetCrosshairTime();
   // Read once: a resize must not change every query key (and refetch every panel).
   const [points] = useState(() => dashboardPoints(typeof window === 'undefined' ? 1440 : window.innerWidth));
   const stepMs = chooseStepMs(range, points, minStepMs);

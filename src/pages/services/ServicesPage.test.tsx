@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bumpRefreshTick } from '../../state/refreshTick';
 import { createFakeDataSource } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
 import { ServicesPage } from './ServicesPage';
@@ -55,14 +54,14 @@ describe('ServicesPage', () => {
 
   it('keeps sparklines drawn while a refresh loads', async () => {
     const ds = createFakeDataSource();
-    renderRoute('/services', '/services?from=now-1h&to=now', <ServicesPage />, ds);
+    const { refreshNow } = renderRoute('/services', '/services?from=now-1h&to=now', <ServicesPage />, ds);
     await settled();
     const readyBefore = screen.getAllByTestId('sparkline').filter((s) => s.dataset.state === 'ready').length;
     const callsBefore = ds.calls.length;
     // The next tick must resolve `now-1h` to a new range (hence new query keys) however fast the machine is.
     const later = Date.now() + 60_000;
     vi.spyOn(Date, 'now').mockReturnValue(later);
-    act(() => bumpRefreshTick());
+    act(() => refreshNow());
     expect(screen.getAllByTestId('sparkline').filter((s) => s.dataset.state === 'ready')).toHaveLength(readyBefore);
     await waitFor(() => expect(ds.calls.length).toBeGreaterThan(callsBefore));
     expect(screen.getAllByTestId('sparkline').filter((s) => s.dataset.state === 'ready')).toHaveLength(readyBefore);

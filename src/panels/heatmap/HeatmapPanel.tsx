@@ -3,7 +3,7 @@ import { heatColor } from '../../lib/colors';
 import { formatValue } from '../../lib/units';
 import type { TimeRange } from '../../model/time';
 import type { Unit } from '../../model/units';
-import { setCrosshairTime, useCrosshairTime } from '../../state/crosshair';
+import { useCrosshairTime, useSetCrosshairTime } from '../../state/crosshair';
 import { PanelFrame } from '../shared/PanelFrame';
 import { formatTick, formatTooltipTime, timeTicks } from '../shared/timeAxis';
 import { panelStateOf, type NamedSeries, type PanelQueryState } from '../shared/types';
@@ -108,6 +108,7 @@ export function HeatmapPanel({ title, series, query, range: requestedRange, boun
   const state = panelStateOf(query, hasData, width > 0);
   const [hover, setHover] = useState<{ col: number; row: number } | null>(null);
   const crosshair = useCrosshairTime();
+  const setCrosshairTime = useSetCrosshairTime();
 
   const rows = grid.upperBounds.length;
   const span = range.to - range.from;

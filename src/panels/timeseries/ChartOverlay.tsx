@@ -2,7 +2,7 @@ import { useState, type MouseEvent, type ReactNode } from 'react';
 import { formatValue } from '../../lib/units';
 import type { TimeRange } from '../../model/time';
 import type { Unit } from '../../model/units';
-import { setCrosshairTime, useCrosshairTime } from '../../state/crosshair';
+import { useCrosshairTime, useSetCrosshairTime } from '../../state/crosshair';
 import { nearestIndex } from '../shared/seriesStats';
 import { formatTooltipTime } from '../shared/timeAxis';
 import type { ChartLine } from './chartData';
@@ -47,12 +47,13 @@ function Tooltip({ time, lines, unit, left, area }: { time: number; lines: reado
 }
 
 /**
- * Mouse handling over the chart: the crosshair shared with the page's other charts (through the
- * crosshair store), a tooltip at that time, and drag-to-zoom. Only this component re-renders as the
+ * Mouse handling over the chart: the crosshair shared with the other charts of its time scope (through
+ * the scope's crosshair group), a tooltip at that time, and drag-to-zoom. Only this component re-renders as the
  * mouse moves; `children` (the chart) is the same element each time, so React skips it.
  */
 export function ChartOverlay({ area, range, lines, unit, onZoom, children }: ChartOverlayProps) {
   const crosshair = useCrosshairTime();
+  const setCrosshairTime = useSetCrosshairTime();
   const [drag, setDrag] = useState<{ startX: number; endX: number } | null>(null);
   const span = range.to - range.from;
 
