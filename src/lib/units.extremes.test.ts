@@ -66,6 +66,8 @@ describe('formatValue over the extremes of a double', () => {
     expect(formatValue(5e-324, 'ms')).toBe('4.94e-318 ns');
     expect(formatValue(1e-300, 's')).toBe('1e-291 ns');
     expect(formatValue(0.0004, 'percent')).toBe('4e-4%');
+    expect(formatValue(-0.4, 'short', 0)).toBe('-4e-1');
+    expect(formatValue(0.00002, 'percentunit', 1)).toBe('2e-3%');
   });
 
   it('accepts any decimals without throwing', () => {

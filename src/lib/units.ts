@@ -45,8 +45,8 @@ function trimmed(value: number, decimals?: number): string {
   const places = digitsOf(decimals) ?? (abs < 1 ? 2 - Math.floor(Math.log10(abs)) : abs < 10 ? 2 : abs < 100 ? 1 : 0);
   const fixed = value.toFixed(places);
   const text = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
-  // -0.4 to no decimals is "-0"; zero has no sign.
-  return Number(text) === 0 ? '0' : text;
+  // Too few decimals asked for (0.4 to none): a value that is not zero never reads as "0" or "-0".
+  return Number(text) === 0 ? exponential(value, decimals) : text;
 }
 
 /** Steps a value down a ladder of scales, e.g. 1536 bytes → 1.5 KiB; beyond the top step, exponent form in the base unit. */
