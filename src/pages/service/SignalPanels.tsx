@@ -178,6 +178,7 @@ export function LatencyHeatmap({ ctx, title, query }: { ctx: SignalPanelContext;
       query={result ? panelQueryState([result]) : NOT_AVAILABLE}
       range={ctx.range}
       boundUnit="s"
+      unit={query?.unit ?? 'reqps'}
       leLabel={query?.legendLabel ?? 'le'}
     />
   );

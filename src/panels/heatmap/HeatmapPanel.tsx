@@ -9,7 +9,7 @@ import { formatTick, formatTooltipTime, timeTicks } from '../shared/timeAxis';
 import { panelStateOf, type NamedSeries, type PanelQueryState } from '../shared/types';
 import { useElementWidth } from '../shared/useElementWidth';
 import { useRangeOfData } from '../shared/useRangeOfData';
-import { bucketGrid, mergeColumns, type HeatmapGrid } from './buckets';
+import { bucketGrid, heatFraction, mergeColumns, type HeatmapGrid } from './buckets';
 
 interface HeatmapPanelProps {
   title: string;
@@ -19,6 +19,8 @@ interface HeatmapPanelProps {
   range: TimeRange;
   /** Unit of the bucket bounds (seconds for latency). */
   boundUnit: Unit;
+  /** Unit of the cell values, as the query gives them: `reqps` for a rate of buckets, `short` for an increase. */
+  unit: Unit;
   leLabel?: string;
   height?: number;
 }
@@ -68,7 +70,7 @@ const Cells = memo(function Cells({ grid, range, plotW, plotH }: CellsProps) {
       for (let r = 0; r < rows; r++) {
         const v = grid.counts[c * rows + r]!;
         if (!(v > 0)) continue;
-        ctx.fillStyle = heatColor(Math.sqrt(v / grid.max));
+        ctx.fillStyle = heatColor(heatFraction(v, grid.max));
         ctx.fillRect(left, plotH - (r + 1) * rowH, width, Math.max(1, rowH - 1));
       }
     }
@@ -95,7 +97,7 @@ function isJsdom(): boolean {
  * the bucket. Where a percentile line hides a bimodal split (most requests fast, some hanging to a 30 s
  * timeout), the heatmap shows both bands.
  */
-export function HeatmapPanel({ title, series, query, range: requestedRange, boundUnit, leLabel = 'le', height = 220 }: HeatmapPanelProps) {
+export function HeatmapPanel({ title, series, query, range: requestedRange, boundUnit, unit, leLabel = 'le', height = 220 }: HeatmapPanelProps) {
   const range = useRangeOfData(series, requestedRange);
   const [bodyRef, width] = useElementWidth<HTMLDivElement>();
   const plotW = Math.max(0, width - AXIS_LEFT - PAD_RIGHT);
@@ -136,7 +138,7 @@ export function HeatmapPanel({ title, series, query, range: requestedRange, boun
     const v = grid.counts[hover.col * rows + hover.row]!;
     const lower = hover.row > 0 ? grid.upperBounds[hover.row - 1]! : 0;
     const upper = grid.upperBounds[hover.row]!;
-    return `${formatTooltipTime(grid.times[hover.col]!)}  (${boundLabel(lower, boundUnit)}, ${boundLabel(upper, boundUnit)}]  ${formatValue(Number.isNaN(v) ? 0 : v, 'reqps')}`;
+    return `${formatTooltipTime(grid.times[hover.col]!)}  (${boundLabel(lower, boundUnit)}, ${boundLabel(upper, boundUnit)}]  ${formatValue(Number.isNaN(v) ? 0 : v, unit)}`;
   })();
 
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketGrid, mergeColumns, type BucketSeries } from './buckets';
+import { EXTREME_COLUMNS } from '../../lib/testing/extremeValues';
+import { bucketGrid, heatFraction, mergeColumns, type BucketSeries } from './buckets';
 
 const T = new Float64Array([0, 15_000]);
 const bucket = (le: string, values: number[], times = T): BucketSeries => ({ labels: { le }, times, values: Float64Array.from(values) });
@@ -44,5 +45,39 @@ describe('mergeColumns', () => {
     expect(Array.from(merged.counts)).toEqual([4, 9]);
     expect(merged.max).toBe(9);
     expect(mergeColumns(grid, 10)).toBe(grid);
+  });
+});
+
+describe('the heatmap over the extremes of a double (#15)', () => {
+  const MAX = Number.MAX_VALUE;
+
+  it('keeps every cell a finite count or a gap, and the colour scale finite', () => {
+    for (const c of EXTREME_COLUMNS) {
+      const times = Float64Array.from([0, 1, 2, 3]);
+      // The same series twice under one le: sums of 1e308s overflow unless held.
+      const grid = bucketGrid([bucket('0.1', [...c.values], times), bucket('0.1', [...c.values], times), bucket('+Inf', [...c.values].map((v) => v * 2), times)]);
+      for (const g of [grid, mergeColumns(grid, 2)]) {
+        expect(Number.isFinite(g.max) && g.max >= 0, `${c.name}: max ${g.max}`).toBe(true);
+        for (const v of g.counts) expect(Number.isNaN(v) || (Number.isFinite(v) && v >= 0), `${c.name}: cell ${v}`).toBe(true);
+        for (const v of g.counts) {
+          const f = heatFraction(v, g.max);
+          expect(f >= 0 && f <= 1, `${c.name}: fraction ${f}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('averages huge columns without overflowing', () => {
+    const merged = mergeColumns(bucketGrid([bucket('1', [MAX, MAX, MAX, MAX], Float64Array.from([0, 1, 2, 3]))]), 1);
+    expect(Array.from(merged.counts)).toEqual([MAX]);
+    expect(merged.max).toBe(MAX);
+  });
+
+  it('draws the hottest cell full and tiny ones faint but visible', () => {
+    expect(heatFraction(MAX, MAX)).toBe(1);
+    expect(heatFraction(5e-324, 5e-324)).toBe(1);
+    expect(heatFraction(5e-324, MAX)).toBeGreaterThan(0);
+    expect(heatFraction(NaN, 1)).toBe(0);
+    expect(heatFraction(1, 0)).toBe(0);
   });
 });

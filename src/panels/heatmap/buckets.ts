@@ -1,3 +1,4 @@
+import { saturatingAdd } from '../../lib/drawable';
 import type { Labels } from '../../model/series';
 
 /** The columns a heatmap needs from one `le` bucket series. */
@@ -18,8 +19,15 @@ export interface HeatmapGrid {
   upperBounds: number[];
   /** Row-major by column: `counts[column * rows + row]`; NaN where a column has no sample. */
   counts: Float64Array;
-  /** The largest finite cell, for the colour scale (0 when empty). */
+  /** The largest cell, for the colour scale (0 when empty); cells are finite and never negative. */
   max: number;
+}
+
+/** How hot a cell is drawn, 0 to 1 of the grid's largest: square root, so the few slow requests still show. */
+export function heatFraction(count: number, max: number): number {
+  if (!(count > 0) || !(max > 0)) return 0;
+  // Roots first: 5e-324 / MAX_VALUE underflows to 0, their roots' quotient does not.
+  return count >= max ? 1 : Math.sqrt(count) / Math.sqrt(max);
 }
 
 function parseLe(text: string | undefined): number {
@@ -59,7 +67,8 @@ export function bucketGrid(series: readonly BucketSeries[], leLabel = 'le'): Hea
         const v = s.values[i]!;
         if (!Number.isFinite(v)) continue;
         const cell = column.get(s.times[i]!)! * rows + row;
-        cumulative[cell] = Number.isNaN(cumulative[cell]!) ? v : cumulative[cell]! + v;
+        // Held at ±MAX_VALUE: an overflowed Infinity would turn the next bucket's difference into NaN.
+        cumulative[cell] = Number.isNaN(cumulative[cell]!) ? v : saturatingAdd(cumulative[cell]!, v);
       }
     }
   });
@@ -96,16 +105,16 @@ export function mergeColumns(grid: HeatmapGrid, maxColumns: number): HeatmapGrid
   for (let oc = 0; oc < outN; oc++) {
     times[oc] = grid.times[oc * per]!;
     for (let r = 0; r < rows; r++) {
-      let sum = 0;
+      // A running mean: counts are never negative, so `v - avg` cannot overflow, where a sum of 1e308s would.
+      let avg = 0;
       let k = 0;
       for (let c = oc * per; c < Math.min(n, (oc + 1) * per); c++) {
         const v = grid.counts[c * rows + r]!;
         if (Number.isNaN(v)) continue;
-        sum += v;
         k++;
+        avg += (v - avg) / k;
       }
       if (k > 0) {
-        const avg = sum / k;
         counts[oc * rows + r] = avg;
         if (avg > max) max = avg;
       }

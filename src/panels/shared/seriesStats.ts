@@ -1,10 +1,15 @@
-/** Legend statistics of one series, skipping NaN and infinite samples (gaps, not numbers to average). */
+/**
+ * Legend statistics of one series. NaN samples are gaps and are skipped; +Inf and -Inf are values, as
+ * in Prometheus (`max_over_time` of a series holding +Inf is +Inf), so the legend shows "+Inf" where
+ * the data has it instead of hiding it.
+ */
 export interface SeriesStats {
   min: number;
   max: number;
+  /** +Inf or -Inf when the series holds that infinity, NaN when it holds both. */
   mean: number;
   last: number;
-  /** Finite samples counted; 0 means every stat is NaN. */
+  /** Samples counted (all but NaN); 0 means every stat is NaN. */
   count: number;
 }
 
@@ -16,7 +21,7 @@ export function seriesStats(values: Float64Array): SeriesStats {
   let last = NaN;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
+    if (Number.isNaN(v)) continue;
     if (v < min) min = v;
     if (v > max) max = v;
     sum += v;
@@ -24,7 +29,20 @@ export function seriesStats(values: Float64Array): SeriesStats {
     last = v;
   }
   if (count === 0) return { min: NaN, max: NaN, mean: NaN, last: NaN, count: 0 };
-  return { min, max, mean: sum / count, last, count };
+  const finite = Number.isFinite(min) && Number.isFinite(max);
+  const mean = finite && !Number.isFinite(sum) ? meanInShares(values, count) : sum / count;
+  // A mean lies within [min, max]; rounding of shares of MAX_VALUE could carry it just past.
+  return { min, max, mean: finite ? Math.min(max, Math.max(min, mean)) : mean, last, count };
+}
+
+/**
+ * The mean of finite samples whose sum overflowed (1e308 + 1e308): each sample adds its share v / count,
+ * at most MAX_VALUE / count, so the total stays within range (but for rounding, which the caller clamps).
+ */
+function meanInShares(values: Float64Array, count: number): number {
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) mean += values[i]! / count;
+  return mean;
 }
 
 /** The newest finite value, or undefined when the series has none. */

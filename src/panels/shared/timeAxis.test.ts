@@ -28,3 +28,19 @@ describe('timeTicks', () => {
     expect(formatTick(t, 7 * 86_400_000)).toBe('05/06 07:08');
   });
 });
+
+describe('timeTicks over extreme ranges', () => {
+  it('returns a few finite, ascending ticks or none, never throwing or looping', () => {
+    const edges = [-8.64e15, -1e12, 0, 5e-324, 1, 1.7e12, 8.64e15, 1e308, Number.MAX_VALUE, NaN, Infinity, -Infinity];
+    for (const from of edges) {
+      for (const to of edges) {
+        const ticks = timeTicks(from, to, 6);
+        expect(ticks.length, `${from}..${to}`).toBeLessThanOrEqual(13);
+        ticks.forEach((t, i) => {
+          expect(Number.isFinite(t) && t >= from && t <= to, `${from}..${to}: ${t}`).toBe(true);
+          if (i > 0) expect(t).toBeGreaterThan(ticks[i - 1]!);
+        });
+      }
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { memo, useId } from 'react';
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
+import { drawable } from '../../lib/drawable';
 import type { Exemplar } from '../../model/series';
 import type { ExemplarPoint } from './chartData';
 
@@ -41,8 +42,9 @@ export const ExemplarMarkers = memo(function ExemplarMarkers({
       <g className="exemplars" clipPath={`url(#${clipId})`}>
         {points.map((p) => {
           const cx = x(p.t);
-          const cy = y(p.v);
-          if (cx === undefined || cy === undefined) return null;
+          // Placed as the lines are, within the drawable range; a coordinate that is still not a number is left out.
+          const cy = y(drawable(p.v));
+          if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
           return (
             <path
               key={`${p.t}:${p.exemplar.traceId ?? ''}`}

@@ -1,4 +1,5 @@
 import { seriesColor } from '../../lib/colors';
+import { DRAWABLE_LIMIT, drawable } from '../../lib/drawable';
 import { lttb } from '../../lib/lttb';
 import type { Exemplar } from '../../model/series';
 import type { NamedSeries } from '../shared/types';
@@ -56,6 +57,12 @@ function unionTimes(columns: readonly Float64Array[]): Float64Array {
   return all.slice(0, n);
 }
 
+/** The point a fraction `w` of the way from `a` to `b`; weighted when `b - a` overflows (1e308 to -1e308). */
+function between(a: number, b: number, w: number): number {
+  const d = b - a;
+  return Number.isFinite(d) ? a + d * w : a * (1 - w) + b * w;
+}
+
 /**
  * The values of one full-resolution series at sorted times `at`, on the line the series draws: its own
  * sample where it has one, a point on the segment between two finite samples otherwise (so the drawn
@@ -78,7 +85,7 @@ function valuesAt(times: Float64Array, values: Float64Array, at: Float64Array): 
     }
     const a = values[j]!;
     const b = values[j + 1]!;
-    out[k] = Number.isFinite(a) && Number.isFinite(b) ? a + ((b - a) * (t - times[j]!)) / (times[j + 1]! - times[j]!) : NaN;
+    out[k] = Number.isFinite(a) && Number.isFinite(b) ? between(a, b, (t - times[j]!) / (times[j + 1]! - times[j]!)) : NaN;
   }
   return out;
 }
@@ -102,7 +109,7 @@ export function buildChartFrame(series: readonly NamedSeries[], maxPoints: numbe
     const v = new Array<number | null>(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const x = columns[i]![k]!;
-      v[i] = Number.isNaN(x) ? null : x;
+      v[i] = Number.isNaN(x) ? null : drawable(x);
     }
     rows[k] = { t: times[k]!, v };
   }
@@ -163,13 +170,26 @@ export function sameNumbers(a: readonly number[], b: readonly number[]): boolean
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** A step of 1, 2, 2.5 or 5 times a power of ten that gives about `maxTicks` ticks. */
+/** A step of 1, 2, 2.5 or 5 times a power of ten that gives about `maxTicks` ticks; 0 when `span` is too small to step. */
 function niceStep(span: number, maxTicks: number): number {
-  const raw = span / Math.max(1, maxTicks);
+  // Where span / maxTicks or its power of ten would underflow (spans of 1e-300 down to 5e-324), step
+  // 1e300 times larger and scale back: the decimal digits survive, the subnormal range has none to spare.
+  if (span < 1e-280) return niceStep(span * 1e300, maxTicks) / 1e300;
+  const raw = span / maxTicks;
   const power = 10 ** Math.floor(Math.log10(raw));
   const f = raw / power;
   const nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
   return nice * power;
+}
+
+/**
+ * `v` rounded to the digits its step has, so ticks read 0.3 and not 0.30000000000000004. Significant
+ * digits rather than decimals: `toFixed` refuses more than 100 decimals, and 1e-99 needs 101.
+ */
+function roundToStep(v: number, step: number): number {
+  if (v === 0 || !Number.isFinite(v)) return v;
+  const digits = Math.floor(Math.log10(Math.abs(v))) - Math.floor(Math.log10(step)) + 3;
+  return Number(v.toPrecision(Math.min(100, Math.max(1, digits))));
 }
 
 export interface ValueScale {
@@ -177,28 +197,42 @@ export interface ValueScale {
   ticks: number[];
 }
 
+/** More ticks than this means the step lost its precision (subnormal spans); the bare extent is drawn instead. */
+const MAX_TICKS = 100;
+
 /**
  * The y scale: from 0 (or the smallest value, if negative) to a round number above the largest, with
- * round ticks. Exemplars count too, so a 30 s timeout marker is never drawn off the chart.
+ * round ticks. Exemplars count too, so a 30 s timeout marker is never drawn off the chart. Holds for
+ * every double: values count as drawn (within ±DRAWABLE_LIMIT), so the domain's span stays finite and
+ * a sane line still draws beside one holding ±1.8e308; infinities and NaN are gaps and count not.
  */
 export function valueScale(lines: readonly ChartLine[], extra: readonly number[], maxTicks: number): ValueScale {
   let lo = 0;
   let hi = -Infinity;
-  const see = (v: number) => {
-    if (!Number.isFinite(v)) return;
+  const see = (value: number) => {
+    if (!Number.isFinite(value)) return;
+    const v = drawable(value);
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   };
   for (const l of lines) for (const v of l.values) see(v);
   for (const v of extra) see(v);
-  if (hi === -Infinity || hi <= lo) hi = lo + 1;
-  const step = niceStep(hi - lo, maxTicks);
-  // Rounded to the step's precision, so ticks read 0.3 and not 0.30000000000000004.
-  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 2);
-  const round = (v: number) => Number(v.toFixed(digits));
+  // No data, or one flat value at or below zero: a unit span, or up to zero.
+  if (hi === -Infinity || hi <= lo) hi = lo < 0 ? 0 : lo + 1;
+  const step = niceStep(hi - lo, Number.isFinite(maxTicks) ? Math.max(1, Math.floor(maxTicks)) : 1);
   const first = Math.floor(lo / step);
   const last = Math.ceil(hi / step);
+  if (!(step > 0 && Number.isFinite(step)) || !(last - first <= MAX_TICKS)) return { domain: [lo, hi], ticks: [lo, hi] };
+  // A round end may lie past the drawable limit (5e307 steps to 1e308); the domain stops at the limit.
+  const domain: [number, number] = [
+    Math.max(-DRAWABLE_LIMIT, roundToStep(first * step, step)),
+    Math.min(DRAWABLE_LIMIT, roundToStep(last * step, step)),
+  ];
   const ticks: number[] = [];
-  for (let k = first; k <= last; k++) ticks.push(round(k * step));
-  return { domain: [round(first * step), round(last * step)], ticks };
+  for (let k = first; k <= last; k++) {
+    const t = roundToStep(k * step, step);
+    if (t >= domain[0] && t <= domain[1]) ticks.push(t);
+  }
+  // One step larger than the whole drawable range: its ends are the ticks.
+  return { domain, ticks: ticks.length >= 2 ? ticks : domain.slice() };
 }

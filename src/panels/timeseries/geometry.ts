@@ -13,13 +13,16 @@ export interface PlotArea {
   height: number;
 }
 
+/** A size in pixels: a measurement that is not a finite number (NaN before layout, say) counts as none. */
+const pixels = (v: number) => (Number.isFinite(v) ? Math.max(0, v) : 0);
+
 export function plotArea(width: number, height: number): PlotArea {
   const left = CHART_MARGIN.left + Y_AXIS_WIDTH;
   const top = CHART_MARGIN.top;
   return {
     left,
     top,
-    width: Math.max(0, width - left - CHART_MARGIN.right),
-    height: Math.max(0, height - top - CHART_MARGIN.bottom - X_AXIS_HEIGHT),
+    width: pixels(width - left - CHART_MARGIN.right),
+    height: pixels(height - top - CHART_MARGIN.bottom - X_AXIS_HEIGHT),
   };
 }
