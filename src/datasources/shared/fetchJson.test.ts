@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataSourceError, isRetryableError } from './errors';
+import { DataSourceError, isRetryableError } from '../../lib/errors';
 import { fetchJson } from './fetchJson';
 
 const respond =
