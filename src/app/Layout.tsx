@@ -5,6 +5,7 @@ import { useAutoRefresh } from '../state/autoRefresh';
 import { setCrosshairTime } from '../state/crosshair';
 import { refreshIntervalMs } from '../state/timeUrl';
 import { useTimeRange } from '../state/useTimeRange';
+import { DemoDataBadge } from './DemoDataBadge';
 import { RefreshPicker } from './RefreshPicker';
 import { TimeRangePicker } from './TimeRangePicker';
 
@@ -21,6 +22,7 @@ export function Layout() {
         <Link className="brand" to={servicesOverviewUrl(params)}>
           <img src="/favicon.svg" alt="" width={20} height={20} /> Watchfloor
         </Link>
+        <DemoDataBadge />
         <nav className="main-nav">
           <NavLink to={servicesOverviewUrl(params)} end={false}>
             Services
