@@ -25,7 +25,7 @@ export async function readBodyText(response: Response, maxBytes: number = DEFAUL
   const declared = Number(response.headers.get('content-length'));
   // Content-Length is the encoded size; a compressed body only grows when decoded, so this is a safe early out.
   if (Number.isFinite(declared) && declared > maxBytes && !response.headers.has('content-encoding')) {
-    await response.body?.cancel();
+    cancelQuietly(response.body?.cancel());
     throw tooLargeError(maxBytes, response.status);
   }
   if (response.body === null) {
@@ -43,11 +43,19 @@ export async function readBodyText(response: Response, maxBytes: number = DEFAUL
     received += value.byteLength;
     if (received > maxBytes) {
       // Cancelling tells the source to stop producing; the rest is never downloaded or decoded.
-      await reader.cancel();
+      cancelQuietly(reader.cancel());
       throw tooLargeError(maxBytes, response.status);
     }
     parts.push(decoder.decode(value, { stream: true }));
   }
   parts.push(decoder.decode());
   return parts.join('');
+}
+
+/**
+ * Not awaited: some sources (an intercepted or proxied body) settle their cancel only when the transfer
+ * ends, and the caller must hear about the cap now.
+ */
+function cancelQuietly(cancelled: Promise<void> | undefined): void {
+  cancelled?.catch(() => undefined);
 }
