@@ -79,7 +79,11 @@ function interpretBody(response: Response, text: string): JsonResponse {
 
 function errorFromJsonBody(status: number, statusText: string, body: unknown): DataSourceError {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const serverText = typeof record.error === 'string' ? record.error : typeof record.message === 'string' ? record.message : undefined;
+  // Alertmanager's errors are a bare JSON string; most servers send {"error": …} or {"message": …}.
+  const serverText =
+    typeof body === 'string' && body.trim() !== ''
+      ? body
+      : typeof record.error === 'string' ? record.error : typeof record.message === 'string' ? record.message : undefined;
   const errorType = typeof record.errorType === 'string' ? record.errorType : undefined;
   const message = serverText ?? `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   return new DataSourceError(message, { kind: 'http', status, body, ...(errorType === undefined ? {} : { errorType }) });
