@@ -54,6 +54,11 @@ describe('fetchJson', () => {
     expect(err.body).toMatchObject({ errorType: 'bad_data' });
   });
 
+  it("uses a bare JSON string body (Alertmanager's errors) as the server's text", async () => {
+    const err = await failure(fetchJson(respond('"bad matcher format: alertname=~("', { status: 400, headers: { 'content-type': 'application/json' } }), 'http://h/x'));
+    expect(err).toMatchObject({ kind: 'http', status: 400, message: 'bad matcher format: alertname=~(' });
+  });
+
   it('describes a plain-text error body with status and excerpt', async () => {
     const err = await failure(
       fetchJson(respond('Service Unavailable', { status: 503, statusText: 'Service Unavailable', headers: { 'content-type': 'text/plain' } }), 'http://h/x'),
