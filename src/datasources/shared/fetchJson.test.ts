@@ -197,6 +197,12 @@ describe('response size cap', () => {
     expect(stats.pulled).toBeLessThanOrEqual(1);
   });
 
+  it('reads a body whose stated length is within the cap', async () => {
+    const body = JSON.stringify({ v: 'x'.repeat(1000) });
+    const res = await fetchJson(async () => new Response(body, { headers: { 'content-length': String(body.length) } }), 'http://h/x', { maxBodyBytes: body.length });
+    expect(res.data).toEqual({ v: 'x'.repeat(1000) });
+  });
+
   it('reads a body just under the cap, in chunks that split characters', async () => {
     const text = JSON.stringify({ s: 'é'.repeat(1000) });
     const bytes = new TextEncoder().encode(text);
