@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { configJson404 } from './scripts/config-json-404.ts';
 import { proxyFromConfig } from './scripts/proxy-config.ts';
 
 // `npm run preview` and `npm start` forward /proxy/<uid>/… to the datasource's real URL, so that
@@ -24,7 +25,8 @@ function mswCookieStoreStub(): Plugin {
 
 export default defineConfig({
   // The stub goes everywhere msw is bundled: the app, the demo worker, and the dev server's pre-bundled deps.
-  plugins: [mswCookieStoreStub(), react()],
+  // configJson404: without a config.json the dev and preview servers answer 404 there, which runs the demo.
+  plugins: [mswCookieStoreStub(), react(), configJson404()],
   worker: { plugins: () => [mswCookieStoreStub()] },
   optimizeDeps: { rolldownOptions: { plugins: [mswCookieStoreStub()] } },
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },

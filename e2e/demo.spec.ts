@@ -36,6 +36,8 @@ test('the services overview lists every service, worst first, with the incident 
   // The classic-convention service is on the same table with real numbers.
   await expect(overview.row('inventory').locator('[data-signal="requestRate"] .signal-value')).toHaveText(/req\/s$/);
   await expect(page.locator('[data-testid="sparkline"][data-state="ready"]')).toHaveCount(ALL_SERVICES.length * 6);
+  // Simulated data never goes unlabelled.
+  await expect(page.locator('header').getByTestId('demo-data-badge')).toHaveText('Demo data');
 });
 
 test('a row opens the service dashboard, which shows the 30 s provider timeout', async ({ page }) => {
@@ -60,6 +62,7 @@ test('a row opens the service dashboard, which shows the 30 s provider timeout',
   const errors = await dashboard.panel('Error ratio').getByTestId('stat-value').innerText();
   expect(Number(/([\d.]+)%/.exec(errors)?.[1]), errors).toBeGreaterThan(40);
   await expect(dashboard.panel('Downstream p99 latency')).toContainText('payment-provider');
+  await expect(page.locator('header').getByTestId('demo-data-badge')).toBeVisible();
 });
 
 test('a healthy service shows calm numbers on the same dashboard', async ({ page }) => {

@@ -43,6 +43,8 @@ describe('serveDist', () => {
 
     expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(200);
     expect(await (await fetch(`${base}/services`)).text()).toContain('<title>app</title>');
+    // No config.json in dist/: a 404, never the index.html fallback, so the app runs its demo rather than a boot error.
+    expect((await fetch(`${base}/config.json`)).status).toBe(404);
     expect(await (await fetch(`${base}/proxy/prom/api/v1/query?query=up`)).text()).toBe('upstream saw /prometheus/api/v1/query?query=up');
   });
 });

@@ -19,7 +19,8 @@ export function ConfigErrorPage({ error }: { error: ConfigError }) {
       <pre className="panel-error">{error.message}</pre>
       <p className="hint">
         Fix <code>config.json</code> (served next to index.html) and reload. Each entry of <code>datasources</code> needs{' '}
-        <code>uid</code>, <code>kind</code>, <code>name</code> and <code>url</code>; remove the file to run the built-in demo.
+        <code>uid</code>, <code>kind</code>, <code>name</code> and <code>url</code>. To run the built-in demo instead, remove the
+        file, so that the server answers 404 for it.
       </p>
     </div>
   );

@@ -6,6 +6,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTimeRange } from '../state/useTimeRange';
 import { ConfigError } from '../datasources/config';
+import { createDataSourceSet } from '../datasources/registry';
+import { DataSourcesProvider } from '../pages/shared/dataSources';
 import { ConfigErrorPage } from './BootScreens';
 import { Layout } from './Layout';
 
@@ -83,5 +85,41 @@ describe('ConfigErrorPage', () => {
     render(<ConfigErrorPage error={new ConfigError('datasources[0].url', 'must be an absolute http(s) URL')} />);
     expect(screen.getByTestId('config-error-field').textContent).toBe('datasources[0].url');
     expect(screen.getByRole('alert').textContent).toContain('must be an absolute http(s) URL');
+  });
+});
+
+describe('Demo data badge', () => {
+  const promConfig = { uid: 'prom', kind: 'prometheus', name: 'Prometheus', url: 'http://prom.invalid', default: true };
+  const noFetch: typeof fetch = async () => new Response('{}');
+
+  function renderWith(simulated: boolean, url: string) {
+    const router = createMemoryRouter(
+      [{ path: '/', element: <Layout />, children: [{ path: 'services', element: <p>services</p> }, { path: 'explore', element: <p>explore</p> }] }],
+      { initialEntries: [url] },
+    );
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <DataSourcesProvider value={createDataSourceSet([promConfig], noFetch, { simulated })}>
+          <RouterProvider router={router} />
+        </DataSourcesProvider>
+      </QueryClientProvider>,
+    );
+    return router;
+  }
+
+  it('sits in the top bar of every page while the demo datasources are in use', async () => {
+    const router = renderWith(true, '/services');
+    const badge = screen.getByTestId('demo-data-badge');
+    expect(badge.textContent).toBe('Demo data');
+    expect(badge.closest('header')?.className).toBe('top-bar');
+    await act(() => router.navigate('/explore'));
+    expect(screen.getByText('explore')).toBeDefined();
+    expect(screen.getByTestId('demo-data-badge').textContent).toBe('Demo data');
+  });
+
+  it('is absent for configured datasources', () => {
+    renderWith(false, '/services');
+    expect(screen.getByText('services')).toBeDefined();
+    expect(screen.queryByTestId('demo-data-badge')).toBeNull();
   });
 });

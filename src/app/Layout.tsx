@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { useTimeScope } from '../state/timeScopeContext';
+import { DemoDataBadge } from './DemoDataBadge';
 import { RefreshPicker } from './RefreshPicker';
 import { TimeRangePicker } from './TimeRangePicker';
 
@@ -25,6 +26,7 @@ function Frame() {
         <Link className="brand" to={servicesOverviewUrl(params)}>
           <img src="/favicon.svg" alt="" width={20} height={20} /> Watchfloor
         </Link>
+        <DemoDataBadge />
         <nav className="main-nav">
           <NavLink to={servicesOverviewUrl(params)} end={false}>
             Services

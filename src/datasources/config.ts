@@ -1,20 +1,12 @@
+import { ConfigError } from './configError';
+import { DATASOURCE_PLUGINS, type DataSourceKind } from './kinds';
 import type { DataSourceConfig } from './types';
 
-/** A config.json problem, with the path of the field at fault so the error page can name it. */
-export class ConfigError extends Error {
-  /** Path of the bad field, e.g. `datasources[1].url`, or `config.json` for the file as a whole. */
-  readonly field: string;
+export { ConfigError } from './configError';
 
-  constructor(field: string, problem: string) {
-    super(`${field}: ${problem}`);
-    this.name = 'ConfigError';
-    this.field = field;
-  }
-}
-
-/** The kinds Watchfloor knows; only some have an adapter in a given build. */
-export const KNOWN_KINDS = ['prometheus', 'loki', 'jaeger', 'tempo', 'zipkin', 'alertmanager'] as const;
-export type DataSourceKind = (typeof KNOWN_KINDS)[number];
+/** The kinds Watchfloor knows (from the one list in kinds.ts); only some have an adapter in a given build. */
+export const KNOWN_KINDS: readonly DataSourceKind[] = DATASOURCE_PLUGINS.map((plugin) => plugin.kind);
+export type { DataSourceKind };
 
 /** Used in URLs (`/proxy/<uid>`) and query keys, so kept to a URL-safe charset. */
 const UID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;

@@ -117,6 +117,15 @@ describe('retry policy', () => {
     expect(retryDataSourceError(0, new DataSourceError('bad gateway', { kind: 'http', status: 502 }))).toBe(true);
   });
 
+  it('never retries a timeout, so a hung server is reported after one time limit, not two', async () => {
+    expect(retryDataSourceError(0, new DataSourceError('Request timed out after 30 s', { kind: 'timeout' }))).toBe(false);
+    expect(retryDataSourceError(0, new DataSourceError('gateway timeout', { kind: 'http', status: 504 }))).toBe(false);
+    const client = new QueryClient({ defaultOptions: { queries: { retryDelay: 0 } } });
+    const hung = fakeDataSource(() => new DataSourceError('Request timed out after 30 s', { kind: 'timeout' }));
+    await expect(client.fetchQuery(rangeQueryOptions(hung.ds, 'up', range))).rejects.toThrow('timed out');
+    expect(hung.calls).toHaveLength(1);
+  });
+
   it('is applied: a query error is tried once, a network error twice', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retryDelay: 0 } } });
     const queryFail = fakeDataSource(() => new DataSourceError('1:5: parse error', { kind: 'query', status: 400 }));

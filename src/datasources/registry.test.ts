@@ -59,10 +59,26 @@ describe('loadDataSources', () => {
     expect(set.defaultMetrics()?.uid).toBe('demo-prometheus');
   });
 
-  it("treats the dev server's index.html fallback as no config", async () => {
+  it('marks the demo\'s datasources as simulated, and a configured set as not', async () => {
+    const demoSet = await loadDataSources(serving('Not Found', { status: 404 }), '/config.json', async () => demo);
+    expect(demoSet.simulated).toBe(true);
+    expect(demoSet.list.map((ds) => ds.simulated)).toEqual([true]);
+    const realSet = await loadDataSources(serving(configJson({ datasources: [demo.configs[0]] })), '/config.json', noDemo);
+    expect(realSet.simulated).toBe(false);
+    expect(realSet.list[0]?.simulated).toBeUndefined();
+  });
+
+  it('refuses an HTML page where config.json should be (an SPA fallback), instead of running the demo', async () => {
     const html = '<!doctype html><html><head><title>Watchfloor</title></head><body><div id="root"></div></body></html>';
-    const set = await loadDataSources(serving(html, { headers: { 'content-type': 'text/html' } }), '/config.json', async () => demo);
-    expect(set.list[0]?.uid).toBe('demo-prometheus');
+    for (const init of [{ headers: { 'content-type': 'text/html' } }, { headers: { 'content-type': 'application/octet-stream' } }]) {
+      const error = (await loadDataSources(serving(html, init), '/config.json', noDemo).catch((e: unknown) => e)) as ConfigError;
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.field).toBe('config.json');
+      expect(error.message).toContain('HTML page');
+      expect(error.message).toContain('SPA fallback');
+      expect(error.message).toContain('put config.json next to index.html');
+      expect(error.message).toContain('answer 404 for /config.json');
+    }
   });
 
   it('throws ConfigError for config.json when the JSON is malformed', async () => {

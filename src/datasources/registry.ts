@@ -1,10 +1,12 @@
 import { ConfigError, parseConfig } from './config';
-import { createPrometheusDataSource } from './prometheus';
-import type { DataSource, DataSourceConfig, DataSourceFactory, FetchFn } from './types';
+import { pluginFor } from './kinds';
+import type { DataSource, DataSourceConfig, FetchFn } from './types';
 
 export interface DataSourceSet {
   list: DataSource[];
   configs: DataSourceConfig[];
+  /** True when the datasources are the embedded demo's: every page then says "Demo data". */
+  simulated: boolean;
   get(uid: string): DataSource | undefined;
   /** The metrics datasource marked `default`, else the first one that has metrics. */
   defaultMetrics(): DataSource | undefined;
@@ -17,18 +19,13 @@ export interface DemoBackend {
 }
 export type DemoLoader = () => Promise<DemoBackend>;
 
-/** One factory per kind that has an adapter in this build; the other known kinds get a placeholder. */
-const FACTORIES: Readonly<Partial<Record<string, DataSourceFactory>>> = {
-  prometheus: createPrometheusDataSource,
-};
-
 /** The demo is loaded only when there is no config.json, so it stays out of the main bundle. */
 const loadEmbeddedDemo: DemoLoader = async () => (await import('../demo')).createDemoBackend();
 
 /**
- * Reads `config.json` and builds its datasources. With no config (404, or the dev server's index.html
- * fallback) it runs on the embedded demo backend instead. A malformed config throws ConfigError naming
- * the bad field, for the app's error page.
+ * Reads `config.json` and builds its datasources. With no config (a 404) it runs on the embedded demo
+ * backend instead, its datasources marked `simulated`. A malformed config, or an HTML page where the file
+ * should be, throws ConfigError naming the bad field, for the app's error page.
  */
 export async function loadDataSources(
   fetchFn: FetchFn = fetch,
@@ -38,7 +35,7 @@ export async function loadDataSources(
   const configText = await readConfigText(fetchFn, configUrl);
   if (configText === undefined) {
     const demo = await loadDemo();
-    return createDataSourceSet(parseConfig({ datasources: demo.configs }), demo.fetchFn);
+    return createDataSourceSet(parseConfig({ datasources: demo.configs }), demo.fetchFn, { simulated: true });
   }
   let json: unknown;
   try {
@@ -52,7 +49,11 @@ export async function loadDataSources(
 /** A stalled static server must end in the error page, not in a boot spinner that never goes away. */
 const CONFIG_TIMEOUT_MS = 15_000;
 
-/** The file's text, or undefined when there is none to read. */
+/**
+ * The file's text, or undefined when the server says there is none (404). A 200 HTML page is not "no
+ * config": it is an SPA fallback (nginx `try_files … /index.html`) hiding a missing or misnamed file, and
+ * running the demo there would put invented numbers on a production screen.
+ */
 async function readConfigText(fetchFn: FetchFn, configUrl: string): Promise<string | undefined> {
   let response: Response;
   let text: string;
@@ -65,16 +66,27 @@ async function readConfigText(fetchFn: FetchFn, configUrl: string): Promise<stri
   if (response.status === 404) return undefined;
   if (!response.ok) throw new ConfigError('config.json', `could not be loaded from ${configUrl} (HTTP ${response.status})`);
   const isHtml = (response.headers.get('content-type') ?? '').includes('text/html') || /^\s*</.test(text);
-  return isHtml ? undefined : text;
+  if (isHtml) throw new ConfigError('config.json', spaFallbackProblem(configUrl, response.status));
+  return text;
 }
 
-/** Builds each configured datasource with the factory of its kind. */
-export function createDataSourceSet(configs: DataSourceConfig[], fetchFn: FetchFn): DataSourceSet {
-  const list = configs.map((config, i) => {
-    const factory = FACTORIES[config.kind];
-    if (!factory) return placeholderDataSource(config);
+function spaFallbackProblem(configUrl: string, status: number): string {
+  return (
+    `${configUrl} was answered with an HTML page (HTTP ${status}) instead of JSON. The web server sends index.html for files ` +
+    `it does not have (an SPA fallback such as nginx's "try_files $uri /index.html"), so config.json is missing or misnamed. ` +
+    `To use your own datasources, put config.json next to index.html. To run the built-in demo with simulated data, ` +
+    `make the server answer 404 for /config.json (nginx: "location = /config.json { try_files $uri =404; }").`
+  );
+}
+
+/** Builds each configured datasource with the plugin of its kind; `simulated` marks the demo's. */
+export function createDataSourceSet(configs: DataSourceConfig[], fetchFn: FetchFn, { simulated = false } = {}): DataSourceSet {
+  const list = configs.map((config, i): DataSource => {
+    const plugin = pluginFor(config.kind);
+    if (!plugin) throw new ConfigError(`datasources[${i}].kind`, `unknown kind "${config.kind}"`);
     try {
-      return factory(config, fetchFn);
+      const ds = plugin.create(config, fetchFn, plugin.parseOptions(config.options));
+      return simulated ? { ...ds, simulated: true } : ds;
     } catch (error) {
       // Adapters name fields relative to their entry (`options.scrapeInterval`); add the entry's place.
       if (error instanceof ConfigError) throw new ConfigError(`datasources[${i}].${error.field}`, error.message.slice(error.field.length + 2));
@@ -85,20 +97,11 @@ export function createDataSourceSet(configs: DataSourceConfig[], fetchFn: FetchF
   return {
     list,
     configs,
+    simulated,
     get: (uid) => byUid.get(uid),
     defaultMetrics: () => {
       const withMetrics = list.filter((ds) => ds.metrics !== undefined);
       return withMetrics.find((ds) => configs.find((c) => c.uid === ds.uid)?.default) ?? withMetrics[0];
     },
-  };
-}
-
-/** A kind Watchfloor knows but this build has no adapter for: listed, with a health check that says so. */
-function placeholderDataSource(config: DataSourceConfig): DataSource {
-  return {
-    uid: config.uid,
-    kind: config.kind,
-    name: config.name,
-    health: async () => ({ ok: false, message: `The ${config.kind} adapter is not in this build yet.` }),
   };
 }

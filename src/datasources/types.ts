@@ -104,6 +104,8 @@ export interface DataSource {
   uid: string;
   kind: string;
   name: string;
+  /** Set on the embedded demo's datasources: what they answer is invented, and every page must say so. */
+  simulated?: boolean;
   metrics?: MetricsCapability;
   services?: ServicesCapability;
   logs?: LogsCapability;
@@ -115,3 +117,25 @@ export interface DataSource {
 export type { DataSourceConfig, FetchFn } from '../model/datasourceConfig';
 import type { DataSourceConfig, FetchFn } from '../model/datasourceConfig';
 export type DataSourceFactory = (config: DataSourceConfig, fetchFn: FetchFn) => DataSource;
+
+/** The capability fields a DataSource may carry. */
+export type CapabilityName = 'metrics' | 'services' | 'logs' | 'traces' | 'alerts';
+
+/**
+ * One datasource kind, as the registry, config validation and the README's kind table all know it
+ * (the one list is `kinds.ts`). `parseOptions` validates the entry's `options` (throwing ConfigError
+ * naming the field relative to the entry, e.g. `options.scrapeInterval`); `create` builds the datasource.
+ */
+export interface DataSourcePlugin<Options = unknown> {
+  readonly kind: string;
+  /** What this kind's datasources answer; for a kind not in this build, what its adapter will answer. */
+  readonly capabilities: readonly CapabilityName[];
+  /** False for a kind declared ahead of its adapter: accepted in config.json, listed, and its health says so. */
+  readonly inBuild: boolean;
+  /** One line for the README's kind table: the servers this kind speaks to. */
+  readonly servers: string;
+  // Method syntax on purpose: it lets plugins with their own Options type sit in one DataSourcePlugin[] list,
+  // and the registry always hands `create` exactly what the same plugin's `parseOptions` returned.
+  parseOptions(options: Readonly<Record<string, unknown>> | undefined): Options;
+  create(config: DataSourceConfig, fetchFn: FetchFn, options: Options): DataSource;
+}

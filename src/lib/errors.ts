@@ -36,17 +36,19 @@ export function isDataSourceError(error: unknown): error is DataSourceError {
 }
 
 /**
- * Whether asking again could help. A bad query or any other 4xx answers the same the second time;
- * a dropped connection, a 5xx or a server-side timeout may not. Errors of other types are bugs: no retry.
+ * Whether asking again could help, soon enough to be worth the wait. A bad query or any other 4xx answers
+ * the same the second time. A timeout (ours, the server's, or a gateway's 504/408) already cost the user the
+ * whole time limit; asking again would double the wait before they see that something is wrong, so it is
+ * reported at once. What is left is fast and transient: a refused or dropped connection, a 5xx.
+ * Errors of other types are bugs: no retry.
  */
 export function isRetryableError(error: unknown): boolean {
   if (!isDataSourceError(error)) return false;
   switch (error.kind) {
     case 'network':
-    case 'timeout':
-      return error.status === undefined || error.status >= 500;
+      return true;
     case 'http':
-      return error.status !== undefined && error.status >= 500;
+      return error.status !== undefined && error.status >= 500 && error.status !== 504;
     default:
       return false;
   }

@@ -1,5 +1,6 @@
-import { DataSourceError, isDataSourceError } from '../../lib/errors';
-import { fetchJson } from '../../lib/fetchJson';
+import { dataSourceBaseUrl } from '../shared/baseUrl';
+import { asDataSourceError, readOrThrow } from '../shared/errors';
+import { fetchJson } from '../shared/fetchJson';
 import type { Exemplar, Labels } from '../../model/series';
 import type { TimeRange } from '../../model/time';
 import type { DataSourceConfig, FetchFn, QueryCtx, RangeResult } from '../types';
@@ -7,7 +8,7 @@ import { readEnvelope, type Envelope } from './envelope';
 import { toPrometheusError } from './errors';
 import { interpolateIntervals } from './intervals';
 import type { PrometheusOptions } from './options';
-import { buildRequest, escapeLabelNameForPath, formatPromSeconds, formatPromTime, prometheusBaseUrl, type QueryParams } from './request';
+import { buildRequest, escapeLabelNameForPath, formatPromSeconds, formatPromTime, type QueryParams } from './request';
 import { asStringList } from './shape';
 import { alignRange, chooseStep } from './rangeStep';
 import {
@@ -19,6 +20,8 @@ import {
   type BuildInfo,
   type MetricMetadataEntry,
 } from './transform';
+
+const SERVER = 'Prometheus';
 
 /** Every endpoint the adapter uses (reference §1.2), each taking the caller's AbortSignal. */
 export interface PrometheusClient {
@@ -33,7 +36,7 @@ export interface PrometheusClient {
 }
 
 export function createPrometheusClient(config: DataSourceConfig, fetchFn: FetchFn, options: PrometheusOptions): PrometheusClient {
-  const baseUrl = prometheusBaseUrl(config);
+  const baseUrl = dataSourceBaseUrl(config);
 
   async function call(path: string, params: QueryParams, allowPost: boolean, signal: AbortSignal): Promise<Envelope> {
     const request = buildRequest(baseUrl, path, params, allowPost);
@@ -42,12 +45,13 @@ export function createPrometheusClient(config: DataSourceConfig, fetchFn: FetchF
         method: request.method,
         signal,
         timeoutMs: options.timeoutMs,
+        maxBodyBytes: options.maxResponseBytes,
         ...(request.body === undefined ? {} : { body: request.body }),
         ...(request.headers === undefined ? {} : { headers: request.headers }),
       });
       return readEnvelope(response.data);
     } catch (error) {
-      throw asDataSourceError(toPrometheusError(error));
+      throw asDataSourceError(toPrometheusError(error), SERVER);
     }
   }
 
@@ -119,15 +123,5 @@ export function createPrometheusClient(config: DataSourceConfig, fetchFn: FetchF
 
 /** Transforms throw DataSourceError for bad shapes; anything else they throw is still reported, never leaked raw. */
 function parseOrThrow<T>(transform: () => T): T {
-  try {
-    return transform();
-  } catch (error) {
-    throw asDataSourceError(error);
-  }
-}
-
-function asDataSourceError(error: unknown): DataSourceError {
-  if (isDataSourceError(error)) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new DataSourceError(`Could not read the Prometheus response: ${reason}`, { kind: 'parse', cause: error });
+  return readOrThrow(transform, SERVER);
 }

@@ -1,16 +1,17 @@
 import { DataSourceError, isDataSourceError } from '../../lib/errors';
+import { mapHttpError } from '../shared/errors';
 
 /**
  * Gives generic HTTP failures their Prometheus meaning (reference §1.1): `bad_data` (400) and
  * `execution` (422) are the query's fault and must not be retried; a JSON 503 is the server giving up on a
- * slow query; a plain-text 503 is Prometheus starting or stopping its storage.
+ * slow query; a plain-text 503 is Prometheus starting or stopping its storage. The rest is shared.
  */
 export function toPrometheusError(error: unknown): unknown {
   if (!isDataSourceError(error) || error.kind !== 'http') return error;
   const { status, errorType, body } = error;
   const keep = { status, body, cause: error, ...(errorType === undefined ? {} : { errorType }) };
 
-  if (errorType === 'bad_data' || errorType === 'execution' || (body !== undefined && (status === 400 || status === 422))) {
+  if (errorType === 'bad_data' || errorType === 'execution') {
     return new DataSourceError(error.message, { kind: 'query', ...keep });
   }
   if (errorType === 'timeout' || (status === 503 && body !== undefined)) {
@@ -22,8 +23,5 @@ export function toPrometheusError(error: unknown): unknown {
       { kind: 'http', ...keep },
     );
   }
-  if (status === 404 && body === undefined) {
-    return new DataSourceError(`${error.message}. Is the datasource URL the Prometheus server's base URL?`, { kind: 'http', ...keep });
-  }
-  return error;
+  return mapHttpError(error, 'Prometheus');
 }

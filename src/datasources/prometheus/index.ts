@@ -1,16 +1,15 @@
-import type { DataSourceFactory } from '../types';
+import type { DataSource, DataSourceConfig, DataSourceFactory, DataSourcePlugin, FetchFn } from '../types';
 import { createPrometheusClient } from './client';
 import { checkHealth } from './health';
 import { createMetricsCapability } from './metrics';
-import { parsePrometheusOptions } from './options';
+import { parsePrometheusOptions, type PrometheusOptions } from './options';
 import { createServicesCapability } from './services';
 
 /**
  * A datasource for anything that speaks the Prometheus HTTP API: Prometheus itself, Thanos, Mimir,
  * Cortex, VictoriaMetrics, and the embedded demo.
  */
-export const createPrometheusDataSource: DataSourceFactory = (config, fetchFn) => {
-  const options = parsePrometheusOptions(config.options);
+function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: PrometheusOptions): DataSource {
   const client = createPrometheusClient(config, fetchFn, options);
   return {
     uid: config.uid,
@@ -20,7 +19,19 @@ export const createPrometheusDataSource: DataSourceFactory = (config, fetchFn) =
     services: createServicesCapability(client, options),
     health: (signal) => checkHealth(client, signal),
   };
-};
+}
+
+export const prometheusPlugin = {
+  kind: 'prometheus',
+  capabilities: ['metrics', 'services'],
+  inBuild: true,
+  servers: 'Prometheus HTTP API v1: Prometheus, Thanos Query, Grafana Mimir, Cortex, VictoriaMetrics',
+  parseOptions: parsePrometheusOptions,
+  create: createWithOptions,
+} as const satisfies DataSourcePlugin<PrometheusOptions>;
+
+/** Parses the entry's options and builds the datasource in one step (tests and the demo use this). */
+export const createPrometheusDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config, fetchFn, parsePrometheusOptions(config.options));
 
 export { createPrometheusClient, type PrometheusClient } from './client';
 export { chooseStep, alignRange, MAX_POINTS_PER_SERIES } from './rangeStep';

@@ -1,11 +1,11 @@
 import { parseDuration } from '../../model/time';
-import { ConfigError } from '../config';
+import { ConfigError } from '../configError';
+import { DEFAULT_HTTP_OPTIONS, parseHttpOptions, type HttpOptions } from '../shared/httpOptions';
 import type { MetricConvention } from '../types';
 import { isLegacyLabelName } from './promqlString';
 
-export interface PrometheusOptions {
+export interface PrometheusOptions extends HttpOptions {
   scrapeIntervalMs: number;
-  timeoutMs: number;
   /** Per-service convention overrides, `{ "inventory": "classic" }`; unlisted services are detected. */
   conventions: Readonly<Record<string, MetricConvention>>;
   /** The label that names a service in each convention. */
@@ -13,8 +13,8 @@ export interface PrometheusOptions {
 }
 
 export const DEFAULT_OPTIONS: PrometheusOptions = {
+  ...DEFAULT_HTTP_OPTIONS,
   scrapeIntervalMs: 15_000,
-  timeoutMs: 30_000,
   conventions: {},
   serviceLabels: { otel: 'service_name', classic: 'job' },
 };
@@ -25,18 +25,12 @@ export const DEFAULT_OPTIONS: PrometheusOptions = {
  */
 export function parsePrometheusOptions(options: Readonly<Record<string, unknown>> | undefined): PrometheusOptions {
   if (options === undefined) return DEFAULT_OPTIONS;
-  const result: PrometheusOptions = { ...DEFAULT_OPTIONS };
+  const result: PrometheusOptions = { ...DEFAULT_OPTIONS, ...parseHttpOptions(options) };
 
   if (options.scrapeInterval !== undefined) {
     const ms = typeof options.scrapeInterval === 'string' ? parseDuration(options.scrapeInterval) : NaN;
     if (!(ms > 0)) throw new ConfigError('options.scrapeInterval', `must be a duration such as "15s", got ${JSON.stringify(options.scrapeInterval)}`);
     result.scrapeIntervalMs = ms;
-  }
-  if (options.timeoutMs !== undefined) {
-    if (typeof options.timeoutMs !== 'number' || !(options.timeoutMs > 0)) {
-      throw new ConfigError('options.timeoutMs', 'must be a positive number of milliseconds');
-    }
-    result.timeoutMs = options.timeoutMs;
   }
   if (options.conventions !== undefined) result.conventions = parseConventions(options.conventions);
   if (options.serviceLabels !== undefined) result.serviceLabels = parseServiceLabels(options.serviceLabels);

@@ -409,6 +409,15 @@ describe('services', () => {
 describe('configuration', () => {
   it('rejects a bad scrape interval naming the option', () => {
     expect(() => prometheus({ scrapeInterval: 'often' })).toThrow(/options\.scrapeInterval/);
+    expect(() => prometheus({ maxResponseMB: 'lots' })).toThrow(/options\.maxResponseMB/);
+  });
+
+  it('caps a response at options.maxResponseMB and says so', async () => {
+    const result = Array.from({ length: 20_000 }, (_, i) => ({ metric: { pod: `pod-${i}` }, values: [[1700000000, '1']] }));
+    server.use(http.get(`${BASE}/api/v1/query_range`, () => json({ status: 'success', data: { resultType: 'matrix', result } })));
+    const err = await rejection(prometheus({ maxResponseMB: 0.5 }).metrics!.queryRange('x', ctx()));
+    expect(err.kind).toBe('parse');
+    expect(err.message).toMatch(/^Response too large \(> 0\.5 MB\)/);
   });
 
   it('raises the minimum step to the configured scrape interval', async () => {

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRequest, escapeLabelNameForPath, formatPromSeconds, formatPromTime, MAX_GET_URL_LENGTH, prometheusBaseUrl } from './request';
-
-describe('prometheusBaseUrl', () => {
-  it('uses the configured URL without trailing slashes', () => {
-    expect(prometheusBaseUrl({ uid: 'prom', url: 'http://127.0.0.1:9090/', access: 'direct' })).toBe('http://127.0.0.1:9090');
-    expect(prometheusBaseUrl({ uid: 'prom', url: 'https://mimir.example/prometheus' })).toBe('https://mimir.example/prometheus');
-  });
-
-  it('goes through the app proxy with access "proxy"', () => {
-    expect(prometheusBaseUrl({ uid: 'prom', url: 'http://internal:9090', access: 'proxy' })).toBe('/proxy/prom');
-  });
-});
+import { buildRequest, escapeLabelNameForPath, formatPromSeconds, formatPromTime, MAX_GET_URL_LENGTH } from './request';
 
 describe('buildRequest', () => {
   it('sends short queries as GET with encoded parameters', () => {

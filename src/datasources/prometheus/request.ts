@@ -1,5 +1,3 @@
-import type { DataSourceConfig } from '../types';
-
 /** Past this URL length some proxies and servers refuse a GET (414), so long queries go as a form POST. */
 export const MAX_GET_URL_LENGTH = 2000;
 
@@ -10,12 +8,6 @@ export interface PromRequest {
   method: 'GET' | 'POST';
   body?: string;
   headers?: Readonly<Record<string, string>>;
-}
-
-/** Where the API lives: the server itself, or the app's reverse proxy for servers without CORS. */
-export function prometheusBaseUrl(config: Pick<DataSourceConfig, 'uid' | 'url' | 'access'>): string {
-  if (config.access === 'proxy') return `/proxy/${encodeURIComponent(config.uid)}`;
-  return config.url.replace(/\/+$/, '');
 }
 
 /**

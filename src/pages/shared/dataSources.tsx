@@ -16,3 +16,8 @@ export function useDataSources(): DataSourceSet {
   if (!value) throw new Error('useDataSources needs a <DataSourcesProvider> above it');
   return value;
 }
+
+/** The datasources if a provider is above, else null: for the app frame, which must render in any test harness. */
+export function useOptionalDataSources(): DataSourceSet | null {
+  return useContext(DataSourcesContext);
+}

@@ -1,3 +1,4 @@
+import type { DataSourceSet } from '../../datasources/registry';
 import type { DataSource, OverviewQuery, QueryCtx, RangeResult, ServiceSignals, SignalQuery } from '../../datasources/types';
 import { DataSourceError } from '../../lib/errors';
 import type { Exemplar, Labels, Series } from '../../model/series';
@@ -102,9 +103,10 @@ export function createFakeDataSource(options: FakeOptions = {}): DataSource & { 
   };
 }
 
-export function fakeDirectory(ds: DataSource) {
+export function fakeDirectory(ds: DataSource): DataSourceSet {
   return {
     list: [ds],
+    simulated: ds.simulated === true,
     configs: [{ uid: ds.uid, kind: ds.kind, name: ds.name, url: 'http://127.0.0.1:9090', default: true }],
     get: (uid: string) => (uid === ds.uid ? ds : undefined),
     defaultMetrics: () => ds,

@@ -1,4 +1,6 @@
-import { DataSourceError } from './errors';
+import { DataSourceError } from '../../lib/errors';
+import { abortedError, throwIfAborted, withDeadline } from './abort';
+import { DEFAULT_MAX_BODY_BYTES, readBodyText } from './readBody';
 
 export interface FetchJsonOptions {
   method?: 'GET' | 'POST';
@@ -7,6 +9,8 @@ export interface FetchJsonOptions {
   signal?: AbortSignal;
   /** Gives up after this long; unset means only the caller's signal ends the request. */
   timeoutMs?: number;
+  /** The most a body may hold once decoded; past it the call fails with "Response too large". Default 64 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface JsonResponse {
@@ -24,24 +28,13 @@ const EXCERPT_CHARS = 120;
  */
 export async function fetchJson(fetchFn: typeof fetch, url: string, options: FetchJsonOptions = {}): Promise<JsonResponse> {
   const { signal, timeoutMs } = options;
-  if (signal?.aborted) throw abortedError(signal.reason);
-
-  // One controller carries both the caller's cancellation and our timeout, so we can tell them apart.
-  const controller = new AbortController();
-  let timedOut = false;
-  const onCallerAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer =
-    timeoutMs !== undefined && timeoutMs > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
+  throwIfAborted(signal);
+  const deadline = withDeadline(signal, timeoutMs);
 
   const failure = (cause: unknown): DataSourceError => {
-    if (timedOut) return new DataSourceError(`Request timed out after ${formatSeconds(timeoutMs ?? 0)}`, { kind: 'timeout', cause });
+    if (deadline.timedOut()) return new DataSourceError(`Request timed out after ${formatSeconds(timeoutMs ?? 0)}`, { kind: 'timeout', cause });
     if (signal?.aborted) return abortedError(cause);
+    if (cause instanceof DataSourceError) return cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new DataSourceError(
       `Could not reach ${describeUrl(url)}: ${reason} (is the server up, the URL right, and CORS allowed?)`,
@@ -53,18 +46,17 @@ export async function fetchJson(fetchFn: typeof fetch, url: string, options: Fet
     let response: Response;
     let text: string;
     try {
-      const init: RequestInit = { method: options.method ?? 'GET', signal: controller.signal };
+      const init: RequestInit = { method: options.method ?? 'GET', signal: deadline.signal };
       if (options.headers) init.headers = { ...options.headers };
       if (options.body !== undefined) init.body = options.body;
       response = await fetchFn(url, init);
-      text = await response.text();
+      text = await readBodyText(response, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     } catch (cause) {
       throw failure(cause);
     }
     return interpretBody(response, text);
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    signal?.removeEventListener('abort', onCallerAbort);
+    deadline.dispose();
   }
 }
 
@@ -87,7 +79,11 @@ function interpretBody(response: Response, text: string): JsonResponse {
 
 function errorFromJsonBody(status: number, statusText: string, body: unknown): DataSourceError {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const serverText = typeof record.error === 'string' ? record.error : typeof record.message === 'string' ? record.message : undefined;
+  // Alertmanager's errors are a bare JSON string; most servers send {"error": …} or {"message": …}.
+  const serverText =
+    typeof body === 'string' && body.trim() !== ''
+      ? body
+      : typeof record.error === 'string' ? record.error : typeof record.message === 'string' ? record.message : undefined;
   const errorType = typeof record.errorType === 'string' ? record.errorType : undefined;
   const message = serverText ?? `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   return new DataSourceError(message, { kind: 'http', status, body, ...(errorType === undefined ? {} : { errorType }) });
@@ -143,8 +139,4 @@ function describeUrl(url: string): string {
 
 function formatSeconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
-}
-
-function abortedError(cause: unknown): DataSourceError {
-  return new DataSourceError('Request was cancelled', { kind: 'aborted', cause });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataSourceError, isRetryableError } from './errors';
+import { DataSourceError, isRetryableError } from '../../lib/errors';
 import { fetchJson } from './fetchJson';
 
 const respond =
@@ -52,6 +52,11 @@ describe('fetchJson', () => {
     expect(err.errorType).toBe('bad_data');
     expect(err.message).toBe('invalid parameter "query": 1:5: parse error: unexpected end of input');
     expect(err.body).toMatchObject({ errorType: 'bad_data' });
+  });
+
+  it("uses a bare JSON string body (Alertmanager's errors) as the server's text", async () => {
+    const err = await failure(fetchJson(respond('"bad matcher format: alertname=~("', { status: 400, headers: { 'content-type': 'application/json' } }), 'http://h/x'));
+    expect(err).toMatchObject({ kind: 'http', status: 400, message: 'bad matcher format: alertname=~(' });
   });
 
   it('describes a plain-text error body with status and excerpt', async () => {
@@ -147,13 +152,86 @@ describe('fetchJson', () => {
   });
 });
 
+/** A body that streams `chunkBytes` at a time, at most `maxChunks` times (so a broken cap cannot run away). */
+function streamedBody(chunkBytes: number, maxChunks: number) {
+  const stats = { pulled: 0, cancelled: false };
+  const chunk = new TextEncoder().encode('['.padEnd(chunkBytes, ' '));
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (stats.pulled >= maxChunks) return controller.close();
+      stats.pulled++;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      stats.cancelled = true;
+    },
+  });
+  return { stream, stats };
+}
+
+const MIB = 1024 * 1024;
+
+describe('response size cap', () => {
+  it('stops reading past the cap and says "Response too large", not "not valid JSON"', async () => {
+    const { stream, stats } = streamedBody(MIB, 200);
+    const err = await failure(fetchJson(async () => new Response(stream, { headers: { 'content-type': 'application/json' } }), 'http://h/x', { maxBodyBytes: 4 * MIB }));
+    expect(err.kind).toBe('parse');
+    expect(err.message).toMatch(/^Response too large \(> 4 MB\)/);
+    expect(err.message).not.toContain('JSON');
+    expect(stats.pulled).toBeLessThanOrEqual(6);
+    expect(stats.cancelled).toBe(true);
+  });
+
+  it('caps at 64 MB by default', async () => {
+    const { stream, stats } = streamedBody(MIB, 100);
+    const err = await failure(fetchJson(async () => new Response(stream), 'http://h/x'));
+    expect(err.message).toMatch(/^Response too large \(> 64 MB\)/);
+    expect(stats.pulled).toBeLessThanOrEqual(66);
+  });
+
+  it('fails before reading when Content-Length already says too much', async () => {
+    const { stream, stats } = streamedBody(MIB, 10);
+    const response = new Response(stream, { headers: { 'content-length': String(10 * MIB) } });
+    const err = await failure(fetchJson(async () => response, 'http://h/x', { maxBodyBytes: MIB }));
+    expect(err.message).toMatch(/^Response too large \(> 1 MB\)/);
+    expect(stats.pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('reads a body whose stated length is within the cap', async () => {
+    const body = JSON.stringify({ v: 'x'.repeat(1000) });
+    const res = await fetchJson(async () => new Response(body, { headers: { 'content-length': String(body.length) } }), 'http://h/x', { maxBodyBytes: body.length });
+    expect(res.data).toEqual({ v: 'x'.repeat(1000) });
+  });
+
+  it('reads a body just under the cap, in chunks that split characters', async () => {
+    const text = JSON.stringify({ s: 'é'.repeat(1000) });
+    const bytes = new TextEncoder().encode(text);
+    let offset = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(offset, offset + 7));
+        offset += 7;
+      },
+    });
+    const res = await fetchJson(async () => new Response(stream), 'http://h/x', { maxBodyBytes: bytes.length });
+    expect(res.data).toEqual({ s: 'é'.repeat(1000) });
+  });
+});
+
 describe('isRetryableError', () => {
   it('never retries query errors, 4xx or non-datasource errors', () => {
     expect(isRetryableError(new DataSourceError('bad', { kind: 'query', status: 400 }))).toBe(false);
     expect(isRetryableError(new DataSourceError('nf', { kind: 'http', status: 404 }))).toBe(false);
     expect(isRetryableError(new DataSourceError('p', { kind: 'parse', status: 200 }))).toBe(false);
     expect(isRetryableError(new Error('bug'))).toBe(false);
-    expect(isRetryableError(new DataSourceError('t', { kind: 'timeout', status: 503 }))).toBe(true);
     expect(isRetryableError(new DataSourceError('5xx', { kind: 'http', status: 500 }))).toBe(true);
+    expect(isRetryableError(new DataSourceError('refused', { kind: 'network' }))).toBe(true);
+  });
+
+  it('never retries a timeout: the user already waited the whole limit once', () => {
+    expect(isRetryableError(new DataSourceError('ours', { kind: 'timeout' }))).toBe(false);
+    expect(isRetryableError(new DataSourceError('the server gave up', { kind: 'timeout', status: 503 }))).toBe(false);
+    expect(isRetryableError(new DataSourceError('gateway timeout', { kind: 'http', status: 504 }))).toBe(false);
   });
 });

@@ -1,0 +1,33 @@
+import { prometheusPlugin } from './prometheus';
+import { placeholderPlugin } from './shared/placeholder';
+import type { DataSourcePlugin } from './types';
+
+/**
+ * Every datasource kind Watchfloor knows, in the order the README lists them. `KNOWN_KINDS` (what
+ * config.json may say), the registry's factories and the README's kind table all come from this list;
+ * `kinds.test.ts` fails when the README drifts from it. A new adapter replaces its placeholder here.
+ */
+export const DATASOURCE_PLUGINS = [
+  prometheusPlugin,
+  placeholderPlugin('loki', ['logs'], 'Grafana Loki (LogQL)'),
+  placeholderPlugin('jaeger', ['traces'], 'Jaeger query API'),
+  placeholderPlugin('tempo', ['traces'], 'Grafana Tempo'),
+  placeholderPlugin('zipkin', ['traces'], 'Zipkin API v2'),
+  placeholderPlugin('alertmanager', ['alerts'], 'Prometheus Alertmanager API v2'),
+] as const satisfies readonly DataSourcePlugin[];
+
+export type DataSourceKind = (typeof DATASOURCE_PLUGINS)[number]['kind'];
+
+const BY_KIND: ReadonlyMap<string, DataSourcePlugin> = new Map(DATASOURCE_PLUGINS.map((plugin) => [plugin.kind, plugin]));
+
+export function pluginFor(kind: string): DataSourcePlugin | undefined {
+  return BY_KIND.get(kind);
+}
+
+/** The README's kind table, rendered from the list (the README holds a copy; the test keeps them equal). */
+export function kindTableMarkdown(): string {
+  const rows = DATASOURCE_PLUGINS.map(
+    (p) => `| \`${p.kind}\` | ${p.capabilities.join(', ')} | ${p.servers} | ${p.inBuild ? 'yes' : 'not yet: accepted, health says "not in this build"'} |`,
+  );
+  return ['| kind | answers | servers | in this build |', '|---|---|---|---|', ...rows].join('\n');
+}
