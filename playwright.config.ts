@@ -38,6 +38,8 @@ export default defineConfig({
     },
     {
       command: `npx tsx e2e/servers/realStack.ts ${REAL_PORT}`,
+      // It waits for the demo project's build; tell it where that server is when the ports are moved.
+      env: { WATCHFLOOR_DEMO_PREVIEW: `http://127.0.0.1:${DEMO_PORT}` },
       url: `http://127.0.0.1:${REAL_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 480_000,
