@@ -1,6 +1,7 @@
 import { seriesColor } from '../../lib/colors';
 import { lttb } from '../../lib/lttb';
 import type { Exemplar } from '../../model/series';
+import { seriesIdentities } from '../shared/seriesIdentity';
 import type { NamedSeries } from '../shared/types';
 
 /**
@@ -16,6 +17,7 @@ export interface ChartRow {
 
 /** One drawn line, as the tooltip and the y scale read it, and how Recharts reads it from a row. */
 export interface ChartLine {
+  /** The series' identity (its label set, or the key the runner gave it), never its position. */
   key: string;
   name: string;
   color: string;
@@ -106,8 +108,9 @@ export function buildChartFrame(series: readonly NamedSeries[], maxPoints: numbe
     }
     rows[k] = { t: times[k]!, v };
   }
+  const keys = seriesIdentities(series);
   const lines = series.map((s, i) => ({
-    key: `s${i}`,
+    key: keys[i]!,
     name: s.name,
     color: s.color ?? seriesColor(i),
     times,
