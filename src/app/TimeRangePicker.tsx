@@ -51,6 +51,8 @@ function AbsoluteRangeForm({ initialFrom, initialTo, onApply }: { initialFrom: n
 export function TimeRangePicker() {
   const { raw, range, setRange } = useTimeRange();
   const [open, setOpen] = useState(false);
+  // The clock is read when the popover opens (an event), not while rendering it.
+  const [openedAt, setOpenedAt] = useState(0);
   const boxRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -81,7 +83,10 @@ export function TimeRangePicker() {
       >
         ⊖
       </button>
-      <button type="button" className="tool-button time-picker-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="tool-button time-picker-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => {
+          setOpenedAt(Date.now());
+          setOpen((o) => !o);
+        }}>
         <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" className="icon">
           <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
           <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
@@ -91,8 +96,8 @@ export function TimeRangePicker() {
       {open ? (
         <div className="time-picker-popover" role="dialog" aria-label="Time range">
           <AbsoluteRangeForm
-            initialFrom={resolveRange(raw, Date.now()).from}
-            initialTo={resolveRange(raw, Date.now()).to}
+            initialFrom={resolveRange(raw, openedAt).from}
+            initialTo={resolveRange(raw, openedAt).to}
             onApply={(from, to) => {
               setRange(absoluteRaw({ from, to }));
               setOpen(false);

@@ -42,6 +42,9 @@ export function useTimeRange(): TimeRangeState {
     if (fromText !== null) p.set('from', fromText);
     if (toText !== null) p.set('to', toText);
     if (refreshText !== null) p.set('refresh', refreshText);
+    // Only validates the URL's range; the range shown resolves against `anchoredNow` below. The time scope
+    // provider (issue 5 #1) replaces this clock reading.
+    // eslint-disable-next-line react-hooks/purity
     return parseTimeParams(p, Date.now());
   }, [fromText, toText, refreshText]);
 
