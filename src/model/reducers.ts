@@ -37,11 +37,11 @@ function mean(values: ArrayLike<number>): number {
 }
 
 export const REDUCERS: Readonly<Record<ReducerName, Reducer>> = {
-  last: { name: 'last', label: 'last', description: 'the last series listed', reduce: (vs) => fold(vs, (_acc, v) => v) },
-  sum: { name: 'sum', label: 'sum', description: 'the sum of the series', reduce: (vs) => fold(vs, (acc, v) => acc + v) },
-  max: { name: 'max', label: 'max', description: 'the largest series', reduce: (vs) => fold(vs, (acc, v) => (v > acc ? v : acc)) },
-  min: { name: 'min', label: 'min', description: 'the smallest series', reduce: (vs) => fold(vs, (acc, v) => (v < acc ? v : acc)) },
-  mean: { name: 'mean', label: 'mean', description: 'the mean of the series', reduce: mean },
+  last: { name: 'last', label: 'last', description: 'the last series listed, at each time', reduce: (vs) => fold(vs, (_acc, v) => v) },
+  sum: { name: 'sum', label: 'sum', description: 'the series added up at each time', reduce: (vs) => fold(vs, (acc, v) => acc + v) },
+  max: { name: 'max', label: 'max', description: 'the largest series at each time', reduce: (vs) => fold(vs, (acc, v) => (v > acc ? v : acc)) },
+  min: { name: 'min', label: 'min', description: 'the smallest series at each time', reduce: (vs) => fold(vs, (acc, v) => (v < acc ? v : acc)) },
+  mean: { name: 'mean', label: 'mean', description: 'the mean of the series at each time', reduce: mean },
 };
 
 export function isReducerName(name: string): name is ReducerName {

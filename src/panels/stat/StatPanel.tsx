@@ -45,7 +45,7 @@ export function StatPanel({ title, unit, series, query, range: requestedRange, r
             <div className="stat-value" style={{ color }} data-testid="stat-value">
               {formatValue(value, unit)}
             </div>
-            <div className="stat-reducer" data-testid="stat-reducer" title={`The newest value of ${about.description}, time by time`}>
+            <div className="stat-reducer" data-testid="stat-reducer" title={`Sparkline: ${about.description}; the number is its newest point`}>
               {caption}
             </div>
             {line && width > 0 ? (
