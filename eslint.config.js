@@ -41,8 +41,10 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layers }],
-      'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
+      // v7's recommended set: the hook rules plus the React Compiler's checks (no refs read or written
+      // during render, pure renders, memo dependencies it can verify). The flat variant, since this is
+      // a flat config; `configs['recommended-latest']` still names its plugin the legacy way in 7.1.1.
+      ...reactHooks.configs.flat['recommended-latest'].rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

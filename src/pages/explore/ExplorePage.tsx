@@ -1,20 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { DataSource } from '../../datasources/types';
+import type { PanelSpec } from '../../model/panelSpec';
 import type { TimeRange } from '../../model/time';
-import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
-import { TimeSeriesPanel } from '../../panels/timeseries/TimeSeriesPanel';
 import { absoluteRaw } from '../../state/timeUrl';
 import { useTimeRange } from '../../state/useTimeRange';
 import { useDataSources } from '../shared/dataSources';
-import { nameSeries } from '../shared/namedSeries';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
-import { panelQueryState } from '../shared/panelQuery';
 import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
-import { useSignalResult } from '../shared/useSignalResult';
+import { SpecPanel, type PanelContext } from '../shared/SpecPanel';
 import { QueryEditor } from './QueryEditor';
-
-const NOT_RUN = { loading: false, warnings: [], fetching: false } as const;
 
 /** Query rows are named A, B, C… as in Grafana, so "query B fails" means the same thing to everyone. */
 function rowName(i: number): string {
@@ -22,46 +17,32 @@ function rowName(i: number): string {
 }
 
 interface QueryRowProps {
-  ds: DataSource;
   name: string;
   query: string;
-  range: TimeRange;
-  stepMs: number;
+  ctx: PanelContext;
   canRemove: boolean;
   onRun: (text: string) => void;
   onRemove: () => void;
-  onZoom: (range: TimeRange) => void;
 }
 
-function QueryRow({ ds, name, query, range, stepMs, canRemove, onRun, onRemove, onZoom }: QueryRowProps) {
+function QueryRow({ name, query, ctx, canRemove, onRun, onRemove }: QueryRowProps) {
   const trimmed = query.trim();
-  const signal = useMemo(() => (trimmed ? { query: trimmed, unit: 'short' as const } : undefined), [trimmed]);
-  const result = useSignalResult(ds, signal, range, stepMs);
-  const data = result?.data;
-  const series = useMemo(() => (data ? nameSeries(data.series) : []), [data]);
-  const title = `Query ${name}`;
+  // Explore's panel is a spec like any dashboard's: one query, named by its row, in a time-series chart.
+  const spec = useMemo<PanelSpec | undefined>(
+    () => (trimmed ? { id: `explore:${name}`, kind: 'timeseries', title: `Query ${name}`, queries: [{ ref: name, expr: trimmed }], unit: 'short' } : undefined),
+    [trimmed, name],
+  );
   return (
     <div className="explore-row" data-testid="explore-row">
       <QueryEditor name={name} query={query} onRun={onRun} onRemove={canRemove ? onRemove : undefined} />
-      {signal ? (
-        <PanelErrorBoundary title={title} resetKey={`${trimmed} ${range.from} ${range.to}`}>
-          <TimeSeriesPanel
-            title={title}
-            unit="short"
-            series={series}
-            query={result ? panelQueryState([result]) : NOT_RUN}
-            range={range}
-            onZoom={onZoom}
-          />
-        </PanelErrorBoundary>
-      ) : null}
+      {spec ? <SpecPanel spec={spec} ctx={ctx} /> : null}
     </div>
   );
 }
 
 function Explore({ ds, minStepMs }: { ds: DataSource; minStepMs: number }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { range, setRange } = useTimeRange();
+  const { range, params, setRange } = useTimeRange();
   const [points] = useState(() => Math.min(1500, Math.max(200, (typeof window === 'undefined' ? 1440 : window.innerWidth) - 120)));
   const stepMs = chooseStepMs(range, points, minStepMs);
   const stored = searchParams.getAll('q');
@@ -75,7 +56,10 @@ function Explore({ ds, minStepMs }: { ds: DataSource; minStepMs: number }) {
       for (const q of next) params.append('q', q);
       return params;
     });
-  const onZoom = (r: TimeRange) => setRange(absoluteRaw(r));
+  const ctx = useMemo<PanelContext>(
+    () => ({ ds, range, stepMs, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)), timeParams: params }),
+    [ds, range, stepMs, setRange, params],
+  );
 
   return (
     <div className="page explore-page">
@@ -87,15 +71,12 @@ function Explore({ ds, minStepMs }: { ds: DataSource; minStepMs: number }) {
         <QueryRow
           // Rows are positional (A, B, …): the index is their identity.
           key={i}
-          ds={ds}
           name={rowName(i)}
           query={q}
-          range={range}
-          stepMs={stepMs}
+          ctx={ctx}
           canRemove={queries.length > 1}
           onRun={(text) => setQueries(queries.map((old, j) => (j === i ? text : old)))}
           onRemove={() => setQueries(queries.filter((_, j) => j !== i))}
-          onZoom={onZoom}
         />
       ))}
       <button type="button" onClick={() => setQueries([...queries, ''])}>

@@ -46,6 +46,8 @@ describe('ServiceDashboardPage', () => {
     expect(errorStat.textContent).toBe('20%');
     expect(errorStat.style.color).toBe('rgb(242, 73, 92)');
     expect(within(panel('p99 latency')).getByTestId('stat-value').textContent).toBe('28 s');
+    expect(within(panel('Request rate')).getByTestId('stat-reducer').textContent).toBe('sum');
+    expect(within(panel('p99 latency')).getByTestId('stat-reducer').textContent).toBe('max');
   });
 
   it('shows the legend with min, max, mean and last per series', async () => {

@@ -1,22 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { serviceSignalsQueryOptions } from '../../datasources/queries';
 import type { DataSource, ServiceSignals } from '../../datasources/types';
 import { servicesOverviewUrl } from '../../model/links';
+import type { DashboardSection } from '../../model/panelSpec';
 import type { TimeRange } from '../../model/time';
-import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import { PanelFrame } from '../../panels/shared/PanelFrame';
 import { absoluteRaw } from '../../state/timeUrl';
 import { useSetCrosshairTime } from '../../state/crosshair';
-import { usePreferencesStore } from '../../state/preferences';
+import { usePreferencesStore, useShowExemplars } from '../../state/preferences';
 import { useTimeRange } from '../../state/useTimeRange';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { errorText } from '../shared/panelQuery';
 import { chooseStepMs, dashboardPoints, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
-import { DOWNSTREAM_PANELS, HEATMAP_TITLE, LATENCY_TITLE, STAT_PANELS, TRAFFIC_AND_ERROR_PANELS } from './layout';
-import { LatencyChart, LatencyHeatmap, SignalChart, SignalStat, type SignalPanelContext } from './SignalPanels';
+import { SpecPanel, type PanelContext } from '../shared/SpecPanel';
+import { buildServiceDashboard } from './layout';
 
 // While the service's signals are being detected the panels show as loading, in their final places.
 const PENDING: ServiceSignals = { service: '', convention: 'otel', queries: {} };
@@ -31,35 +31,29 @@ function ExemplarToggle() {
   );
 }
 
+const SECTION_CLASS: Readonly<Record<DashboardSection['layout'], string>> = {
+  stats: 'stat-row',
+  grid: 'dashboard-grid',
+  'grid-3': 'dashboard-grid dashboard-grid-3',
+};
+
 function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string; minStepMs: number }) {
   const { range, params, setRange } = useTimeRange();
   const setCrosshairTime = useSetCrosshairTime();
+  const showExemplars = useShowExemplars();
   // Read once: a resize must not change every query key (and refetch every panel).
   const [points] = useState(() => dashboardPoints(typeof window === 'undefined' ? 1440 : window.innerWidth));
   const stepMs = chooseStepMs(range, points, minStepMs);
   // Kept across range changes (the key moves with the hour), never across services.
   const signalsQuery = useQuery({ ...serviceSignalsQueryOptions(ds, service, range), placeholderData: keepPreviousData });
   const current = signalsQuery.isPlaceholderData && signalsQuery.data?.service !== service ? undefined : signalsQuery.data;
-  const signals = current ?? PENDING;
-  const q = signals.queries;
   const pending = current === undefined && !signalsQuery.isError;
+  const dashboard = useMemo(() => buildServiceDashboard(current ?? PENDING), [current]);
 
-  const ctx = useMemo<SignalPanelContext>(
-    () => ({ ds, range, stepMs, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)), timeParams: params }),
-    [ds, range, stepMs, setRange, params],
+  const ctx = useMemo<PanelContext>(
+    () => ({ ds, range, stepMs, showExemplars, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)), timeParams: params }),
+    [ds, range, stepMs, showExemplars, setRange, params],
   );
-  const percentiles = useMemo(() => ({ p50: q.latencyP50, p95: q.latencyP95, p99: q.latencyP99 }), [q.latencyP50, q.latencyP95, q.latencyP99]);
-  const downstream = DOWNSTREAM_PANELS.filter((p) => q[p.signal] !== undefined);
-
-  // While pending, panels get no query and would say "No data"; a loading frame is the truth.
-  const loadingOr = (node: ReactNode, title: string) =>
-    pending ? (
-      <PanelFrame key={title} title={title} state="loading" />
-    ) : (
-      <PanelErrorBoundary title={title} key={title} resetKey={`${range.from}:${range.to}`}>
-        {node}
-      </PanelErrorBoundary>
-    );
 
   return (
     <div className="page dashboard-page" onMouseLeave={() => setCrosshairTime(null)}>
@@ -82,24 +76,18 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
           </div>
         </div>
       ) : (
-        <>
-          <div className="stat-row">
-            {STAT_PANELS.map((spec) => loadingOr(<SignalStat ctx={ctx} spec={spec} query={q[spec.signal]} />, spec.title))}
-          </div>
-          <div className="dashboard-grid">
-            {loadingOr(<LatencyChart ctx={ctx} title={LATENCY_TITLE} percentiles={percentiles} exemplarQuery={q.latencyHeatmap ?? q.latencyP99} />, LATENCY_TITLE)}
-            {loadingOr(<LatencyHeatmap ctx={ctx} title={HEATMAP_TITLE} query={q.latencyHeatmap} />, HEATMAP_TITLE)}
-            {TRAFFIC_AND_ERROR_PANELS.map((spec) => loadingOr(<SignalChart ctx={ctx} spec={spec} query={q[spec.signal]} />, spec.title))}
-          </div>
-          {downstream.length > 0 ? (
-            <>
-              <h2 className="section-title">Downstream calls</h2>
-              <div className="dashboard-grid dashboard-grid-3">
-                {downstream.map((spec) => loadingOr(<SignalChart ctx={ctx} spec={spec} query={q[spec.signal]} />, spec.title))}
-              </div>
-            </>
-          ) : null}
-        </>
+        dashboard.sections.map((section) => (
+          <Fragment key={section.id}>
+            {section.title ? <h2 className="section-title">{section.title}</h2> : null}
+            <div className={SECTION_CLASS[section.layout]}>
+              {section.panels.map((spec) =>
+                // While the signals are detected the panels show as loading, in their final places: with no
+                // queries yet they would say "No data", and a loading frame is the truth.
+                pending ? <PanelFrame key={spec.id} title={spec.title} state="loading" /> : <SpecPanel key={spec.id} spec={spec} ctx={ctx} />,
+              )}
+            </div>
+          </Fragment>
+        ))
       )}
     </div>
   );

@@ -26,7 +26,8 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
   const { range, params } = useTimeRange();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  const only = searchParams.getAll('var-service');
+  // The same array while the URL is, so it can be a memo dependency.
+  const only = useMemo(() => searchParams.getAll('var-service'), [searchParams]);
   const stepMs = chooseStepMs(range, SPARKLINE_POINTS, minStepMs);
 
   const services = useQuery(servicesQueryOptions(ds, range));
@@ -44,9 +45,7 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
   const rows = useMemo(() => {
     const all = sortByWorst(buildOverviewRows(services.data ?? [], queries, results));
     return only.length > 0 ? all.filter((r) => only.includes(r.service)) : all;
-    // `only` is a fresh array each render; its text is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [services.data, queries, results, only.join('\u0000')]);
+  }, [services.data, queries, results, only]);
 
   const errors = useMemo(() => {
     const list: Array<{ what: string; message: string }> = [];

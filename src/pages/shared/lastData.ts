@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useState } from 'react';
 
 /**
  * Fills each missing answer with the last one seen for the same key, and forgets keys no longer
@@ -20,17 +20,18 @@ export function fillFromLast<T>(memory: Map<string, T>, keys: readonly string[],
  * `keepPreviousData` for `useQueries`, whose observers do not survive a key change: while a refresh
  * loads, the previous answer of the same query text stands in, so sparklines never blank. `results`
  * should be referentially stable between renders with the same answers (a module-level `combine`).
+ *
+ * The memory is state, replaced (never mutated) during render only when the keys or the results
+ * change: a render React throws away leaves nothing behind, and the same inputs give the same array.
  */
 export function useLastData<T, R extends { data?: T }>(keys: readonly string[], results: readonly R[]): R[] {
-  const memory = useRef(new Map<string, T>());
   const keyText = keys.join('\u0000');
-  return useMemo(
-    () => {
-      const filled = fillFromLast(memory.current, keys, results.map((r) => r.data));
-      return results.map((r, i) => (r.data === filled[i] ? r : { ...r, data: filled[i] }));
-    },
-    // `keys` is rebuilt every render; its text is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [keyText, results],
-  );
+  const [held, setHeld] = useState<{ keyText: string; results: readonly R[]; memory: ReadonlyMap<string, T>; filled: R[] } | undefined>(undefined);
+  if (held && held.keyText === keyText && held.results === results) return held.filled;
+  // A copy: a handful of entries (one per overview query), copied only when an answer changes.
+  const memory = new Map(held?.memory);
+  const datas = fillFromLast(memory, keys, results.map((r) => r.data));
+  const filled = results.map((r, i) => (r.data === datas[i] ? r : { ...r, data: datas[i] }));
+  setHeld({ keyText, results, memory, filled });
+  return filled;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PanelFrame, REFRESH_SPINNER_DELAY_MS } from './PanelFrame';
+import { PanelFrame, REFRESH_SPINNER_DELAY_MS, STILL_WAITING_AFTER_MS } from './PanelFrame';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
@@ -34,5 +34,33 @@ describe('PanelFrame', () => {
     act(() => vi.advanceTimersByTime(REFRESH_SPINNER_DELAY_MS * 2));
     expect(screen.queryByLabelText('Refreshing')).toBeNull();
     expect(screen.getByText('chart')).toBeTruthy();
+  });
+});
+
+describe('PanelFrame while a query hangs', () => {
+  it('says how long a first load has waited, counting up, instead of a bare spinner', () => {
+    const view = render(<PanelFrame title="Latency" state="loading" />);
+    act(() => vi.advanceTimersByTime(STILL_WAITING_AFTER_MS - 100));
+    expect(screen.queryByTestId('panel-waiting')).toBeNull();
+    expect(screen.getByLabelText('Loading')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(100));
+    expect(screen.getByTestId('panel-waiting').textContent).toBe(`still waiting, ${STILL_WAITING_AFTER_MS / 1000} s`);
+    expect(screen.queryByLabelText('Loading')).toBeNull();
+    act(() => vi.advanceTimersByTime(5000));
+    expect(screen.getByTestId('panel-waiting').textContent).toBe(`still waiting, ${STILL_WAITING_AFTER_MS / 1000 + 5} s`);
+    view.rerender(<PanelFrame title="Latency" state="ready">drawn</PanelFrame>);
+    expect(screen.queryByTestId('panel-waiting')).toBeNull();
+  });
+
+  it('says it in the title bar when a refresh behind drawn data hangs, and starts again from zero next time', () => {
+    const view = render(frame(true));
+    act(() => vi.advanceTimersByTime(STILL_WAITING_AFTER_MS + 2000));
+    expect(screen.getByTestId('panel-waiting').textContent).toBe(`still waiting, ${STILL_WAITING_AFTER_MS / 1000 + 2} s`);
+    expect(screen.getByText('chart')).toBeTruthy();
+    view.rerender(frame(false));
+    expect(screen.queryByTestId('panel-waiting')).toBeNull();
+    view.rerender(frame(true));
+    act(() => vi.advanceTimersByTime(STILL_WAITING_AFTER_MS));
+    expect(screen.getByTestId('panel-waiting').textContent).toBe(`still waiting, ${STILL_WAITING_AFTER_MS / 1000} s`);
   });
 });

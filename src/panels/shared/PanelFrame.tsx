@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PanelState } from './types';
 import { useDelayedFlag } from './useDelayedFlag';
+import { useWaitingSeconds } from './useWaitingSeconds';
 
 interface PanelFrameProps {
   title: string;
@@ -27,8 +28,24 @@ interface PanelFrameProps {
  */
 export const REFRESH_SPINNER_DELAY_MS = 400;
 
+/**
+ * A query still unanswered after this says how long it has waited, counting up: a hung server can take
+ * a timeout and a retry (a minute) to fail, and a bare spinner all that time reads as "fine, loading".
+ */
+export const STILL_WAITING_AFTER_MS = 3000;
+
+function StillWaiting({ seconds }: { seconds: number }) {
+  return (
+    <span className="panel-waiting" data-testid="panel-waiting" role="status">
+      still waiting, {seconds} s
+    </span>
+  );
+}
+
 export function PanelFrame({ title, state, error, warnings = [], fetching, actions, className, children }: PanelFrameProps) {
   const refreshing = useDelayedFlag(fetching === true && state !== 'loading', REFRESH_SPINNER_DELAY_MS);
+  // Loading or refreshing alike: either way the newest answer is late.
+  const waitedSeconds = useWaitingSeconds(state === 'loading' || fetching === true, STILL_WAITING_AFTER_MS);
   return (
     <section
       className={`panel ${className ?? ''}`}
@@ -41,7 +58,11 @@ export function PanelFrame({ title, state, error, warnings = [], fetching, actio
         <h2 className="panel-title" title={title}>
           {title}
         </h2>
-        {refreshing ? <span className="spinner spinner-small" aria-label="Refreshing" /> : null}
+        {waitedSeconds !== undefined && state !== 'loading' ? (
+          <StillWaiting seconds={waitedSeconds} />
+        ) : refreshing ? (
+          <span className="spinner spinner-small" aria-label="Refreshing" />
+        ) : null}
         {warnings.length > 0 ? (
           <span className="panel-warnings" data-testid="panel-warnings" title={warnings.join('\n')}>
             ⚠ {warnings.length}
@@ -61,7 +82,7 @@ export function PanelFrame({ title, state, error, warnings = [], fetching, actio
         )}
         {state === 'loading' ? (
           <div className="panel-placeholder panel-loading">
-            <span className="spinner" aria-label="Loading" />
+            {waitedSeconds !== undefined ? <StillWaiting seconds={waitedSeconds} /> : <span className="spinner" aria-label="Loading" />}
           </div>
         ) : null}
       </div>

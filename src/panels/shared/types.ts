@@ -2,6 +2,11 @@ import type { Labels } from '../../model/series';
 
 /** A series as a panel draws it: the columns plus the name its legend shows and an optional fixed colour. */
 export interface NamedSeries {
+  /**
+   * What the series is, across refreshes that reorder or resize the list: the runner sets its query's
+   * ref and the label set. Left out, the label set alone is the identity (`seriesIdentities`).
+   */
+  key?: string;
   name: string;
   labels: Labels;
   times: Float64Array;

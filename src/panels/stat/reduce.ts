@@ -1,18 +1,19 @@
-import type { Unit } from '../../model/units';
-import { lastFinite } from '../shared/seriesStats';
+import { newestFinite, reduceAcross, type Column, type ReducerName } from '../../model/reducers';
 import type { NamedSeries } from '../shared/types';
 
+export interface StatReduction {
+  /** The one line the stat stands for: its series folded by the reducer at every time. The sparkline draws it. */
+  line?: Column;
+  /** The number shown: that line's newest finite value, so number and sparkline always agree. */
+  value?: number;
+}
+
 /**
- * The one number a stat shows. Rates add up across series (total traffic); every other Golden Signal
- * is "higher is worse", so the worst series speaks for the panel.
+ * What a stat shows of its series under the named reducer (set in the panel's spec, never guessed
+ * from the unit): total traffic is `sum`, "the worst route" is `max`.
  */
-export function currentValue(series: readonly NamedSeries[], unit: Unit): number | undefined {
-  let result: number | undefined;
-  for (const s of series) {
-    const v = lastFinite(s.values);
-    if (v === undefined) continue;
-    if (result === undefined) result = v;
-    else result = unit === 'reqps' ? result + v : Math.max(result, v);
-  }
-  return result;
+export function reduceForStat(series: readonly NamedSeries[], reducer: ReducerName): StatReduction {
+  if (series.length === 0) return {};
+  const line = reduceAcross(series, reducer);
+  return { line, value: newestFinite(line.values) };
 }

@@ -6,17 +6,20 @@ import type { NamedSeries } from '../shared/types';
 
 interface LegendTableProps {
   series: readonly NamedSeries[];
+  /** Each series' identity (the chart lines' keys), in the order of `series`. */
+  keys: readonly string[];
   colors: readonly string[];
   unit: Unit;
-  isolated: number | null;
-  onToggle: (index: number) => void;
+  /** The identity of the one series shown, or null when all are. */
+  isolated: string | null;
+  onToggle: (key: string) => void;
 }
 
 /**
  * The legend as a table of min, max, mean and last per series, computed on the full-resolution data
  * (not the thinned lines, which would miss or shift extremes). Clicking a row shows only that series.
  */
-export const LegendTable = memo(function LegendTable({ series, colors, unit, isolated, onToggle }: LegendTableProps) {
+export const LegendTable = memo(function LegendTable({ series, keys, colors, unit, isolated, onToggle }: LegendTableProps) {
   const stats = useMemo(() => series.map((s) => seriesStats(s.values)), [series]);
   return (
     <div className="legend">
@@ -33,12 +36,13 @@ export const LegendTable = memo(function LegendTable({ series, colors, unit, iso
         <tbody>
           {series.map((s, i) => {
             const st = stats[i]!;
+            const key = keys[i]!;
             const fmt = (v: number) => (st.count === 0 ? '–' : formatValue(v, unit));
             return (
               <tr
-                key={i}
-                className={isolated !== null && isolated !== i ? 'legend-dimmed' : undefined}
-                onClick={() => onToggle(i)}
+                key={key}
+                className={isolated !== null && isolated !== key ? 'legend-dimmed' : undefined}
+                onClick={() => onToggle(key)}
                 data-testid="legend-row"
               >
                 <td className="legend-name">

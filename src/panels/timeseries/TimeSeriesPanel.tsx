@@ -47,17 +47,19 @@ export function TimeSeriesPanel({
 }: TimeSeriesPanelProps) {
   const range = useRangeOfData(series, requestedRange);
   const [bodyRef, width] = useElementWidth<HTMLDivElement>();
-  const [isolated, setIsolated] = useState<number | null>(null);
+  // The isolated series by identity: a refresh that reorders the series keeps the same one isolated.
+  const [isolated, setIsolated] = useState<string | null>(null);
   const area = plotArea(width, height);
 
   const drawnSeries = useMemo(() => series.slice(0, MAX_DRAWN_SERIES), [series]);
   // About one point per pixel of plot width for the whole chart (LTTB), in one data array.
   const frame = useMemo(() => buildChartFrame(drawnSeries, area.width), [drawnSeries, area.width]);
   const allLines = frame.lines;
-  const lines = useMemo(
-    () => (isolated === null || isolated >= allLines.length ? allLines : [allLines[isolated]!]),
-    [allLines, isolated],
-  );
+  const lines = useMemo(() => {
+    const only = isolated === null ? undefined : allLines.find((l) => l.key === isolated);
+    // A series that has left the answer isolates nothing; it is isolated again if it comes back.
+    return only ? [only] : allLines;
+  }, [allLines, isolated]);
   // New data or newly fetched exemplars mostly leave the markers, the y axis and the time ticks as they
   // were; keeping those the same objects spares Recharts re-registering them and redrawing the axes.
   const exemplarPoints = useStableValue(
@@ -76,7 +78,9 @@ export function TimeSeriesPanel({
     sameNumbers,
   );
   const colors = useMemo(() => allLines.map((l) => l.color), [allLines]);
-  const onToggle = useCallback((i: number) => setIsolated((cur) => (cur === i ? null : i)), []);
+  const keys = useMemo(() => allLines.map((l) => l.key), [allLines]);
+  const shownIsolated = lines.length === 1 && lines !== allLines ? isolated : null;
+  const onToggle = useCallback((key: string) => setIsolated((cur) => (cur === key ? null : key)), []);
 
   const hasData = series.some((s) => s.values.some((v) => Number.isFinite(v)));
   const state = panelStateOf(query, hasData, width > 0);
@@ -107,7 +111,7 @@ export function TimeSeriesPanel({
                 onExemplarClick={onExemplarClick}
               />
             </ChartOverlay>
-            <LegendTable series={drawnSeries} colors={colors} unit={unit} isolated={isolated} onToggle={onToggle} />
+            <LegendTable series={drawnSeries} keys={keys} colors={colors} unit={unit} isolated={shownIsolated} onToggle={onToggle} />
           </>
         ) : null}
       </div>

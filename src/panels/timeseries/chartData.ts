@@ -2,6 +2,7 @@ import { seriesColor } from '../../lib/colors';
 import { DRAWABLE_LIMIT, drawable } from '../../lib/drawable';
 import { lttb } from '../../lib/lttb';
 import type { Exemplar } from '../../model/series';
+import { seriesIdentities } from '../shared/seriesIdentity';
 import type { NamedSeries } from '../shared/types';
 
 /**
@@ -17,6 +18,7 @@ export interface ChartRow {
 
 /** One drawn line, as the tooltip and the y scale read it, and how Recharts reads it from a row. */
 export interface ChartLine {
+  /** The series' identity (its label set, or the key the runner gave it), never its position. */
   key: string;
   name: string;
   color: string;
@@ -113,8 +115,9 @@ export function buildChartFrame(series: readonly NamedSeries[], maxPoints: numbe
     }
     rows[k] = { t: times[k]!, v };
   }
+  const keys = seriesIdentities(series);
   const lines = series.map((s, i) => ({
-    key: `s${i}`,
+    key: keys[i]!,
     name: s.name,
     color: s.color ?? seriesColor(i),
     times,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exemplarWindow } from './SignalPanels';
+import { exemplarWindow } from './exemplarWindow';
 
 describe('exemplarWindow', () => {
   it('snaps outwards to a grain of five steps, at least a minute, so refresh ticks share a window', () => {
