@@ -53,7 +53,7 @@ export function SignalStat({ ctx, spec, query }: { ctx: SignalPanelContext; spec
       series={series}
       query={result ? panelQueryState([result]) : NOT_AVAILABLE}
       range={ctx.range}
-      thresholds={thresholdsFor(spec.signal)}
+      thresholds={thresholdsFor(spec.signal, query?.unit ?? spec.unit)}
     />
   );
 }
