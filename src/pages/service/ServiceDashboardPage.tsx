@@ -3,7 +3,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { serviceSignalsQueryOptions } from '../../datasources/queries';
 import type { DataSource, ServiceSignals } from '../../datasources/types';
-import { servicesOverviewUrl } from '../../model/links';
+import { serviceFromSegment, servicesOverviewUrl } from '../../model/links';
+import { visibleText } from '../../lib/visibleText';
 import type { TimeRange } from '../../model/time';
 import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import { PanelFrame } from '../../panels/shared/PanelFrame';
@@ -28,6 +29,16 @@ function ExemplarToggle() {
     <label className="toggle">
       <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} /> Exemplars
     </label>
+  );
+}
+
+/** The name as text a person can read: invisible characters as markers, cut short with the whole name on hover. */
+function ServiceTitle({ service }: { service: string }) {
+  const shown = visibleText(service);
+  return (
+    <span className="service-title" title={shown.title} data-testid="service-title">
+      <bdi>{shown.text}</bdi>
+    </span>
   );
 }
 
@@ -68,7 +79,7 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
             Services
           </Link>
           <span className="breadcrumb-sep">/</span>
-          <span className="service-title">{service}</span>
+          <ServiceTitle service={service} />
         </h1>
         {current ? <span className="convention-badge">{current.convention === 'otel' ? 'OpenTelemetry' : 'classic'} metrics</span> : null}
         <ExemplarToggle />
@@ -76,7 +87,9 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
       {signalsQuery.isError ? (
         <div className="page-errors" role="alert">
           <div className="page-error">
-            <span className="page-error-what">Could not find the signals of {service}:</span>
+            <span className="page-error-what">
+              Could not find the signals of <bdi>{visibleText(service).text}</bdi>:
+            </span>
             <pre data-testid="panel-error">{errorText(signalsQuery.error)}</pre>
           </div>
         </div>
@@ -106,7 +119,8 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
 
 /** `/services/:service`: the Golden Signals dashboard of one service. */
 export function ServiceDashboardPage() {
-  const { service = '' } = useParams();
+  // The segment escapes names a path cannot carry as they are (`.`, `..`, `%`, lone surrogates).
+  const service = serviceFromSegment(useParams().service ?? '');
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
