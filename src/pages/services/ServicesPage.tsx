@@ -52,7 +52,8 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
     if (overview.isError) list.push({ what: 'overview queries', message: errorText(overview.error) });
     queries.forEach((q, i) => {
       const message = results[i]?.error;
-      if (message !== undefined) list.push({ what: `${q.signal} (${q.serviceLabel})`, message });
+      // Saturation has a query per form (ratio, in-flight, cores): the unit tells them apart.
+      if (message !== undefined) list.push({ what: `${q.signal} in ${q.unit} (${q.serviceLabel})`, message });
     });
     return list;
   }, [services.isError, services.error, overview.isError, overview.error, queries, results]);
