@@ -32,8 +32,59 @@ export function servicesOverviewUrl(t: TimeParams): string {
   return `/services${query(timeEntries(t))}`;
 }
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `encodeURIComponent` that never throws: it throws on a lone surrogate (which a hostile server can
+ * put in any label value through a JSON `\ud800` escape), so those become U+FFFD first, as the URL
+ * standard itself turns them when a URL is parsed.
+ */
+export function encodeComponentSafely(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
+/** Characters the service segment escapes, each as `~` and one letter (a lone surrogate as `~uXXXX`). */
+const SEGMENT_ESCAPES = /[~%]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function escapeSegmentChar(ch: string): string {
+  if (ch === '~') return '~~';
+  if (ch === '%') return '~p';
+  return `~u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * A service name as one path segment of `/services/<segment>`, reversibly, for any label value:
+ * - `.` and `..` (and `%2e`, which URL parsing treats alike) would resolve away, so a name made only
+ *   of dots is written `~.` per dot, and the empty name `~0`;
+ * - a lone surrogate cannot be percent-encoded, so it becomes `~uXXXX`;
+ * - `%` becomes `~p`, because the router decodes a segment once and then turns any `%2F` it finds
+ *   back into `/` (a name holding the text `%2F` would not survive);
+ * - `~` itself is doubled.
+ * `serviceFromSegment` undoes it; ordinary names (`payments`, `api-gateway`) read as themselves.
+ */
+export function serviceSegment(service: string): string {
+  if (service === '') return '~0';
+  if (/^\.+$/.test(service)) return '~.'.repeat(service.length);
+  return encodeURIComponent(service.replace(SEGMENT_ESCAPES, escapeSegmentChar));
+}
+
+const SEGMENT_UNESCAPES = /~(?:u([0-9a-fA-F]{4})|([~.p]))/g;
+
+/**
+ * The service name from the route's `:service` param (already percent-decoded by the router). An
+ * escape it does not know is kept as typed, so a hand-written URL still opens something sensible.
+ */
+export function serviceFromSegment(param: string): string {
+  if (param === '~0') return '';
+  return param.replace(SEGMENT_UNESCAPES, (_all, hex: string | undefined, ch: string | undefined) => {
+    if (hex !== undefined) return String.fromCharCode(parseInt(hex, 16));
+    return ch === 'p' ? '%' : ch!;
+  });
+}
+
 export function serviceDashboardUrl(service: string, t: TimeParams): string {
-  return `/services/${encodeURIComponent(service)}${query(timeEntries(t))}`;
+  return `/services/${serviceSegment(service)}${query(timeEntries(t))}`;
 }
 
 /** A service's Golden Signals around one moment (from a span or a chart point), as an absolute range. */
@@ -55,7 +106,7 @@ export function traceUrl(traceId: string, around?: { timeMs: number; windowMs?: 
   const entries: Array<readonly [string, string | undefined]> = around
     ? [['from', String(Math.round(around.timeMs - w))], ['to', String(Math.round(around.timeMs + w))]]
     : [];
-  return `/traces/${encodeURIComponent(id)}${query(entries)}`;
+  return `/traces/${encodeComponentSafely(id)}${query(entries)}`;
 }
 
 /** Explore with one or more ad-hoc queries (`q`, repeated) over the given time range. */

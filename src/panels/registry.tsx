@@ -57,6 +57,7 @@ function HeatmapView({ spec, series, query, range }: PanelViewProps) {
       series={series}
       query={query}
       range={range}
+      unit={spec.unit}
       boundUnit={spec.options?.bucketUnit ?? 's'}
       leLabel={spec.options?.bucketLabel ?? 'le'}
     />

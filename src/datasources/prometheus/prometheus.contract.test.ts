@@ -398,10 +398,11 @@ describe('services', () => {
   it('returns overview queries for every convention present', async () => {
     serveCatalog();
     const overview = await prometheus().services!.overviewQueries(ctx());
-    expect(overview.filter((q) => q.serviceLabel === 'service_name')).toHaveLength(6);
-    expect(overview.filter((q) => q.serviceLabel === 'job')).toHaveLength(6);
+    // Five core signals, and saturation both as a ratio (payments has a limit) and as cores (inventory has none).
+    expect(overview.filter((q) => q.serviceLabel === 'service_name')).toHaveLength(7);
+    expect(overview.filter((q) => q.serviceLabel === 'job')).toHaveLength(7);
     expect(overview.find((q) => q.serviceLabel === 'job' && q.signal === 'requestRate')?.query).toBe(
-      'sum by (job) (rate(http_requests_total{job!="", service_name=""}[$__rate_interval]))',
+      'topk(1000, sum by (job) (rate(http_requests_total{job!="", service_name=""}[$__rate_interval])))',
     );
   });
 });

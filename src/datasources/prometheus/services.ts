@@ -64,6 +64,8 @@ export function createServicesCapability(client: PrometheusClient, options: Prom
     async overviewQueries(ctx): Promise<OverviewQuery[]> {
       const match = `{__name__=~${promqlString(OVERVIEW_METRICS.join('|'))}}`;
       const present = new Set(await client.labelValues('__name__', ctx, [match]));
+      // What exists somewhere in the fleet decides which forms are worth a request, not each service's
+      // form: that is chosen per service from the answers (overviewQueriesFor, best form first).
       const features = featuresFrom(present);
       const queries: OverviewQuery[] = [];
       if (present.has(CONVENTION_NAMES.otel.requestCounter)) queries.push(...overviewQueriesFor('otel', labels.otel, features));

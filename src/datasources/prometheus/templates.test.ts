@@ -1,7 +1,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { interpolateIntervals } from './intervals';
-import { enumerateTemplateQueries, overviewQueriesFor, serviceSignalQueries, type SignalFeatures } from './templates';
+import { enumerateTemplateQueries, OVERVIEW_SERIES_LIMIT, overviewQueriesFor, serviceSignalQueries, type SignalFeatures } from './templates';
 
 const full: SignalFeatures = { cpuSeconds: true, cpuLimit: true, activeRequests: true, downstream: true };
 const R = '$__rate_interval';
@@ -115,28 +115,49 @@ describe('hostile service names', () => {
 });
 
 describe('overviewQueriesFor', () => {
-  it('groups every core signal by the service label', () => {
+  it('groups every core signal by the service label, capped by topk', () => {
     const otel = overviewQueriesFor('otel', 'service_name', full);
-    expect(otel.map((o) => o.signal)).toEqual(['requestRate', 'errorRatio', 'latencyP50', 'latencyP95', 'latencyP99', 'saturation']);
+    expect(otel.map((o) => o.signal)).toEqual(['requestRate', 'errorRatio', 'latencyP50', 'latencyP95', 'latencyP99', 'saturation', 'saturation', 'saturation']);
     expect(otel.every((o) => o.serviceLabel === 'service_name')).toBe(true);
-    expect(otel[0]?.query).toBe(`sum by (service_name) (rate(http_server_request_duration_seconds_count{service_name!=""}[${R}]))`);
+    expect(otel[0]?.query).toBe(`topk(1000, sum by (service_name) (rate(http_server_request_duration_seconds_count{service_name!=""}[${R}])))`);
     expect(otel[4]?.query).toBe(
-      `histogram_quantile(0.99, sum by (service_name, le) (rate(http_server_request_duration_seconds_bucket{service_name!=""}[${R}])))`,
+      `topk(1000, histogram_quantile(0.99, sum by (service_name, le) (rate(http_server_request_duration_seconds_bucket{service_name!=""}[${R}]))))`,
     );
+  });
+
+  it('asks the server for no more series than the overview can show', () => {
+    for (const q of overviewQueriesFor('otel', 'service_name', full)) expect(q.query.startsWith(`topk(${OVERVIEW_SERIES_LIMIT}, `)).toBe(true);
   });
 
   it('keeps OTel services (which also carry job) out of classic queries', () => {
     const classic = overviewQueriesFor('classic', 'job', full, 'service_name');
     const saturation = classic.find((o) => o.signal === 'saturation');
     expect(saturation?.query).toBe(
-      `sum by (job) (rate(process_cpu_seconds_total{job!="", service_name=""}[${R}])) / sum by (job) (process_cpu_limit_cores{job!="", service_name=""})`,
+      `topk(1000, sum by (job) (rate(process_cpu_seconds_total{job!="", service_name=""}[${R}])) / sum by (job) (process_cpu_limit_cores{job!="", service_name=""}))`,
     );
     expect(classic.find((o) => o.signal === 'errorRatio')?.query).toBe(
-      ratio(
+      `topk(1000, ${ratio(
         `sum by (job) (rate(http_requests_total{job!="", service_name="", status=~"5.."}[${R}]))`,
         `sum by (job) (rate(http_requests_total{job!="", service_name=""}[${R}]))`,
-      ),
+      )})`,
     );
+  });
+
+  // Issue 5 #4: features present somewhere in the fleet are not features of every service.
+  it('offers every saturation form present in the fleet, ratio first, so each service takes its best', () => {
+    const forms = overviewQueriesFor('otel', 'service_name', full).filter((o) => o.signal === 'saturation');
+    expect(forms.map((f) => f.unit)).toEqual(['percentunit', 'short', 'cores']);
+    expect(forms[1]?.query).toBe('topk(1000, sum by (service_name) (http_server_active_requests{service_name!=""}))');
+    expect(forms[2]?.query).toBe(`topk(1000, sum by (service_name) (rate(process_cpu_seconds_total{service_name!=""}[${R}])))`);
+    const classic = overviewQueriesFor('classic', 'job', full, 'service_name').filter((o) => o.signal === 'saturation');
+    expect(classic.map((f) => f.unit)).toEqual(['percentunit', 'cores']);
+  });
+
+  it('sends no saturation form the fleet lacks', () => {
+    const noLimit = overviewQueriesFor('otel', 'service_name', { ...full, cpuLimit: false, activeRequests: false });
+    expect(noLimit.filter((o) => o.signal === 'saturation').map((f) => f.unit)).toEqual(['cores']);
+    const nothing = overviewQueriesFor('otel', 'service_name', { cpuSeconds: false, cpuLimit: false, activeRequests: false, downstream: false });
+    expect(nothing.some((o) => o.signal === 'saturation')).toBe(false);
   });
 });
 

@@ -88,32 +88,38 @@ function ratioOf(metric: string, statusLabel: string, scope: Scope): string {
   return `(${errors} / ${all}) or (${all} * 0)`;
 }
 
-/** Saturation in the best form the data allows: CPU against its limit, else in-flight requests, else raw cores. */
-export function saturationQuery(convention: MetricConvention, scope: Scope, features: SignalFeatures): SignalQuery | undefined {
+/**
+ * Saturation in every form the data allows, best first: CPU against its limit (a ratio, the only form
+ * with a meaningful "full"), else in-flight requests, else raw cores.
+ */
+export function saturationForms(convention: MetricConvention, scope: Scope, features: SignalFeatures): SignalQuery[] {
   const cpu = sumBy(scope.by, rateOf(SATURATION_METRICS.cpuSeconds, scope.matchers));
+  const forms: SignalQuery[] = [];
   if (features.cpuSeconds && features.cpuLimit) {
-    return { query: `${cpu} / ${sumBy(scope.by, selector(SATURATION_METRICS.cpuLimit, scope.matchers))}`, unit: 'percentunit' };
+    forms.push({ query: `${cpu} / ${sumBy(scope.by, selector(SATURATION_METRICS.cpuLimit, scope.matchers))}`, unit: 'percentunit' });
   }
   if (convention === 'otel' && features.activeRequests) {
-    return { query: sumBy(scope.by, selector(SATURATION_METRICS.activeRequests, scope.matchers)), unit: 'short' };
+    forms.push({ query: sumBy(scope.by, selector(SATURATION_METRICS.activeRequests, scope.matchers)), unit: 'short' });
   }
-  if (features.cpuSeconds) return { query: cpu, unit: 'cores' };
-  return undefined;
+  if (features.cpuSeconds) forms.push({ query: cpu, unit: 'cores' });
+  return forms;
 }
 
-/** The four Golden Signals, shared by the service dashboard and the overview. */
-function coreSignals(convention: MetricConvention, scope: Scope, features: SignalFeatures): Partial<Record<SignalName, SignalQuery>> {
+/** Saturation in the best form one service's data allows. */
+export function saturationQuery(convention: MetricConvention, scope: Scope, features: SignalFeatures): SignalQuery | undefined {
+  return saturationForms(convention, scope, features)[0];
+}
+
+/** Traffic, errors and latency, shared by the service dashboard and the overview (saturation has its own forms). */
+function coreSignals(convention: MetricConvention, scope: Scope): Partial<Record<SignalName, SignalQuery>> {
   const names = CONVENTION_NAMES[convention];
-  const signals: Partial<Record<SignalName, SignalQuery>> = {
+  return {
     requestRate: { query: sumBy(scope.by, rateOf(names.requestCounter, scope.matchers)), unit: 'reqps' },
     errorRatio: { query: ratioOf(names.requestCounter, names.statusLabel, scope), unit: 'percentunit' },
     latencyP50: { query: quantileOf(0.5, names.durationBucket, scope), unit: 's' },
     latencyP95: { query: quantileOf(0.95, names.durationBucket, scope), unit: 's' },
     latencyP99: { query: quantileOf(0.99, names.durationBucket, scope), unit: 's' },
   };
-  const saturation = saturationQuery(convention, scope, features);
-  if (saturation) signals.saturation = saturation;
-  return signals;
 }
 
 /** Every panel query of one service's dashboard. */
@@ -125,7 +131,9 @@ export function serviceSignalQueries(
 ): Partial<Record<SignalName, SignalQuery>> {
   const names = CONVENTION_NAMES[convention];
   const scope: Scope = { matchers: [`${serviceLabel}=${promqlString(service)}`], by: [] };
-  const signals = coreSignals(convention, scope, features);
+  const signals = coreSignals(convention, scope);
+  const saturation = saturationQuery(convention, scope, features);
+  if (saturation) signals.saturation = saturation;
   signals.latencyHeatmap = { query: sumBy(['le'], rateOf(names.durationBucket, scope.matchers)), unit: 'reqps', legendLabel: 'le' };
   signals.trafficByRoute = { query: sumBy([names.routeLabel], rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', legendLabel: names.routeLabel };
   signals.trafficByStatus = { query: sumBy([names.statusLabel], rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', legendLabel: names.statusLabel };
@@ -145,8 +153,21 @@ function downstreamSignals(scope: Scope): Partial<Record<SignalName, SignalQuery
 }
 
 /**
- * One query per signal giving a series per service. `excludeLabel` drops series that carry another
- * convention's service label, so an OTel service (which also has `job`) is not counted as classic.
+ * The overview asks for at most this many series per query, the worst (largest) by value at each step:
+ * no screen shows more rows, and a fleet of 50,000 must not ship 50,000 series to the browser.
+ */
+export const OVERVIEW_SERIES_LIMIT = 1000;
+
+/**
+ * One query per signal giving a series per service, capped by `topk`. `excludeLabel` drops series
+ * that carry another convention's service label, so an OTel service (which also has `job`) is not
+ * counted as classic.
+ *
+ * `features` says what exists somewhere in the fleet, not in every service: saturation therefore
+ * comes as one query per form present (ratio, then in-flight, then cores), in that order of
+ * preference, and each service takes the first form that has its series. One service exporting a CPU
+ * limit must not switch the whole fleet to CPU ÷ limit, and services without a limit keep a
+ * saturation. The cost stays one request per form, never one per service.
  */
 export function overviewQueriesFor(
   convention: MetricConvention,
@@ -156,11 +177,20 @@ export function overviewQueriesFor(
 ): OverviewQuery[] {
   const matchers = [`${serviceLabel}!=""`];
   if (excludeLabel !== undefined && excludeLabel !== serviceLabel) matchers.push(`${excludeLabel}=""`);
-  const signals = coreSignals(convention, { matchers, by: [serviceLabel] }, features);
-  return (Object.keys(signals) as SignalName[]).flatMap((signal) => {
+  const scope: Scope = { matchers, by: [serviceLabel] };
+  const signals = coreSignals(convention, scope);
+  const entries: Array<readonly [SignalName, SignalQuery]> = (Object.keys(signals) as SignalName[]).flatMap((signal) => {
     const q = signals[signal];
-    return q ? [{ ...q, signal, serviceLabel, legendLabel: serviceLabel }] : [];
+    return q ? [[signal, q] as const] : [];
   });
+  for (const form of saturationForms(convention, scope, features)) entries.push(['saturation', form]);
+  return entries.map(([signal, q]) => ({
+    ...q,
+    query: `topk(${OVERVIEW_SERIES_LIMIT}, ${q.query})`,
+    signal,
+    serviceLabel,
+    legendLabel: serviceLabel,
+  }));
 }
 
 const ALL_FEATURE_VARIANTS: readonly SignalFeatures[] = [

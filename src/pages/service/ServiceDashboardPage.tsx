@@ -3,7 +3,8 @@ import { Fragment, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { serviceSignalsQueryOptions } from '../../datasources/queries';
 import type { DataSource, ServiceSignals } from '../../datasources/types';
-import { servicesOverviewUrl } from '../../model/links';
+import { serviceFromSegment, servicesOverviewUrl } from '../../model/links';
+import { visibleText } from '../../lib/visibleText';
 import type { DashboardSection } from '../../model/panelSpec';
 import type { TimeRange } from '../../model/time';
 import { PanelFrame } from '../../panels/shared/PanelFrame';
@@ -37,6 +38,16 @@ const SECTION_CLASS: Readonly<Record<DashboardSection['layout'], string>> = {
   'grid-3': 'dashboard-grid dashboard-grid-3',
 };
 
+/** The name as text a person can read: invisible characters as markers, cut short with the whole name on hover. */
+function ServiceTitle({ service }: { service: string }) {
+  const shown = visibleText(service);
+  return (
+    <span className="service-title" title={shown.title} data-testid="service-title">
+      <bdi>{shown.text}</bdi>
+    </span>
+  );
+}
+
 function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string; minStepMs: number }) {
   const { range, params, setRange } = useTimeRange();
   const setCrosshairTime = useSetCrosshairTime();
@@ -63,7 +74,7 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
             Services
           </Link>
           <span className="breadcrumb-sep">/</span>
-          <span className="service-title">{service}</span>
+          <ServiceTitle service={service} />
         </h1>
         {current ? <span className="convention-badge">{current.convention === 'otel' ? 'OpenTelemetry' : 'classic'} metrics</span> : null}
         <ExemplarToggle />
@@ -71,7 +82,9 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
       {signalsQuery.isError ? (
         <div className="page-errors" role="alert">
           <div className="page-error">
-            <span className="page-error-what">Could not find the signals of {service}:</span>
+            <span className="page-error-what">
+              Could not find the signals of <bdi>{visibleText(service).text}</bdi>:
+            </span>
             <pre data-testid="panel-error">{errorText(signalsQuery.error)}</pre>
           </div>
         </div>
@@ -95,7 +108,8 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
 
 /** `/services/:service`: the Golden Signals dashboard of one service. */
 export function ServiceDashboardPage() {
-  const { service = '' } = useParams();
+  // The segment escapes names a path cannot carry as they are (`.`, `..`, `%`, lone surrogates).
+  const service = serviceFromSegment(useParams().service ?? '');
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;

@@ -65,13 +65,15 @@ function signalQueries(signals: ServiceSignals, signal: SignalName): PanelQueryS
 }
 
 function statPanel(signals: ServiceSignals, p: StatPanel): PanelSpec {
-  const thresholds = thresholdsFor(p.signal);
+  // A threshold means something only in the unit it was written for (issue 5 #3).
+  const unit = signals.queries[p.signal]?.unit ?? p.unit;
+  const thresholds = thresholdsFor(p.signal, unit);
   return {
     id: `stat:${p.signal}`,
     kind: 'stat',
     title: p.title,
     queries: signalQueries(signals, p.signal),
-    unit: signals.queries[p.signal]?.unit ?? p.unit,
+    unit,
     reducer: p.reducer,
     ...(thresholds ? { thresholds } : {}),
   };

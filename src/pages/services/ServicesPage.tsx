@@ -5,12 +5,13 @@ import { overviewQueriesOptions, rangeQueryOptions, servicesQueryOptions } from 
 import type { DataSource, RangeResult } from '../../datasources/types';
 import { serviceDashboardUrl, servicesOverviewUrl } from '../../model/links';
 import { useTimeRange } from '../../state/useTimeRange';
+import { visibleText } from '../../lib/visibleText';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { useLastData } from '../shared/lastData';
 import { errorText } from '../shared/panelQuery';
 import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
-import { buildOverviewRows, sortByWorst, type OverviewResult } from './overviewRows';
+import { buildOverview, type OverviewResult } from './overviewRows';
 import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import { ServicesTable } from './ServicesTable';
 
@@ -26,7 +27,7 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
   const { range, params } = useTimeRange();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  // The same array while the URL is, so it can be a memo dependency.
+  // The same array while the URL's search is, so the rows below are rebuilt only when it changes.
   const only = useMemo(() => searchParams.getAll('var-service'), [searchParams]);
   const stepMs = chooseStepMs(range, SPARKLINE_POINTS, minStepMs);
 
@@ -42,10 +43,8 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
     fresh,
   );
 
-  const rows = useMemo(() => {
-    const all = sortByWorst(buildOverviewRows(services.data ?? [], queries, results));
-    return only.length > 0 ? all.filter((r) => only.includes(r.service)) : all;
-  }, [services.data, queries, results, only]);
+  const table = useMemo(() => buildOverview(services.data ?? [], queries, results, { only }), [services.data, queries, results, only]);
+  const rows = table.rows;
 
   const errors = useMemo(() => {
     const list: Array<{ what: string; message: string }> = [];
@@ -53,7 +52,8 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
     if (overview.isError) list.push({ what: 'overview queries', message: errorText(overview.error) });
     queries.forEach((q, i) => {
       const message = results[i]?.error;
-      if (message !== undefined) list.push({ what: `${q.signal} (${q.serviceLabel})`, message });
+      // Saturation has a query per form (ratio, in-flight, cores): the unit tells them apart.
+      if (message !== undefined) list.push({ what: `${q.signal} in ${q.unit} (${q.serviceLabel})`, message });
     });
     return list;
   }, [services.isError, services.error, overview.isError, overview.error, queries, results]);
@@ -68,10 +68,26 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
         <h1>Services</h1>
         {only.length > 0 ? (
           <span className="filter-note">
-            Showing {only.join(', ')} · <Link to={servicesOverviewUrl(params)}>show all</Link>
+            Showing{' '}
+            {[...new Set(only)].map((name, i) => {
+              const shown = visibleText(name);
+              return (
+                <span key={name} title={shown.title}>
+                  {i > 0 ? ', ' : null}
+                  <bdi>{shown.text}</bdi>
+                </span>
+              );
+            })}{' '}
+            · <Link to={servicesOverviewUrl(params)}>show all</Link>
           </span>
         ) : null}
       </div>
+      {table.capped ? (
+        <div className="overview-capped" role="status" data-testid="overview-capped">
+          Showing the {rows.length.toLocaleString('en-US')} worst of {table.total.toLocaleString('en-US')} services: the overview draws no more.
+          Name the others with <code>var-service</code> to see them.
+        </div>
+      ) : null}
       {errors.length > 0 ? (
         <div className="page-errors" role="alert">
           {errors.map((e) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OverviewQuery } from '../../datasources/types';
-import { buildOverviewRows, sortByWorst, type OverviewResult } from './overviewRows';
+import { buildOverview, buildOverviewRows, OVERVIEW_ROW_CAP, sortByWorst, type OverviewResult, type OverviewRow } from './overviewRows';
 
 const series = (labels: Record<string, string>, values: number[]) => ({
   labels,
@@ -67,5 +67,74 @@ describe('sortByWorst', () => {
       ],
     );
     expect(sortByWorst(rows).map((r) => r.service)).toEqual(['slow', 'warn-high', 'warn-low', 'a-ok', 'b-ok']);
+  });
+});
+
+const satRatio: OverviewQuery = { signal: 'saturation', query: 'sat_ratio', unit: 'percentunit', serviceLabel: 'service_name' };
+const satInflight: OverviewQuery = { signal: 'saturation', query: 'sat_inflight', unit: 'short', serviceLabel: 'service_name' };
+const satCores: OverviewQuery = { signal: 'saturation', query: 'sat_cores', unit: 'cores', serviceLabel: 'service_name' };
+const saturationOf = (rows: readonly OverviewRow[], service: string) => rows.find((r) => r.service === service)!.cells.find((c) => c.signal === 'saturation')!;
+
+describe('saturation by form and unit (issue 5 #3, #4)', () => {
+  it('grades a ratio, and leaves raw cores and in-flight requests grey', () => {
+    const rows = buildOverviewRows(
+      [],
+      [satRatio, satInflight, satCores],
+      [ok(series({ service_name: 'payments' }, [0.95])), ok(series({ service_name: 'search' }, [40])), ok(series({ service_name: 'batch' }, [1.2]))],
+    );
+    expect(saturationOf(rows, 'payments')).toMatchObject({ unit: 'percentunit', value: 0.95, status: 'crit' });
+    expect(saturationOf(rows, 'search')).toMatchObject({ unit: 'short', value: 40, status: 'unknown' });
+    expect(saturationOf(rows, 'batch')).toMatchObject({ unit: 'cores', value: 1.2, status: 'unknown' });
+  });
+
+  it('takes each service’s best form: the ratio where it has a limit, the fallback elsewhere', () => {
+    const rows = buildOverviewRows(
+      [],
+      [satRatio, satCores],
+      [ok(series({ service_name: 'payments' }, [0.5])), ok(series({ service_name: 'payments' }, [2]), series({ service_name: 'search' }, [1.2]))],
+    );
+    expect(saturationOf(rows, 'payments')).toMatchObject({ unit: 'percentunit', value: 0.5, status: 'ok' });
+    expect(saturationOf(rows, 'search')).toMatchObject({ unit: 'cores', value: 1.2, status: 'unknown' });
+  });
+
+  it('waits for a better form still loading rather than flashing the fallback', () => {
+    const rows = buildOverviewRows(['search'], [satRatio, satCores], [{ loading: true }, ok(series({ service_name: 'search' }, [1.2]))]);
+    expect(saturationOf(rows, 'search').state).toBe('loading');
+  });
+
+  it('does not sort a service first for 1.2 cores', () => {
+    const rows = buildOverviewRows(
+      [],
+      [otelErrors, satCores],
+      [ok(series({ service_name: 'busy' }, [0]), series({ service_name: 'warned' }, [0.02])), ok(series({ service_name: 'busy' }, [1.2]))],
+    );
+    expect(sortByWorst(rows).map((r) => [r.service, r.worst])).toEqual([
+      ['warned', 'warn'],
+      ['busy', 'ok'],
+    ]);
+  });
+});
+
+describe('buildOverview caps what it builds (issue 5 #12)', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => series({ service_name: `svc-${String(i).padStart(5, '0')}` }, [i % 997 === 0 ? 0.5 : 0]));
+
+  it('keeps the worst rows of a 50,000-series answer, no more than the cap, and says how many there were', () => {
+    const table = buildOverview([], [otelErrors], [ok(...many(50_000))]);
+    expect(table.rows).toHaveLength(OVERVIEW_ROW_CAP);
+    expect(table).toMatchObject({ total: 50_000, capped: true });
+    // Every critical service (one in 997) made it in, ahead of the healthy ones.
+    const crit = table.rows.filter((r) => r.worst === 'crit');
+    expect(crit).toHaveLength(Math.ceil(50_000 / 997));
+    expect(table.rows.slice(0, crit.length).every((r) => r.worst === 'crit')).toBe(true);
+  });
+
+  it('does not cap a fleet that fits', () => {
+    expect(buildOverview([], [otelErrors], [ok(...many(20))])).toMatchObject({ total: 20, capped: false });
+  });
+
+  it('filters by var-service before capping, so a named service is never capped away', () => {
+    const table = buildOverview([], [otelErrors], [ok(...many(5_000))], { only: ['svc-04999'], cap: 10 });
+    expect(table.rows.map((r) => r.service)).toEqual(['svc-04999']);
+    expect(table.capped).toBe(false);
   });
 });
