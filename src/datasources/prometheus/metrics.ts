@@ -10,5 +10,7 @@ export function createMetricsCapability(client: PrometheusClient, scrapeInterval
     exemplars: (query, ctx) => client.exemplars(query, ctx),
     labelNames: (ctx) => client.labelNames(ctx),
     labelValues: (label, ctx, match) => client.labelValues(label, ctx, match),
+    series: (match, ctx, limit) => client.series(match, ctx, limit),
+    metadata: (signal, metric) => client.metadata(signal, metric),
   };
 }
