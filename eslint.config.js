@@ -13,6 +13,8 @@ const layers = [
   { target: './src/datasources', from: ['./src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
   { target: './src/demo', from: ['./src/datasources', './src/panels', './src/state', './src/pages', './src/app'] },
   { target: './src/panels', from: ['./src/datasources', './src/demo', './src/pages', './src/app'] },
+  // The shared query editor frame: completion sources come in as parameters, never from a datasource.
+  { target: './src/editor', from: ['./src/datasources', './src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
   { target: './src/state', from: ['./src/lib', './src/datasources', './src/demo', './src/panels', './src/pages', './src/app'] },
   { target: './src/pages', from: ['./src/demo', './src/app'] },
   { target: './src/app', from: ['./src/demo'] },

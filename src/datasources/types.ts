@@ -27,7 +27,7 @@ export interface MetricsCapability {
   /** Instant query at `ctx.range.to`. */
   queryInstant?(query: string, ctx: QueryCtx): Promise<RangeResult>;
   exemplars?(query: string, ctx: QueryCtx): Promise<Exemplar[]>;
-  labelNames?(ctx: QueryCtx): Promise<string[]>;
+  labelNames?(ctx: QueryCtx, match?: readonly string[]): Promise<string[]>;
   labelValues?(label: string, ctx: QueryCtx, match?: string[]): Promise<string[]>;
   /** Label sets of the series any of `match` (at least one selector) selects in the range; editors complete from them. */
   series?(match: readonly string[], ctx: QueryCtx, limit?: number): Promise<Labels[]>;

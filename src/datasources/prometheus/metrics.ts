@@ -8,7 +8,7 @@ export function createMetricsCapability(client: PrometheusClient, scrapeInterval
     queryRange: (query, ctx) => client.queryRange(query, ctx),
     queryInstant: (query, ctx) => client.queryInstant(query, ctx),
     exemplars: (query, ctx) => client.exemplars(query, ctx),
-    labelNames: (ctx) => client.labelNames(ctx),
+    labelNames: (ctx, match) => client.labelNames(ctx, match),
     labelValues: (label, ctx, match) => client.labelValues(label, ctx, match),
     series: (match, ctx, limit) => client.series(match, ctx, limit),
     metadata: (signal, metric) => client.metadata(signal, metric),

@@ -311,6 +311,18 @@ describe('exemplars, labels and metadata endpoints', () => {
     expect((await rejection(prometheus().metrics!.labelNames!(ctx()))).message).toContain('data[1] should be a string');
   });
 
+  it('reads label names of the series a match[] selects', async () => {
+    let match: string[] = [];
+    server.use(
+      http.all(`${BASE}/api/v1/labels`, async ({ request }) => {
+        match = (await paramsOf(request)).getAll('match[]');
+        return json({ status: 'success', data: ['__name__', 'job'] });
+      }),
+    );
+    expect(await prometheus().metrics!.labelNames!(ctx(), ['up{job="prometheus"}'])).toEqual(['__name__', 'job']);
+    expect(match).toEqual(['up{job="prometheus"}']);
+  });
+
   it('reads series label sets for match[] over the range, passing limit', async () => {
     let seen: URLSearchParams | undefined;
     server.use(

@@ -42,7 +42,15 @@ function QueryRow({ ds, name, query, range, stepMs, canRemove, onRun, onRemove, 
   const title = `Query ${name}`;
   return (
     <div className="explore-row" data-testid="explore-row">
-      <QueryEditor name={name} query={query} onRun={onRun} onRemove={canRemove ? onRemove : undefined} />
+      <QueryEditor
+        ds={ds}
+        range={range}
+        name={name}
+        query={query}
+        error={result?.isError ? result.error : undefined}
+        onRun={onRun}
+        onRemove={canRemove ? onRemove : undefined}
+      />
       {signal ? (
         <PanelErrorBoundary title={title} resetKey={`${trimmed} ${range.from} ${range.to}`}>
           <TimeSeriesPanel
