@@ -38,6 +38,8 @@ export default defineConfig({
     },
     {
       command: `npx tsx e2e/servers/realStack.ts ${REAL_PORT}`,
+      // realStack waits for the demo build's preview before serving dist/; tell it where that runs.
+      env: { WATCHFLOOR_DEMO_PREVIEW: `http://127.0.0.1:${DEMO_PORT}` },
       url: `http://127.0.0.1:${REAL_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 480_000,

@@ -30,6 +30,12 @@ describe('locatePromQLError', () => {
     expect(locatePromQLError('3:1: parse error: x', 'up')).toBeUndefined();
   });
 
+  it('trusts a position before the first interval variable, and none after it (the server saw the filled-in text)', () => {
+    expect(locatePromQLError('1:1: parse error: unexpected identifier "foo"', 'foo rate(x[$__rate_interval])')).toEqual({ from: 0, to: 3 });
+    // Sent as `rate(x[1m15s])) foo`: column 17 there is column 28 here.
+    expect(locatePromQLError('1:17: parse error: unexpected identifier "foo"', 'rate(x[$__rate_interval])) foo')).toBeUndefined();
+  });
+
   it('clamps a column past the end of its line to the line end', () => {
     expect(offsetOfByteColumn('ab\ncd', 1, 40)).toBe(2);
     expect(tokenSpanAt('', 0)).toEqual({ from: 0, to: 0 });

@@ -9,7 +9,12 @@ export function locatePromQLError(message: string, query: string): TextSpan | un
   const match = PARSE_ERROR_POSITION.exec(message);
   if (!match) return undefined;
   const offset = offsetOfByteColumn(query, Number(match[1]), Number(match[2]));
-  return offset === undefined ? undefined : tokenSpanAt(query, offset);
+  if (offset === undefined) return undefined;
+  // The adapter fills in `$__rate_interval` and friends before sending, so past the first of them the
+  // server's position counts characters the editor does not hold: better no underline than a wrong one.
+  const firstVariable = query.search(/\$__\w/);
+  if (firstVariable >= 0 && offset > firstVariable) return undefined;
+  return tokenSpanAt(query, offset);
 }
 
 /** UTF-16 offset of 1-based `line` and 1-based UTF-8 byte `column`; past the end of a line it clamps to it. */

@@ -30,6 +30,7 @@ const editorTheme = EditorView.theme(
     '.cm-tooltip-autocomplete > ul > li': { padding: '2px 8px' },
     '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: '#fff' },
     '.cm-completionDetail': { color: 'var(--text-dim)', fontStyle: 'normal', marginLeft: '1em' },
+    '.cm-tooltip-autocomplete > ul > li[aria-selected] .cm-completionDetail': { color: '#e8eefc' },
     '.cm-completionMatchedText': { textDecoration: 'none', fontWeight: 'bold' },
     '.cm-completionInfo': { maxWidth: '32em', padding: '4px 8px' },
     '.cm-tooltip-lint': { fontFamily: 'var(--mono)', fontSize: '12px' },
