@@ -1,10 +1,13 @@
+import { linter } from '@codemirror/lint';
 import { LanguageType, PromQLExtension, promQLLanguage } from '@prometheus-io/codemirror-promql';
 import { createPromQLClient, type PromQLCompletionSource } from './promqlClient';
 import { locatePromQLError } from './promqlErrorPosition';
+import { intervalVariableHighlight, lintWithVariablesFilled } from './promqlVariables';
 import type { EditorLanguage } from './types';
 
 // The very parser codemirror-promql completes with, so matcher node ids are read the way it wrote them.
-const nodeTypes = promQLLanguage(LanguageType.PromQL).parser.nodeSet.types;
+const promqlGrammar = promQLLanguage(LanguageType.PromQL);
+const nodeTypes = promqlGrammar.parser.nodeSet.types;
 const nodeName = (id: number): string | undefined => nodeTypes[id]?.name;
 
 /**
@@ -13,10 +16,16 @@ const nodeName = (id: number): string | undefined => nodeTypes[id]?.name;
  * errors located at their position.
  */
 export function promqlLanguage(source: PromQLCompletionSource): EditorLanguage {
-  const promql = new PromQLExtension().setComplete({ remote: createPromQLClient(source, nodeName) });
+  // Its own linter is added below, wrapped, instead of as it comes: it does not know interval variables.
+  const promql = new PromQLExtension().setComplete({ remote: createPromQLClient(source, nodeName) }).activateLinter(false);
+  const strategy = promql.getLinter();
   return {
     name: 'PromQL',
-    extension: promql.asExtension(),
+    extension: [
+      promql.asExtension(),
+      linter(lintWithVariablesFilled(strategy.promQL.call(strategy), promqlGrammar)),
+      intervalVariableHighlight,
+    ],
     locateServerError: locatePromQLError,
     destroy: () => promql.destroy(),
   };

@@ -40,6 +40,8 @@ const editorTheme = EditorView.theme(
       textDecoration: 'underline wavy var(--crit)',
       textUnderlineOffset: '3px',
     },
+    // Grafana-style variables (`$__rate_interval`): one colour over the grammar's pieces of them.
+    '.cm-template-variable, .cm-template-variable *': { color: '#5ec4d6' },
     '.cm-panels': { backgroundColor: 'var(--bg-raised)', color: 'var(--text)' },
   },
   { dark: true },
