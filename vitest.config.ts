@@ -11,6 +11,5 @@ export default defineConfig({
     exclude: ['**/*.real.test.ts', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
-    server: { deps: { inline: ['@prometheus-io/codemirror-promql'] } },
   },
 });
