@@ -1,6 +1,6 @@
 import type { Alert } from '../model/alerts';
 import type { LogBatch } from '../model/logs';
-import type { Exemplar, Series } from '../model/series';
+import type { Exemplar, Labels, Series } from '../model/series';
 import type { TimeRange } from '../model/time';
 import type { Trace, TraceSearch, TraceSummary } from '../model/trace';
 import type { Unit } from '../model/units';
@@ -27,8 +27,19 @@ export interface MetricsCapability {
   /** Instant query at `ctx.range.to`. */
   queryInstant?(query: string, ctx: QueryCtx): Promise<RangeResult>;
   exemplars?(query: string, ctx: QueryCtx): Promise<Exemplar[]>;
-  labelNames?(ctx: QueryCtx): Promise<string[]>;
+  labelNames?(ctx: QueryCtx, match?: readonly string[]): Promise<string[]>;
   labelValues?(label: string, ctx: QueryCtx, match?: string[]): Promise<string[]>;
+  /** Label sets of the series any of `match` (at least one selector) selects in the range; editors complete from them. */
+  series?(match: readonly string[], ctx: QueryCtx, limit?: number): Promise<Labels[]>;
+  /** What the server knows of each metric name (type, help, unit); it is not kept per range. */
+  metadata?(signal: AbortSignal, metric?: string): Promise<Record<string, MetricMetadata[]>>;
+}
+
+export interface MetricMetadata {
+  /** counter, gauge, histogram, gaugehistogram, summary, info, stateset or unknown */
+  type: string;
+  help: string;
+  unit: string;
 }
 
 export interface LogsCapability {

@@ -310,6 +310,95 @@ describe('exemplars, labels and metadata endpoints', () => {
     server.use(http.get(`${BASE}/api/v1/labels`, () => json({ status: 'success', data: ['job', 7] })));
     expect((await rejection(prometheus().metrics!.labelNames!(ctx()))).message).toContain('data[1] should be a string');
   });
+
+  it('reads label names of the series a match[] selects', async () => {
+    let match: string[] = [];
+    server.use(
+      http.all(`${BASE}/api/v1/labels`, async ({ request }) => {
+        match = (await paramsOf(request)).getAll('match[]');
+        return json({ status: 'success', data: ['__name__', 'job'] });
+      }),
+    );
+    expect(await prometheus().metrics!.labelNames!(ctx(), ['up{job="prometheus"}'])).toEqual(['__name__', 'job']);
+    expect(match).toEqual(['up{job="prometheus"}']);
+  });
+
+  it('reads series label sets for match[] over the range, passing limit', async () => {
+    let seen: URLSearchParams | undefined;
+    server.use(
+      http.all(`${BASE}/api/v1/series`, async ({ request }) => {
+        seen = await paramsOf(request);
+        return json({ status: 'success', data: [{ __name__: 'up', instance: 'localhost:9090', job: 'prometheus' }] });
+      }),
+    );
+    const out = await prometheus().metrics!.series!(['up', 'process_start_time_seconds{job="prometheus"}'], ctx(), 50);
+    expect(out).toEqual([{ __name__: 'up', instance: 'localhost:9090', job: 'prometheus' }]);
+    expect(seen?.getAll('match[]')).toEqual(['up', 'process_start_time_seconds{job="prometheus"}']);
+    expect(Number(seen?.get('start'))).toBe((T0 - HOUR) / 1000);
+    expect(Number(seen?.get('end'))).toBe(T0 / 1000);
+    expect(seen?.get('limit')).toBe('50');
+  });
+
+  it('series: an empty answer is an empty list, a bad label value names the field, a missing match[] is a query error', async () => {
+    server.use(http.all(`${BASE}/api/v1/series`, () => json({ status: 'success', data: [] })));
+    expect(await prometheus().metrics!.series!(['nothing_here'], ctx())).toEqual([]);
+    server.use(http.all(`${BASE}/api/v1/series`, () => json({ status: 'success', data: [{ job: 'api', le: 0.5 }] })));
+    expect((await rejection(prometheus().metrics!.series!(['x'], ctx()))).message).toContain('data[0].le should be a string');
+    server.use(
+      http.all(`${BASE}/api/v1/series`, () => json({ status: 'error', errorType: 'bad_data', error: 'no match[] parameter provided' }, 400)),
+    );
+    const error = await rejection(prometheus().metrics!.series!([], ctx()));
+    expect(error.kind).toBe('query');
+    expect(error.message).toContain('no match[] parameter provided');
+  });
+
+  it('reads metric metadata by name, with and without a metric filter', async () => {
+    const metrics: (string | null)[] = [];
+    server.use(
+      http.get(`${BASE}/api/v1/metadata`, ({ request }) => {
+        metrics.push(new URL(request.url).searchParams.get('metric'));
+        return json({
+          status: 'success',
+          data: {
+            http_requests_total: [{ type: 'counter', help: 'Number of HTTP requests', unit: '' }],
+            go_goroutines: [
+              { type: 'gauge', help: 'Number of goroutines that currently exist.', unit: '' },
+              { type: 'gauge', help: 'Goroutines.', unit: '' },
+            ],
+          },
+        });
+      }),
+    );
+    const out = await prometheus().metrics!.metadata!(new AbortController().signal);
+    expect(out.http_requests_total).toEqual([{ type: 'counter', help: 'Number of HTTP requests', unit: '' }]);
+    expect(out.go_goroutines).toHaveLength(2);
+    await prometheus().metrics!.metadata!(new AbortController().signal, 'http_requests_total');
+    expect(metrics).toEqual([null, 'http_requests_total']);
+  });
+
+  it('metadata: an empty answer is an empty record, an entry without a type names the field', async () => {
+    server.use(http.get(`${BASE}/api/v1/metadata`, () => json({ status: 'success', data: {} })));
+    expect(await prometheus().metrics!.metadata!(new AbortController().signal)).toEqual({});
+    server.use(http.get(`${BASE}/api/v1/metadata`, () => json({ status: 'success', data: { up: [{ help: 'x', unit: '' }] } })));
+    expect((await rejection(prometheus().metrics!.metadata!(new AbortController().signal))).message).toContain('data.up[0].type should be a string');
+  });
+
+  it('series and metadata pass the caller\'s signal: abort cancels them', async () => {
+    server.use(
+      http.all(`${BASE}/api/v1/series`, async () => {
+        await delay('infinite');
+        return json({ status: 'success', data: [] });
+      }),
+      http.get(`${BASE}/api/v1/metadata`, async () => {
+        await delay('infinite');
+        return json({ status: 'success', data: {} });
+      }),
+    );
+    const controller = new AbortController();
+    const pending = [prometheus().metrics!.series!(['up'], ctx({ signal: controller.signal })), prometheus().metrics!.metadata!(controller.signal)];
+    controller.abort();
+    for (const p of pending) expect((await rejection(p)).kind).toBe('aborted');
+  });
 });
 
 describe('health', () => {

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { rangeQueryOptions } from '../../datasources/queries';
 import type { DataSource } from '../../datasources/types';
 import type { PanelSpec } from '../../model/panelSpec';
 import type { TimeRange } from '../../model/time';
@@ -32,9 +34,21 @@ function QueryRow({ name, query, ctx, canRemove, onRun, onRemove }: QueryRowProp
     () => (trimmed ? { id: `explore:${name}`, kind: 'timeseries', title: `Query ${name}`, queries: [{ ref: name, expr: trimmed }], unit: 'short' } : undefined),
     [trimmed, name],
   );
+  // The editor marks the server's parse error at its position. This reads the panel's own query from the
+  // cache (same key, so no second request).
+  const rowQuery = useQuery({ ...rangeQueryOptions(ctx.ds, trimmed, ctx.range, ctx.stepMs), enabled: trimmed !== '' });
+  const error = rowQuery.isError ? rowQuery.error : undefined;
   return (
     <div className="explore-row" data-testid="explore-row">
-      <QueryEditor name={name} query={query} onRun={onRun} onRemove={canRemove ? onRemove : undefined} />
+      <QueryEditor
+        ds={ctx.ds}
+        range={ctx.range}
+        name={name}
+        query={query}
+        error={error}
+        onRun={onRun}
+        onRemove={canRemove ? onRemove : undefined}
+      />
       {spec ? <SpecPanel spec={spec} ctx={ctx} /> : null}
     </div>
   );
