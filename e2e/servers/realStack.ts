@@ -18,7 +18,7 @@ import { waitFor, waitForHttpOk } from './waitFor';
 
 const port = Number(process.argv[2] ?? 4174);
 // The demo project's webServer builds dist/ first; wait for it so we never serve a stale or half-written build.
-const demoPreview = process.env.WATCHFLOOR_DEMO_PREVIEW ?? 'http://127.0.0.1:4173';
+const demoPreview = process.env.WATCHFLOOR_DEMO_PREVIEW ?? `http://127.0.0.1:${process.env.E2E_DEMO_PORT ?? 4173}`;
 
 async function main(): Promise<void> {
   await waitForHttpOk(demoPreview, { timeoutMs: 300_000, intervalMs: 500 });

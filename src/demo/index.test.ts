@@ -21,7 +21,7 @@ describe('createDemoBackend', () => {
     const res = await demo.fetchFn(`${DEMO_PROMETHEUS_URL}/api/v1/label/job/values`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: string[] };
-    expect(body.data).toEqual(['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'users']);
+    expect(body.data).toEqual(['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'search', 'users']);
   });
 
   it('answers anything else with a 404 rather than a network error', async () => {
