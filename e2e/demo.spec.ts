@@ -5,7 +5,7 @@ import { ServicesPage } from './pages/ServicesPage';
 
 // The built app with no config.json runs on the embedded demo. The clock is fixed at 10:30 UTC, so the
 // payment-provider incident (from 09:40) is 50 minutes old and fills most of the default hour.
-const ALL_SERVICES = ['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'users'];
+const ALL_SERVICES = ['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'search', 'users'];
 
 let pageErrors: string[] = [];
 
