@@ -44,6 +44,8 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 480_000,
       stdout: 'pipe',
+      // Without this Playwright SIGKILLs the group, and the stack gets no chance to stop Prometheus.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     },
   ],
 });

@@ -71,6 +71,7 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
       timeoutMs: TIMEOUT_MS,
     }),
   );
+  await step('services.overview.200.load_ms', async () => (await import('./metrics/overviewAtScale')).measureOverviewAtScale(browser, baseUrl, { samples: SAMPLES, timeoutMs: TIMEOUT_MS }));
   await step('service.dashboard.load_ms', () =>
     measurePageLoad(browser, baseUrl, {
       name: 'service.dashboard.load_ms',

@@ -21,7 +21,8 @@ import { makeTempDir, type TempDir } from './servers/tempDir';
 import { clipSource } from './servers/diff/clipSource';
 import { compareResults, type Difference } from './servers/diff/compare';
 import { fromEvaluator, fromPrometheusData } from './servers/diff/normalize';
-import { INSTANT_ONLY_QUERIES, KNOWN_PARSE_ERROR_DIFFERENCES, PARSE_ERROR_QUERIES, SUBSET_QUERIES } from './servers/diff/queries';
+import { INSTANT_ONLY_QUERIES, KNOWN_PARSE_ERROR_DIFFERENCES, PARSE_ERROR_QUERIES, REGEX_QUERIES, SUBSET_QUERIES } from './servers/diff/queries';
+import { REGEX_PROBE_VALUES, withRegexProbe } from './servers/diff/regexProbe';
 
 const MINUTE = 60_000;
 const SEED = 4242;
@@ -46,7 +47,8 @@ let source: SampleSource;
 
 beforeAll(async () => {
   tmp = makeTempDir('promql-diff');
-  const simulator = createSimulator({ seed: SEED, scenarios: SCENARIOS });
+  // The simulator's metrics plus a few probe series whose label values hold newlines and other regex traps.
+  const simulator = withRegexProbe(createSimulator({ seed: SEED, scenarios: SCENARIOS }));
   source = clipSource(simulator, WINDOW_START, WINDOW_END);
   const file = join(tmp.path, 'backfill.om');
   const fd = openSync(file, 'w');
@@ -201,6 +203,28 @@ describe('PromQL subset: demo evaluator vs Prometheus on the same backfilled sam
     }
     log.check();
     expect(log.points).toBeGreaterThan(INSTANTS.length * SUBSET_QUERIES.length);
+  });
+
+  it('agrees on regex matchers: newlines, (?i) and other flag groups, RE2 classes', async () => {
+    const log = new DiffLog();
+    let matched = 0;
+    for (const query of REGEX_QUERIES) {
+      const compared = await diffInstant(query, WINDOW_END);
+      matched += compared.series;
+      log.add(query, compared);
+    }
+    log.check();
+    // Most cases select something, so agreement is not two empty answers.
+    expect(log.empty.length).toBeLessThan(REGEX_QUERIES.length / 4);
+    expect(matched).toBeGreaterThan(REGEX_QUERIES.length);
+    // The finding the demo follows: in 2.42 `.` stops at \n (3.0 compiles `^(?s:value)$`, where it would not).
+    const dot = await queryPrometheus(prom.url, '/api/v1/query', { query: 'count(watchfloor_regex_probe{value=~"line one.line two"}) or vector(0)', time: seconds(WINDOW_END) });
+    const dotAll = await queryPrometheus(prom.url, '/api/v1/query', { query: 'count(watchfloor_regex_probe{value=~"(?s)line one.line two"})', time: seconds(WINDOW_END) });
+    const count = (r: PromApiResult) => (r.status === 'success' ? (r.data as { result: Array<{ value: [number, string] }> }).result[0]?.value[1] : r.error);
+    expect([count(dot), count(dotAll)]).toEqual(['0', '1']);
+    // The probe's newline values made it through the backfill intact.
+    const all = await queryPrometheus(prom.url, '/api/v1/series', { 'match[]': 'watchfloor_regex_probe', start: seconds(WINDOW_START), end: seconds(WINDOW_END) });
+    expect(all.status === 'success' ? (all.data as Array<Record<string, string>>).map((l) => l['value'] ?? '').sort() : all).toEqual([...REGEX_PROBE_VALUES].sort());
   });
 
   /** Prometheus's `line:col: parse error: …` for a query, or its whole error when it is no parse error. */

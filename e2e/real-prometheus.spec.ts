@@ -10,7 +10,7 @@ test('the overview shows the services a real Prometheus scraped', async ({ page 
   await overview.open('from=now-5m&to=now');
   await overview.waitForSparklines();
   expect([...(await overview.serviceNames())].sort()).toEqual([
-    'api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'users',
+    'api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'search', 'users',
   ]);
   await expect(overview.row('auth').locator('[data-signal="requestRate"] .signal-value')).toHaveText(/\d req\/s$/);
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { onEmergencyExit } from './emergencyCleanup';
 
 /** A server process in its own process group, with the tail of its output kept for error messages. */
@@ -23,8 +24,21 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * util-linux's setpriv sets the kernel's parent-death signal and then execs the server, so the
+ * server is SIGKILLed the moment the process that started it dies, even by SIGKILL. Without it a
+ * server in its own group outlives a runner killed outright: Playwright SIGKILLs a webServer's
+ * process group, which never reaches the Prometheus in a group of its own.
+ */
+const SETPRIV = '/usr/bin/setpriv';
+
+function withParentDeathSignal(command: string, args: readonly string[]): [string, string[]] {
+  return existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args]] : [command, [...args]];
+}
+
 export function startProcess(command: string, args: readonly string[], options: { cwd?: string } = {}): ManagedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [file, argv] = withParentDeathSignal(command, args);
+  const child = spawn(file, argv, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
   const unregister = onEmergencyExit(() => killGroup(child, 'SIGKILL'));
   const lines: string[] = [];

@@ -3,7 +3,13 @@
  * the demo HTTP server as a scrape target, a real Prometheus (Debian's) scraping it every second, and the
  * built app served from dist/ with a config.json that points at that Prometheus — the same build the demo
  * tests use, re-pointed at run time as a user would. Usage: `tsx e2e/servers/realStack.ts <port>`.
+ *
+ * No process may outlive the stack: it stops Prometheus on SIGTERM/SIGINT/SIGHUP and when its stdin
+ * pipe from Playwright closes, and Prometheus carries a parent-death signal (childProcess.ts) for
+ * when this process is SIGKILLed, which is what Playwright does to a webServer's process group
+ * without `gracefulShutdown`.
  */
+import { fstatSync } from 'node:fs';
 import { startDemoServer } from '../../src/demo/server/nodeServer';
 import { serveDist } from '../../scripts/serve-dist';
 import { queryPrometheus } from './prometheusApi';
@@ -12,19 +18,28 @@ import { waitFor, waitForHttpOk } from './waitFor';
 
 const port = Number(process.argv[2] ?? 4174);
 // The demo project's webServer builds dist/ first; wait for it so we never serve a stale or half-written build.
-const demoPreview = process.env.WATCHFLOOR_DEMO_PREVIEW ?? 'http://127.0.0.1:4173';
+const demoPreview = process.env.WATCHFLOOR_DEMO_PREVIEW ?? `http://127.0.0.1:${process.env.E2E_DEMO_PORT ?? 4173}`;
 
 async function main(): Promise<void> {
   await waitForHttpOk(demoPreview, { timeoutMs: 300_000, intervalMs: 500 });
   const demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
   const prometheus = await startPrometheus({ scrapeTargets: [{ address: new URL(demo.url).host }], scrapeIntervalSeconds: 1 });
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await prometheus.stop();
     await demo.close();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  // `on`, not `once`: the group's SIGTERM (Playwright's gracefulShutdown) can arrive twice, directly
+  // and relayed by tsx, and a second one without a listener would kill us mid-teardown.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void stop());
+  // Playwright holds the write end of our stdin; end-of-file means it is gone without a teardown.
+  if (fstatSync(0).isFIFO()) {
+    process.stdin.on('end', () => void stop());
+    process.stdin.resume();
+  }
 
   // Rates over $__rate_interval (4 × the 15 s scrape interval declared below) need a minute of samples:
   // wait until Prometheus holds at least 65 scrapes of the demo target.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDemoBackend, DEMO_PROMETHEUS_URL } from './index';
+import { createDemoBackend, DEMO_PROMETHEUS_URL, servicesFromUrl } from './index';
 
 describe('createDemoBackend', () => {
   const demo = createDemoBackend({ nowMs: Date.UTC(2025, 5, 4, 12, 0, 0), seed: 3 });
@@ -21,7 +21,7 @@ describe('createDemoBackend', () => {
     const res = await demo.fetchFn(`${DEMO_PROMETHEUS_URL}/api/v1/label/job/values`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: string[] };
-    expect(body.data).toEqual(['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'users']);
+    expect(body.data).toEqual(['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'search', 'users']);
   });
 
   it('answers anything else with a 404 rather than a network error', async () => {
@@ -72,5 +72,34 @@ describe('createDemoBackend in a browser', () => {
     expect(worker?.posted[1]).toMatchObject({ type: 'request', request: { method: 'GET', url: `${DEMO_PROMETHEUS_URL}/api/v1/labels` } });
     controller.abort();
     expect(((await pending) as DOMException).name).toBe('AbortError');
+  });
+
+  it('boots the worker with the service count the page URL asks for (demo.services)', () => {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('Worker', RecordingWorker);
+    vi.stubGlobal('location', { search: '?from=now-1h&demo.services=200' });
+    createDemoBackend({ nowMs: Date.UTC(2025, 5, 4, 12, 0, 0) });
+    expect(RecordingWorker.last?.posted[0]).toMatchObject({ type: 'boot', services: 200 });
+  });
+});
+
+describe('servicesFromUrl', () => {
+  it('reads a whole number and ignores anything else', () => {
+    expect(servicesFromUrl('?demo.services=200')).toBe(200);
+    expect(servicesFromUrl('?demo.services=2e3')).toBeUndefined();
+    expect(servicesFromUrl('?demo.services=-5')).toBeUndefined();
+    expect(servicesFromUrl('?demo.services=99999999')).toBeUndefined();
+    expect(servicesFromUrl('?from=now-1h')).toBeUndefined();
+  });
+});
+
+describe('createDemoBackend at scale', () => {
+  it('simulates the asked number of services, numbered copies of the real ones', async () => {
+    const demo = createDemoBackend({ nowMs: Date.UTC(2025, 5, 4, 12, 0, 0), services: 200 });
+    const res = await demo.fetchFn(`${DEMO_PROMETHEUS_URL}/api/v1/label/job/values`);
+    const jobs = ((await res.json()) as { data: string[] }).data;
+    expect(jobs).toHaveLength(200);
+    expect(jobs).toContain('payments');
+    expect(jobs).toContain('payments-07');
   });
 });

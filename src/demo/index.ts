@@ -9,6 +9,19 @@ export interface DemoBackendOptions {
   /** Anchors the incident schedule (default: now). */
   nowMs?: number;
   seed?: number;
+  /** How many services to simulate; default: the `demo.services` query parameter, else the system's own. */
+  services?: number;
+}
+
+/**
+ * `?demo.services=200` in the URL the app boots with: the demo repeats its system up to that many
+ * services (`payments-07`…). A benchmark or a sales demo asks for scale this way without a
+ * config.json, and nothing outside the demo knows. Read once, at boot; junk is ignored.
+ */
+export function servicesFromUrl(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('demo.services');
+  if (raw === null || !/^\d{1,5}$/.test(raw)) return undefined;
+  return Number(raw);
 }
 
 const DEMO_CONFIGS: readonly DataSourceConfig[] = [
@@ -34,19 +47,20 @@ export function createDemoBackend(opts: DemoBackendOptions = {}): { configs: Dat
   const anchorMs = opts.nowMs ?? Date.now();
   // The simulator's default seed applies on the far side, so this module does not import the simulator.
   const seed = opts.seed;
+  const services = opts.services ?? (typeof location === 'undefined' ? undefined : servicesFromUrl(location.search));
   const useWorker = typeof window !== 'undefined' && typeof Worker !== 'undefined';
   return {
     configs: DEMO_CONFIGS.map((config) => ({ ...config })),
-    fetchFn: useWorker ? createWorkerFetch(startDemoWorker({ anchorMs, seed })) : lazyInProcessFetch(anchorMs, seed),
+    fetchFn: useWorker ? createWorkerFetch(startDemoWorker({ anchorMs, seed, services })) : lazyInProcessFetch({ anchorMs, seed, services }),
   };
 }
 
 /** The in-process fetch over the demo handlers, built on the first request. */
-function lazyInProcessFetch(anchorMs: number, seed: number | undefined): FetchFn {
+function lazyInProcessFetch(opts: { anchorMs: number; seed: number | undefined; services: number | undefined }): FetchFn {
   let ready: Promise<FetchFn> | undefined;
   const load = async (): Promise<FetchFn> => {
     const [{ createInProcessFetch }, { createDemoHandlers }] = await Promise.all([import('./fetch'), import('./worker/demoHandlers')]);
-    return createInProcessFetch(createDemoHandlers({ anchorMs, seed }));
+    return createInProcessFetch(createDemoHandlers(opts));
   };
   return async (input, init) => {
     // A failed load (a chunk that did not arrive) is forgotten, so the next request tries again.

@@ -1,28 +1,20 @@
 import type { Labels } from '../model/series';
 import type { LabelMatcher } from './source';
+import { compileRe2Matcher } from './re2/translate';
 
 /**
  * The one label-matcher implementation of the demo, shared by the simulator's series selection and the
  * PromQL evaluator, so the two can never disagree on what a regex matches.
  *
- * Prometheus 2.42 compiles a regex matcher value as RE2 `^(?:value)$`. RE2's leading flag group
- * (`(?i)`, `(?s)`, `(?is)`…) has no JS spelling inside a pattern, so it becomes the RegExp's flags.
- * Other RE2-only syntax throws, and the caller reports it as a parse error.
+ * A regex matcher value means what it means to Prometheus 2.42: RE2 (Go regexp/syntax, Perl flags)
+ * compiled as `^(?:value)$`, translated token by token to a JS RegExp (`re2/translate.ts`).
+ * Checked against the real 2.42 binary by e2e/promql-diff.real.test.ts: there `.` does NOT match
+ * `\n` (no `s` flag; Prometheus 3.0 later compiles `^(?s:value)$`), `(?s)` makes it, and `(?i)`
+ * applies to what follows it in its group, including mid-pattern `(?i:…)` groups.
+ * Throws Re2SyntaxError (Go's wording) or Re2UnsupportedError; the parser reports both.
  */
 export function compileAnchoredRegex(value: string): RegExp {
-  let body = value;
-  let flags = '';
-  const flagGroup = /^\(\?([imsU]+)\)/.exec(body);
-  if (flagGroup !== null) {
-    const wanted = flagGroup[1] as string;
-    body = body.slice(flagGroup[0].length);
-    if (wanted.includes('i')) flags += 'i';
-    if (wanted.includes('s')) flags += 's';
-    // RE2's `m` only changes ^ and $, which the anchoring wraps; `U` (ungreedy) has no JS form.
-    if (wanted.includes('U')) throw new SyntaxError(`Invalid regular expression: ungreedy flag (?U) is not supported`);
-    if (wanted.includes('m')) flags += 'm';
-  }
-  return new RegExp(`^(?:${body})$`, flags);
+  return compileRe2Matcher(value);
 }
 
 export type LabelPredicate = (labels: Labels) => boolean;

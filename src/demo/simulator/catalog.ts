@@ -76,6 +76,7 @@ function classicBase(service: ServiceName): Record<string, string> {
 /** Mean utilisation of each container's CPU limit, and the part of it burnt while idle. */
 const MEAN_CPU_UTILISATION = 0.36;
 const IDLE_CPU_SHARE = 0.03;
+const NOMINAL_CORES_WITHOUT_LIMIT = 1;
 
 export function buildCatalog(model: RateModel): SeriesCatalog {
   const series: CatalogSeries[] = [];
@@ -164,19 +165,21 @@ export function buildCatalog(model: RateModel): SeriesCatalog {
         if (hop.kind === 'server' && hop.service === service) serverHops.push({ cls: cls.index, hop: hopIndex, latency: hop.latency });
       });
     }
-    // CPU per request is calibrated so that the mean load uses a fixed share of the limit.
+    // CPU per request is calibrated so that the mean load uses a fixed share of the limit (of a
+    // nominal core where there is no limit, which then goes unexported).
     const limit = CPU_LIMIT_CORES[service];
+    const cores = limit ?? NOMINAL_CORES_WITHOUT_LIMIT;
     const meanRps = serverHops.reduce((acc, m) => {
       const cls = model.classes[m.cls];
       return acc + (cls === undefined ? 0 : cls.baseRps * cls.baseWeight);
     }, 0);
-    const idleCores = IDLE_CPU_SHARE * limit;
-    const cpuPerRequest = meanRps > 0 ? ((MEAN_CPU_UTILISATION - IDLE_CPU_SHARE) * limit) / meanRps : 0;
+    const idleCores = IDLE_CPU_SHARE * cores;
+    const cpuPerRequest = meanRps > 0 ? ((MEAN_CPU_UTILISATION - IDLE_CPU_SHARE) * cores) / meanRps : 0;
     series.push({
       labels: labelSet('process_cpu_seconds_total', base),
       recipe: { kind: 'counter', terms: serverHops.map((m) => ({ cls: m.cls, coef: cpuPerRequest })), idleCores },
     });
-    series.push({ labels: labelSet('process_cpu_limit_cores', base), recipe: { kind: 'constant', value: limit } });
+    if (limit !== undefined) series.push({ labels: labelSet('process_cpu_limit_cores', base), recipe: { kind: 'constant', value: limit } });
     if (!classic) {
       series.push({
         labels: labelSet('http_server_active_requests', base),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelMatcher, SampleSource } from '../source';
 import { LE_BOUNDS, leLabel } from './catalog';
-import { createSimulator, defaultScenarios } from './index';
+import { createSimulator, defaultScenarios, SERVICES } from './index';
 import { decodeTraceId } from './demoTraceId';
 
 const HOUR = 3_600_000;
@@ -49,7 +49,7 @@ describe('simulator series', () => {
 
   it('labels services by both conventions', () => {
     const otel = new Set(sim.select([eq('__name__', 'http_server_request_duration_seconds_count')]).map((s) => s.labels['service_name']));
-    expect([...otel].sort()).toEqual(['api-gateway', 'auth', 'notifications', 'orders', 'payment-provider', 'payments', 'users']);
+    expect([...otel].sort()).toEqual(['api-gateway', 'auth', 'notifications', 'orders', 'payment-provider', 'payments', 'search', 'users']);
     const classic = sim.select([eq('__name__', 'http_requests_total')]);
     expect(classic.every((s) => s.labels['job'] === 'inventory' && s.labels['instance'] === 'inventory-0:8080')).toBe(true);
     expect(classic.every((s) => s.labels['service_name'] === undefined)).toBe(true);
@@ -77,12 +77,18 @@ describe('simulator series', () => {
       const route = `inventory ${s.labels['method']} ${s.labels['handler']}`;
       statuses.set(route, (statuses.get(route) ?? new Set()).add(s.labels['status'] ?? ''));
     }
-    expect(statuses.size).toBe(15);
+    expect(statuses.size).toBe(16);
     for (const [route, codes] of statuses) {
       expect([route, codes.has('200') && codes.has('500')]).toEqual([route, true]);
       expect([...codes].every((c) => ['200', '400', '500'].includes(c))).toBe(true);
     }
     expect([...statuses.values()].filter((c) => c.has('400'))).toHaveLength(3);
+  });
+
+  it('gives every service CPU seconds and all but search a CPU limit (the mixed case per-service detection must handle)', () => {
+    const jobs = (name: string) => sim.select([eq('__name__', name)]).map((s) => s.labels['job']).sort();
+    expect(jobs('process_cpu_seconds_total')).toEqual([...SERVICES].sort());
+    expect(jobs('process_cpu_limit_cores')).toEqual(SERVICES.filter((s) => s !== 'search').sort());
   });
 
   it('selects with all four matcher types, regexes anchored, missing labels as empty', () => {

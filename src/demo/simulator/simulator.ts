@@ -13,6 +13,7 @@ import { FLOWS, outcomeFromCode, type OutcomeSpec } from './topology';
 import type { Hop } from './traceTemplate';
 import { decodeTraceId, spanIdFor, type TraceIdParts } from './demoTraceId';
 import { createWindowCache } from './windowCache';
+import { replicateServices } from './replicate';
 
 export const DEFAULT_SEED = 1;
 
@@ -21,6 +22,11 @@ export interface SimulatorOptions {
   seed?: number;
   /** Incidents to play; none when omitted (the app and the server pass defaultScenarios(now)). */
   scenarios?: readonly Scenario[];
+  /**
+   * How many services to simulate: more than the real system's repeat it with numbered names
+   * (`payments-07`), for the overview at scale; default (and minimum) the system's own.
+   */
+  services?: number;
 }
 
 /** Everything a demo trace ID stands for: its template, span timings and span IDs. */
@@ -52,7 +58,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   const scenarios = [...(opts.scenarios ?? [])];
   checkScenarioOverlap(scenarios);
   const model = createRateModel(seed, scenarios);
-  const catalog = buildCatalog(model);
+  const catalog = opts.services === undefined ? buildCatalog(model) : replicateServices(buildCatalog(model), opts.services);
   const cache = createWindowCache(model);
 
   const sampleSeries = (entry: CatalogSeries, startMs: number, endMs: number): SampleBlock => {

@@ -15,6 +15,8 @@ export const SERVICES = [
   'payment-provider',
   'inventory',
   'notifications',
+  // Appended (indexes are in trace IDs): the one service that runs without a CPU limit.
+  'search',
 ] as const;
 
 export type ServiceName = (typeof SERVICES)[number];
@@ -22,8 +24,12 @@ export type ServiceName = (typeof SERVICES)[number];
 /** Services exported with the classic Prometheus client conventions instead of OpenTelemetry's. */
 export const CLASSIC_SERVICES: ReadonlySet<ServiceName> = new Set<ServiceName>(['inventory']);
 
-/** CPU limit of each service's container, in cores. */
-export const CPU_LIMIT_CORES: Readonly<Record<ServiceName, number>> = {
+/**
+ * CPU limit of each service's container, in cores. `search` has none and so exports no
+ * `process_cpu_limit_cores`: a fleet where only some services have a limit is the usual case, and
+ * saturation must be detected per service.
+ */
+export const CPU_LIMIT_CORES: Readonly<Partial<Record<ServiceName, number>>> = {
   'api-gateway': 4,
   auth: 2,
   users: 2,
@@ -202,6 +208,16 @@ export const FLOWS: readonly FlowSpec[] = [
       { kind: 'ok', target: 'inventory', weight: 0.98 },
       { kind: 'slow', target: 'inventory', weight: 0.015 },
       { kind: 'fail', target: 'inventory', weight: 0.005 },
+    ],
+  },
+  {
+    name: 'search-query',
+    baseRps: 12,
+    root: { service: 'search', method: 'GET', route: '/search', self: { medianS: ms(30), sigma: 0.5 } },
+    outcomes: [
+      { kind: 'ok', target: 'search', weight: 0.99 },
+      { kind: 'slow', target: 'search', weight: 0.008 },
+      { kind: 'fail', target: 'search', weight: 0.002 },
     ],
   },
 ];

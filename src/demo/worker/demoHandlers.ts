@@ -6,6 +6,8 @@ export interface DemoHandlerOptions {
   /** Anchors the incident schedule. */
   anchorMs: number;
   seed?: number;
+  /** How many services to simulate (see SimulatorOptions.services). */
+  services?: number;
   /** The clock for the handlers' `time` defaults; default `Date.now`. */
   now?: () => number;
 }
@@ -15,7 +17,7 @@ export interface DemoHandlerOptions {
  * demo worker or in-process (node, tests). Both build it here so they serve the same demo.
  */
 export function createDemoHandlers(opts: DemoHandlerOptions): HttpHandler[] {
-  const simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios: defaultScenarios(opts.anchorMs) });
+  const simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios: defaultScenarios(opts.anchorMs), services: opts.services });
   return createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now });
 }
 

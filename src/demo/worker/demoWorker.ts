@@ -21,7 +21,7 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isPageToWorkerMessage(message)) return;
   if (message.type === 'boot') {
     const now = followClock(message.pageNowMs, Date.now());
-    boot(createInProcessFetch(createDemoHandlers({ anchorMs: message.anchorMs, seed: message.seed, now })));
+    boot(createInProcessFetch(createDemoHandlers({ anchorMs: message.anchorMs, seed: message.seed, services: message.services, now })));
     return;
   }
   serve(message);

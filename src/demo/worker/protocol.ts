@@ -27,6 +27,8 @@ export interface BootMessage {
   pageNowMs: number;
   /** Undefined: the simulator's default seed. */
   seed?: number;
+  /** Undefined: the simulated system's own services, unrepeated. */
+  services?: number;
 }
 
 export interface RequestMessage {

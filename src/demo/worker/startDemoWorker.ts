@@ -4,6 +4,7 @@ export interface DemoWorkerOptions {
   /** Anchors the incident schedule. */
   anchorMs: number;
   seed?: number;
+  services?: number;
 }
 
 /**
@@ -13,7 +14,7 @@ export interface DemoWorkerOptions {
  */
 export function startDemoWorker(opts: DemoWorkerOptions): Worker {
   const worker = new Worker(new URL('./demoWorker.ts', import.meta.url), { type: 'module', name: 'watchfloor-demo' });
-  const boot: BootMessage = { type: 'boot', anchorMs: opts.anchorMs, pageNowMs: Date.now(), seed: opts.seed };
+  const boot: BootMessage = { type: 'boot', anchorMs: opts.anchorMs, pageNowMs: Date.now(), seed: opts.seed, services: opts.services };
   worker.postMessage(boot);
   return worker;
 }
