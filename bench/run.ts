@@ -13,6 +13,7 @@ import { findFreePort } from '../e2e/servers/ports';
 import { serveDist } from '../scripts/serve-dist';
 import { measureInitialBundle } from './metrics/bundleSize';
 import { measureChangedRefresh } from './metrics/changedRefresh';
+import { measureChartRatios, type ChartRatios } from './metrics/chartRatio';
 import { measureHeapGrowth } from './metrics/heapGrowth';
 import { measurePageLoad } from './metrics/pageLoad';
 import { measureRefreshCycle } from './metrics/refreshCycle';
@@ -127,7 +128,16 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
       timeoutMs: TIMEOUT_MS,
     }),
   );
+  await step('chart.10x10k.mount_ratio', async () => (await chartRatios(browser)).mount);
+  await step('chart.10x10k.update_ratio', async () => (await chartRatios(browser)).update);
   return results;
+}
+
+/** Both chart ratios come from one run of the same samples; whichever is asked for first runs it. */
+let chartRun: Promise<ChartRatios> | undefined;
+function chartRatios(browser: Browser): Promise<ChartRatios> {
+  chartRun ??= measureChartRatios(browser, { root, budget: 5, samples: 9, timeoutMs: TIMEOUT_MS });
+  return chartRun;
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { findFreePort } from '../../e2e/servers/ports';
+import { makeTempDir } from '../../e2e/servers/tempDir';
+import { serveDist } from '../../scripts/serve-dist';
+import type { ChartKind, ChartOp, OpTiming } from '../pages/chart';
+import { median, round, toResult, type BenchResult } from '../results';
+import { readBusy } from './refreshCycle';
+import { firstLine } from './sampling';
+
+export interface ChartRatioSpec {
+  /** Project root: where bench/pages/vite.config.ts is. */
+  root: string;
+  budget: number;
+  /** Measured samples, after one warm-up sample that is left out. */
+  samples: number;
+  timeoutMs: number;
+}
+
+export interface ChartRatios {
+  mount: BenchResult;
+  update: BenchResult;
+}
+
+interface Measured {
+  /** Main-thread time (CDP TaskDuration) from the operation's start until its last change was painted. */
+  busyMs: number;
+  paintedMs: number;
+  frames: number;
+}
+
+type SampleOf<T> = Record<ChartKind, Record<'mount' | 'update', T>>;
+
+/** Builds bench/pages into a fresh temp dir: the page and uPlot never touch the app's dist/. */
+function buildPages(root: string, outDir: string): void {
+  const args = ['vite', 'build', '--config', 'bench/pages/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const out = spawnSync('npx', args, { cwd: root, stdio: 'inherit', timeout: 300_000 });
+  if (out.status !== 0) throw new Error(`bench page build failed (status ${out.status})`);
+}
+
+function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function timed(page: Page, client: CDPSession, kind: ChartKind, op: ChartOp, index: number, timeoutMs: number): Promise<Measured> {
+  // Each chart's garbage is collected before the other is timed, so neither pays for the other's GC.
+  await client.send('HeapProfiler.collectGarbage');
+  await page.evaluate((i) => window.chartBench.prepare(i), index);
+  await page.waitForTimeout(100);
+  const before = await readBusy(client);
+  const timing: OpTiming = await bounded(
+    page.evaluate(([k, o, i]) => window.chartBench.run(k, o, i), [kind, op, index] as const),
+    timeoutMs,
+    `${kind} ${op}`,
+  );
+  const after = await readBusy(client);
+  return { busyMs: after.busyMs - before.busyMs, paintedMs: timing.paintedMs, frames: timing.frames };
+}
+
+/** One sample: each chart is mounted, updated with new arrays of the same size, and unmounted, in turn. */
+async function takeSample(page: Page, client: CDPSession, n: number, timeoutMs: number): Promise<SampleOf<Measured>> {
+  const order: ChartKind[] = n % 2 === 0 ? ['ours', 'uplot'] : ['uplot', 'ours'];
+  const out: Partial<SampleOf<Measured>> = {};
+  for (const kind of order) {
+    const mount = await timed(page, client, kind, 'mount', 2 * n, timeoutMs);
+    const drawn = await page.evaluate((k) => window.chartBench.drawn(k), kind);
+    if (drawn.lines !== 10 || drawn.state !== 'ready') throw new Error(`${kind} did not draw: ${JSON.stringify(drawn)}`);
+    const update = await timed(page, client, kind, 'update', 2 * n + 1, timeoutMs);
+    await page.evaluate(([k, i]) => window.chartBench.run(k, 'unmount', i), [kind, 2 * n + 1] as const);
+    out[kind] = { mount, update };
+  }
+  return out as SampleOf<Measured>;
+}
+
+function summary(samples: readonly SampleOf<Measured>[], op: 'mount' | 'update'): string {
+  const med = (kind: ChartKind, key: 'busyMs' | 'paintedMs' | 'frames') => median(samples.map((s) => s[kind][op][key])) ?? NaN;
+  const wallRatios = samples.map((s) => s.ours[op].paintedMs / s.uplot[op].paintedMs);
+  return (
+    `main-thread ms median: ours ${med('ours', 'busyMs')}, uPlot ${med('uplot', 'busyMs')}; ` +
+    `until painted ms median: ours ${med('ours', 'paintedMs')} (${med('ours', 'frames')} frames), uPlot ${med('uplot', 'paintedMs')}, ` +
+    `ratio ${median(wallRatios)}`
+  );
+}
+
+/**
+ * Our time-series panel against uPlot on the same 10 series × 10 000 points, in one page, one box size,
+ * one run: both ratios come from the same samples, each sample measuring both charts (see bench/README.md).
+ */
+export async function measureChartRatios(browser: Browser, spec: ChartRatioSpec): Promise<ChartRatios> {
+  const names = { mount: 'chart.10x10k.mount_ratio', update: 'chart.10x10k.update_ratio' };
+  const notes: string[] = [];
+  const samples: SampleOf<Measured>[] = [];
+  const out = makeTempDir('bench-pages');
+  let server: Server | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    buildPages(spec.root, out.path);
+    const port = await findFreePort();
+    server = await serveDist({ dir: out.path, port });
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const client = await context.newCDPSession(page);
+    await client.send('Performance.enable', { timeDomain: 'timeTicks' });
+    await page.goto(`http://127.0.0.1:${port}/chart.html`, { waitUntil: 'load', timeout: spec.timeoutMs });
+    await page.waitForFunction(() => window.chartBench !== undefined, undefined, { timeout: spec.timeoutMs });
+    // The first sample warms up both charts' code (parsing, JIT) and is left out.
+    await takeSample(page, client, 0, spec.timeoutMs);
+    for (let n = 1; n <= spec.samples; n++) samples.push(await takeSample(page, client, n, spec.timeoutMs));
+  } catch (error) {
+    notes.push(firstLine(error));
+  } finally {
+    await context?.close();
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server!.close(() => r()));
+    }
+    out.remove();
+  }
+  const result = (op: 'mount' | 'update') =>
+    toResult(
+      names[op],
+      '×',
+      spec.budget,
+      samples.map((s) => round(s.ours[op].busyMs / s.uplot[op].busyMs, 2)),
+      samples.length > 0 ? [summary(samples, op), ...notes] : notes,
+    );
+  return { mount: result('mount'), update: result('update') };
+}
