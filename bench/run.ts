@@ -155,7 +155,7 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
 /** Both chart ratios come from one run of the same samples; whichever is asked for first runs it. */
 let chartRun: Promise<ChartRatios> | undefined;
 function chartRatios(browser: Browser): Promise<ChartRatios> {
-  chartRun ??= measureChartRatios(browser, { root, budget: 5, samples: 9, timeoutMs: TIMEOUT_MS });
+  chartRun ??= measureChartRatios(browser, { root, budget: 5, samples: 15, timeoutMs: TIMEOUT_MS });
   return chartRun;
 }
 
