@@ -28,6 +28,8 @@ function dataSet(index: number): ChartDataSet {
   if (!d) {
     d = chartDataSet(index);
     dataSets.set(index, d);
+    // Sets are used in order (mount 2n, update 2n+1): older ones would only make the heap, and GC, grow.
+    for (const key of dataSets.keys()) if (key < index - 2) dataSets.delete(key);
   }
   return d;
 }
