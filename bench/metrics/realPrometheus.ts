@@ -9,11 +9,15 @@ import { makeTempDir } from '../../e2e/servers/tempDir';
 import { waitFor } from '../../e2e/servers/waitFor';
 import { serveDist } from '../../scripts/serve-dist';
 import { writeBackfillOpenMetrics } from '../../src/demo/openmetrics/backfill';
-import { startDemoServer, type DemoServer } from '../../src/demo/server/nodeServer';
+import { startHttpServer } from '../../e2e/servers/serverProcess';
+import type { ManagedProcess } from '../../e2e/servers/childProcess';
+import { createSimulator, DEFAULT_SEED, defaultScenarios } from '../../src/demo/simulator';
 import { toResult, type BenchResult } from '../results';
 import { firstLine } from './sampling';
 
 export interface RealStackOptions {
+  /** Project root (where bench/metrics/demoTarget.ts is). */
+  root: string;
   /** The built app to serve (dist/). */
   distDir: string;
   /** How much history to backfill before now: the dashboard's range plus its longest rate window. */
@@ -30,26 +34,40 @@ export interface RealStack {
 }
 
 /**
- * The real-Prometheus stack of e2e/servers/realStack.ts (the demo server as a scrape target, Prometheus
- * scraping it every second, the built app pointed at it by config.json), with history: waiting for an hour
- * of scrapes is out of the question, so the demo server's own simulator writes the last `historyMs` as
- * OpenMetrics, promtool backfills it, and Prometheus starts on that TSDB and scrapes on from there. The
- * live scrapes continue the same deterministic series, so ranges ending after start-up have new samples.
- * Everything is stopped, and the TSDB removed, when `run` settles.
+ * The real-Prometheus stack of e2e/servers/realStack.ts (the demo server as a scrape target, a real
+ * Prometheus scraping it, the built app pointed at it by config.json), with history: waiting for an hour of
+ * scrapes is out of the question, so a simulator with the demo server's seed and incident writes the last
+ * `historyMs` as OpenMetrics, promtool backfills it, and Prometheus starts on that TSDB and scrapes on from
+ * there. The simulator is deterministic, so the live scrapes continue the same series and ranges ending
+ * after start-up have new samples. Scrapes come every 15 s, the interval config.json declares and the
+ * backfill's resolution (the demo server runs in its own process: see demoTarget.ts). Everything is
+ * stopped, and the TSDB removed, when `run` settles.
  */
 export async function withRealPrometheus<T>(options: RealStackOptions, run: (stack: RealStack) => Promise<T>): Promise<T> {
   const started = Date.now();
   const tmp = makeTempDir('bench-real');
-  let demo: DemoServer | undefined;
+  let demo: ManagedProcess | undefined;
   let prometheus: RunningPrometheus | undefined;
   let app: Server | undefined;
   try {
-    demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
     const backfillEnd = Date.now() - 1000;
+    // The demo server's default incident, fixed here so that target and backfill agree across an hour boundary.
+    const scenarios = defaultScenarios(backfillEnd);
+    const incidentStartMs = scenarios[0]!.startsAtMs;
+    const target = await startHttpServer({
+      name: 'demo server',
+      command: 'npx',
+      args: (p) => ['tsx', 'bench/metrics/demoTarget.ts', String(p), String(incidentStartMs)],
+      cwd: options.root,
+      readyPath: '/-/ready',
+      readyTimeoutMs: 60_000,
+    });
+    demo = target.process;
+    const simulator = createSimulator({ seed: DEFAULT_SEED, scenarios });
     const file = join(tmp.path, 'history.om');
     const fd = openSync(file, 'w');
     try {
-      writeBackfillOpenMetrics(demo.simulator, backfillEnd - options.historyMs, backfillEnd, (chunk) => {
+      writeBackfillOpenMetrics(simulator, backfillEnd - options.historyMs, backfillEnd, (chunk) => {
         writeSync(fd, chunk);
       });
     } finally {
@@ -59,8 +77,8 @@ export async function withRealPrometheus<T>(options: RealStackOptions, run: (sta
     await createBlocksFromOpenMetrics(file, tsdb, options.startTimeoutMs);
     prometheus = await startPrometheus({
       tsdbPath: tsdb,
-      scrapeTargets: [{ address: new URL(demo.url).host }],
-      scrapeIntervalSeconds: 1,
+      scrapeTargets: [{ address: `127.0.0.1:${target.port}` }],
+      scrapeIntervalSeconds: 15,
     });
     const promUrl = prometheus.url;
     // Ready means: the backfilled history answers, and the live target has been scraped.
@@ -84,7 +102,7 @@ export async function withRealPrometheus<T>(options: RealStackOptions, run: (sta
       await new Promise<void>((r) => app!.close(() => r()));
     }
     await prometheus?.stop();
-    await demo?.close();
+    await demo?.stop();
     tmp.remove();
   }
 }
