@@ -40,7 +40,7 @@ interface Measured {
   frames: number;
 }
 
-type SampleOf<T> = Record<ChartKind, Record<'mount' | 'update', T>>;
+type SampleOf<T> = Record<ChartKind, Record<'mount' | 'update', T>> & { noop: T };
 
 /** Builds bench/pages into a fresh temp dir: the page and uPlot never touch the app's dist/. */
 function buildPages(root: string, outDir: string): void {
@@ -87,7 +87,7 @@ async function timed(page: Page, client: CDPSession, kind: ChartKind, op: ChartO
 /** One sample: each chart is mounted, updated with new arrays of the same size, and unmounted, in turn. */
 async function takeSample(page: Page, client: CDPSession, n: number, timeoutMs: number): Promise<SampleOf<Measured>> {
   const order: ChartKind[] = n % 2 === 0 ? ['ours', 'uplot'] : ['uplot', 'ours'];
-  const out: Partial<SampleOf<Measured>> = {};
+  const out: Partial<SampleOf<Measured>> = { noop: await timed(page, client, 'uplot', 'noop', 2 * n, timeoutMs) };
   for (const kind of order) {
     const mount = await timed(page, client, kind, 'mount', 2 * n, timeoutMs);
     const drawn = await page.evaluate((k) => window.chartBench.drawn(k), kind);
@@ -99,11 +99,33 @@ async function takeSample(page: Page, client: CDPSession, n: number, timeoutMs: 
   return out as SampleOf<Measured>;
 }
 
-function summary(samples: readonly SampleOf<Measured>[], op: 'mount' | 'update'): string {
+/**
+ * What waiting for the paint and reading the metrics cost by themselves (the median over the run of an
+ * operation that changes nothing), taken off both charts' figures so it cannot pull the ratio towards 1.
+ */
+function baselineOf(samples: readonly SampleOf<Measured>[]): Measured {
+  const med = (key: keyof Measured) => median(samples.map((s) => s.noop[key])) ?? 0;
+  return { cpuMs: med('cpuMs'), busyMs: med('busyMs'), processMs: med('processMs'), paintedMs: 0, frames: 0 };
+}
+
+function net(m: Measured, base: Measured): Measured {
+  const less = (key: 'cpuMs' | 'busyMs' | 'processMs') => Math.max(0.1, m[key] - base[key]);
+  return { ...m, cpuMs: less('cpuMs'), busyMs: less('busyMs'), processMs: less('processMs') };
+}
+
+function netSamples(samples: readonly SampleOf<Measured>[]): SampleOf<Measured>[] {
+  const base = baselineOf(samples);
+  const side = (x: Record<'mount' | 'update', Measured>) => ({ mount: net(x.mount, base), update: net(x.update, base) });
+  return samples.map((s) => ({ noop: s.noop, ours: side(s.ours), uplot: side(s.uplot) }));
+}
+
+function summary(raw: readonly SampleOf<Measured>[], op: 'mount' | 'update'): string {
+  const samples = netSamples(raw);
+  const base = baselineOf(raw);
   const med = (kind: ChartKind, key: keyof Measured) => median(samples.map((s) => s[kind][op][key])) ?? NaN;
   const ratio = (key: keyof Measured) => median(samples.map((s) => s.ours[op][key] / s.uplot[op][key]));
   return (
-    `main-thread CPU ms median: ours ${med('ours', 'cpuMs')}, uPlot ${med('uplot', 'cpuMs')}; ` +
+    `main-thread CPU ms median: ours ${med('ours', 'cpuMs')}, uPlot ${med('uplot', 'cpuMs')} (baseline ${round(base.cpuMs)} taken off each); ` +
     `task time ms: ours ${med('ours', 'busyMs')}, uPlot ${med('uplot', 'busyMs')}, ratio ${ratio('busyMs')}; ` +
     `renderer CPU ms: ours ${med('ours', 'processMs')}, uPlot ${med('uplot', 'processMs')}, ratio ${ratio('processMs')}; ` +
     `until painted ms: ours ${med('ours', 'paintedMs')} (${med('ours', 'frames')} frames), uPlot ${med('uplot', 'paintedMs')}, ratio ${ratio('paintedMs')}`
@@ -149,7 +171,7 @@ export async function measureChartRatios(browser: Browser, spec: ChartRatioSpec)
       names[op],
       '×',
       spec.budget,
-      samples.map((s) => round(s.ours[op].cpuMs / s.uplot[op].cpuMs, 2)),
+      netSamples(samples).map((s) => round(s.ours[op].cpuMs / s.uplot[op].cpuMs, 2)),
       samples.length > 0 ? [summary(samples, op), ...notes] : notes,
     );
   return { mount: result('mount'), update: result('update') };

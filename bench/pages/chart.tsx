@@ -14,7 +14,8 @@ import { TimeSeriesPanel } from '../../src/panels/timeseries/TimeSeriesPanel';
 import { chartDataSet, type ChartDataSet } from './chartData';
 
 export type ChartKind = 'ours' | 'uplot';
-export type ChartOp = 'mount' | 'update' | 'unmount';
+/** `noop` changes nothing: it times the waiting and reading itself, which the driver subtracts. */
+export type ChartOp = 'mount' | 'update' | 'unmount' | 'noop';
 
 /** Both boxes are this wide; uPlot gets the plot width our panel measures inside its frame's padding. */
 const BOX_WIDTH = 960;
@@ -72,6 +73,7 @@ function uplotOptions(): uPlot.Options {
 }
 
 function apply(kind: ChartKind, op: ChartOp, index: number): void {
+  if (op === 'noop') return;
   if (kind === 'ours') {
     if (op === 'unmount') {
       ourRoot?.unmount();
