@@ -1,0 +1,23 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The chart benchmark's page, built on its own (`npx vite build --config bench/pages/vite.config.ts`) into
+ * a directory outside the project (the driver passes `--outDir`, a fresh temp dir per run): uPlot and this
+ * page never enter the app's build in `dist/`, and nothing built lands where lint or git would see it.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    outDir: join(tmpdir(), 'watchfloor-bench-pages'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: { input: { chart: fileURLToPath(new URL('chart.html', import.meta.url)) } },
+  },
+});
