@@ -26,10 +26,9 @@ describe("the app's retry policy", () => {
     );
     const ds = createPrometheusDataSource({ uid: 'hung', kind: 'prometheus', name: 'Hung', url: BASE, options: { timeoutMs: 100 } }, fetchFn);
     const client = createQueryClient();
-    const started = performance.now();
     await expect(client.fetchQuery(rangeQueryOptions(ds, 'up', range))).rejects.toMatchObject({ kind: 'timeout' });
-    // One 100 ms limit plus slack; a retry would add the 1 s retry delay and a second 100 ms.
-    expect(performance.now() - started).toBeLessThan(900);
+    // A retry would have sent a second request after the retry delay, doubling the wait; the count shows
+    // it without a timed assertion, which a loaded machine would make flaky.
     expect(requests).toBe(1);
   });
 
