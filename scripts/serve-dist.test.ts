@@ -47,4 +47,15 @@ describe('serveDist', () => {
     expect((await fetch(`${base}/config.json`)).status).toBe(404);
     expect(await (await fetch(`${base}/proxy/prom/api/v1/query?query=up`)).text()).toBe('upstream saw /prometheus/api/v1/query?query=up');
   });
+
+  it('answers 503 with a reason, and keeps serving, when dist/ has no index.html', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wf-dist-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const base = listening(await serveDist({ dir, port: 0, proxies: {} }));
+    const first = await fetch(`${base}/services`);
+    expect(first.status).toBe(503);
+    expect(await first.text()).toContain('no index.html');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>late</title>');
+    expect(await (await fetch(`${base}/services`)).text()).toContain('<title>late</title>');
+  });
 });

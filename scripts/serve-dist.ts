@@ -65,11 +65,18 @@ export function serveDist(opts: ServeDistOptions): Promise<Server> {
       return;
     }
     const target = file ?? join(root, 'index.html');
+    // A dist/ without index.html (not built yet, or half-written) is the server's problem to report, not a crash.
+    if (!file && !existsSync(target)) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end(`no index.html in ${root}: build the app first (npm run build)`);
+      return;
+    }
     res.writeHead(200, {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     });
-    createReadStream(target).pipe(res);
+    createReadStream(target)
+      .on('error', (err) => res.destroy(err))
+      .pipe(res);
   });
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);
