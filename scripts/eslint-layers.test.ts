@@ -109,3 +109,13 @@ describe('the sibling rules, at any depth', () => {
     expect(kit).toEqual([]);
   });
 });
+
+describe("react-hooks v7's recommended rules (issue 5 #8)", () => {
+  it('flag a ref written during render', async () => {
+    const [result] = await eslint.lintText(
+      "import { useRef } from 'react';\nexport function Held({ value }: { value: number }) {\n  const last = useRef(value);\n  last.current = value;\n  return <span>{last.current}</span>;\n}\n",
+      { filePath: join(root, 'src/panels/stat/Held.tsx') },
+    );
+    expect(result?.messages.map((m) => m.ruleId)).toContain('react-hooks/refs');
+  });
+});
