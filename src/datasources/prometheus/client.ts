@@ -9,7 +9,7 @@ import { toPrometheusError } from './errors';
 import { interpolateIntervals } from './intervals';
 import type { PrometheusOptions } from './options';
 import { buildRequest, escapeLabelNameForPath, formatPromSeconds, formatPromTime, type QueryParams } from './request';
-import { asStringList } from './shape';
+import { asStringList } from './readers';
 import { alignRange, MAX_POINTS_PER_SERIES } from './rangeStep';
 import {
   transformBuildInfo,
