@@ -5,8 +5,11 @@ import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// The layer rules of ARCHITECTURE.md: each zone lists the folders its files must not import from.
-const layers = [
+// The layer rules of ARCHITECTURE.md: each zone lists the folders its files must not import from. Zone paths
+// resolve against `basePath`, which import-x takes from process.cwd() unless told: anchored here, so the rules
+// hold when ESLint runs from another folder (an editor, a monorepo root) instead of silently matching nothing.
+const basePath = import.meta.dirname;
+const layerZones = [
   { target: './src/model', from: ['./src/editor', './src/lib', './src/datasources', './src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
   { target: './src/lib', from: ['./src/editor', './src/datasources', './src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
   // Only the registry may reach the demo, and only through a lazy import() (checked below).
@@ -19,6 +22,11 @@ const layers = [
   { target: './src/pages', from: ['./src/demo', './src/app'] },
   { target: './src/app', from: ['./src/demo'] },
 ];
+const withMessage = (zone) => ({
+  ...zone,
+  message: `${zone.target.slice(2)}/ may not import ${zone.from.map((f) => `${f.slice(2)}/`).join(', ')} (the layers of ARCHITECTURE.md).`,
+});
+const layers = layerZones.map(withMessage);
 
 // A file inside one panel (or adapter) folder may not reach into a sibling folder, at any depth: each folder
 // is its own zone whose forbidden sources are every other folder but `shared/`. Files directly in the parent
@@ -42,7 +50,7 @@ export default tseslint.config(
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: layers }],
+      'import-x/no-restricted-paths': ['error', { basePath, zones: layers }],
       // v7's recommended set: the hook rules plus the React Compiler's checks (no refs read or written
       // during render, pure renders, memo dependencies it can verify). The flat variant, since this is
       // a flat config; `configs['recommended-latest']` still names its plugin the legacy way in 7.1.1.
@@ -56,7 +64,7 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [...layers, ...siblingZones('src/panels', 'Panels'), ...siblingZones('src/datasources', 'Adapters')] },
+        { basePath, zones: [...layers, ...siblingZones('src/panels', 'Panels'), ...siblingZones('src/datasources', 'Adapters')] },
       ],
     },
   },
@@ -67,8 +75,9 @@ export default tseslint.config(
       'import-x/no-restricted-paths': [
         'error',
         {
+          basePath,
           zones: [
-            ...layers.map((z) => (z.target === './src/datasources' ? { ...z, from: z.from.filter((f) => f !== './src/demo') } : z)),
+            ...layerZones.map((z) => withMessage(z.target === './src/datasources' ? { ...z, from: z.from.filter((f) => f !== './src/demo') } : z)),
             ...siblingZones('src/datasources', 'Adapters'),
           ],
         },

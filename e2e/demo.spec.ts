@@ -119,3 +119,21 @@ test('the datasources page health-checks the demo datasource', async ({ page }) 
   await expect(page.getByText('Demo Prometheus')).toBeVisible();
   await expect(page.getByText(/Prometheus 2\.42/)).toBeVisible();
 });
+
+test('on a narrow window the top bar wraps and the overview scrolls sideways, clipping no sparkline', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 800 });
+  const overview = new ServicesPage(page);
+  await overview.open();
+  await overview.waitForSparklines();
+  // Nothing runs off the page itself: the pickers wrap to a second line of the top bar.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(900);
+  await expect(page.getByLabel('Auto-refresh interval')).toBeInViewport();
+  // Each sparkline keeps its full width inside its cell; the table's own box scrolls to the last column.
+  const clipped = await page.locator('.signal-cell').evaluateAll((cells) =>
+    cells.filter((cell) => {
+      const spark = cell.querySelector('[data-testid="sparkline"]');
+      return spark !== null && spark.getBoundingClientRect().right > cell.getBoundingClientRect().right + 0.5;
+    }).length,
+  );
+  expect(clipped).toBe(0);
+});

@@ -2,6 +2,7 @@ import { Navigate, useLocation, type RouteObject } from 'react-router';
 import { RouteError } from '../pages/shared/RouteError';
 import { BootSpinner } from './BootScreens';
 import { Layout } from './Layout';
+import { RootRouteError } from './RootRouteError';
 
 /** `/` is not a page: it forwards to the overview, keeping the query string. */
 function RedirectToServices() {
@@ -17,7 +18,7 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
-    errorElement: <RouteError />,
+    errorElement: <RootRouteError />,
     hydrateFallbackElement: <BootSpinner />,
     children: [
       { index: true, element: <RedirectToServices /> },
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: '*',
+        errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }),
       },
     ],

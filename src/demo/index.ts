@@ -1,4 +1,6 @@
 import type { DataSourceConfig, FetchFn } from '../model/datasourceConfig';
+import { formatDuration } from '../model/time';
+import { SCRAPE_INTERVAL_MS } from './simulator/scrapeInterval';
 import { startDemoWorker } from './worker/startDemoWorker';
 import { createWorkerFetch } from './worker/workerFetch';
 
@@ -31,7 +33,7 @@ const DEMO_CONFIGS: readonly DataSourceConfig[] = [
     name: 'Demo Prometheus',
     url: DEMO_PROMETHEUS_URL,
     default: true,
-    options: { scrapeInterval: '15s' },
+    options: { scrapeInterval: formatDuration(SCRAPE_INTERVAL_MS) },
   },
 ];
 

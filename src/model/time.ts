@@ -97,3 +97,34 @@ export function roundUpToNiceStep(ms: number): number {
   for (const nice of NICE_STEPS_MS) if (nice >= ms) return nice;
   return Math.ceil(ms / (7 * DAY)) * 7 * DAY;
 }
+
+/**
+ * The scrape interval assumed when a datasource does not state one: what the demo and most Prometheus
+ * setups use. The one place this default lives.
+ */
+export const DEFAULT_SCRAPE_INTERVAL_MS = 15_000;
+
+/** What a step is chosen from. Pages say how many points they can show; adapters add their server's limits. */
+export interface StepRequest {
+  /** A step the caller asked for; wins over `points`. */
+  stepMs?: number;
+  /** About how many points the chart can show (one per pixel); 1,000, a wide chart's worth, if neither is given. */
+  points?: number;
+  /** Never finer than this, the scrape interval: finer steps only repeat samples. */
+  minStepMs?: number;
+  /** The server's limit on points per series (Prometheus rejects more than 11,000). */
+  maxPoints?: number;
+}
+
+/**
+ * The one step rule, used by pages (points from the chart width) and adapters (the step a page chose, plus
+ * the server's limits): the smallest nice step at or above the wish, the minimum and span / maxPoints.
+ * Both rounding to the same ladder means an adapter keeps the step a page chose unless its limits demand more.
+ */
+export function chooseStep(range: TimeRange, request: StepRequest = {}): number {
+  const spanMs = Math.max(0, range.to - range.from);
+  const { stepMs, points = 1000, minStepMs = DEFAULT_SCRAPE_INTERVAL_MS, maxPoints } = request;
+  const wanted = stepMs !== undefined && stepMs > 0 ? stepMs : spanMs / Math.max(1, points);
+  const fewestAllowed = maxPoints === undefined ? 0 : Math.ceil(spanMs / maxPoints);
+  return roundUpToNiceStep(Math.max(wanted, minStepMs, fewestAllowed, 1));
+}

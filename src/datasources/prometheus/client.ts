@@ -2,15 +2,15 @@ import { dataSourceBaseUrl } from '../shared/baseUrl';
 import { asDataSourceError, readOrThrow } from '../shared/errors';
 import { fetchJson } from '../shared/fetchJson';
 import type { Exemplar, Labels } from '../../model/series';
-import type { TimeRange } from '../../model/time';
+import { chooseStep, type TimeRange } from '../../model/time';
 import type { DataSourceConfig, FetchFn, QueryCtx, RangeResult } from '../types';
 import { readEnvelope, type Envelope } from './envelope';
 import { toPrometheusError } from './errors';
 import { interpolateIntervals } from './intervals';
 import type { PrometheusOptions } from './options';
 import { buildRequest, escapeLabelNameForPath, formatPromSeconds, formatPromTime, type QueryParams } from './request';
-import { asStringList } from './shape';
-import { alignRange, chooseStep } from './rangeStep';
+import { asStringList } from './readers';
+import { alignRange, MAX_POINTS_PER_SERIES } from './rangeStep';
 import {
   transformBuildInfo,
   transformExemplars,
@@ -57,7 +57,7 @@ export function createPrometheusClient(config: DataSourceConfig, fetchFn: FetchF
 
   /** The step and aligned range a query runs at, and its text with the interval variables filled in. */
   function prepare(query: string, ctx: QueryCtx): { text: string; stepMs: number; aligned: TimeRange } {
-    const stepMs = chooseStep(ctx.range, ctx.stepMs, options.scrapeIntervalMs);
+    const stepMs = chooseStep(ctx.range, { stepMs: ctx.stepMs, minStepMs: options.scrapeIntervalMs, maxPoints: MAX_POINTS_PER_SERIES });
     const rangeMs = Math.max(0, ctx.range.to - ctx.range.from);
     const text = interpolateIntervals(query, { stepMs, scrapeIntervalMs: options.scrapeIntervalMs, rangeMs });
     return { text, stepMs, aligned: alignRange(ctx.range, stepMs) };

@@ -1,5 +1,5 @@
 import { DataSourceError } from '../../lib/errors';
-import { asRecord, asStringList } from './shape';
+import { asRecord, asStringList } from './readers';
 
 export interface Envelope {
   data: unknown;

@@ -34,7 +34,7 @@ export const prometheusPlugin = {
 export const createPrometheusDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config, fetchFn, parsePrometheusOptions(config.options));
 
 export { createPrometheusClient, type PrometheusClient } from './client';
-export { chooseStep, alignRange, MAX_POINTS_PER_SERIES } from './rangeStep';
+export { alignRange, MAX_POINTS_PER_SERIES } from './rangeStep';
 export { interpolateIntervals, rateIntervalMs } from './intervals';
 export { promqlString } from './promqlString';
 export {

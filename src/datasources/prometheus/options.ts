@@ -1,4 +1,4 @@
-import { parseDuration } from '../../model/time';
+import { DEFAULT_SCRAPE_INTERVAL_MS, parseDuration } from '../../model/time';
 import { ConfigError } from '../configError';
 import { DEFAULT_HTTP_OPTIONS, parseHttpOptions, type HttpOptions } from '../shared/httpOptions';
 import type { MetricConvention } from '../types';
@@ -14,7 +14,7 @@ export interface PrometheusOptions extends HttpOptions {
 
 export const DEFAULT_OPTIONS: PrometheusOptions = {
   ...DEFAULT_HTTP_OPTIONS,
-  scrapeIntervalMs: 15_000,
+  scrapeIntervalMs: DEFAULT_SCRAPE_INTERVAL_MS,
   conventions: {},
   serviceLabels: { otel: 'service_name', classic: 'job' },
 };

@@ -1,6 +1,6 @@
 import type { Exemplar, Labels, Series } from '../../model/series';
 import { normalizeTraceId } from '../../model/traceId';
-import { asArray, asLabels, asNumber, asRecord, asString, shapeError } from './shape';
+import { asArray, asLabels, asNumber, asRecord, asString, shapeError } from './readers';
 
 /** Beyond this many series a chart is unreadable and the browser struggles; the rest are dropped with a warning. */
 export const MAX_SERIES = 10_000;

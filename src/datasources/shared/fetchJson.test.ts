@@ -203,6 +203,16 @@ describe('response size cap', () => {
     expect(res.data).toEqual({ v: 'x'.repeat(1000) });
   });
 
+  it('streams a cross-origin answer even with a small Content-Length: CORS hides its Content-Encoding, so it may be a gzip bomb', async () => {
+    const { stream, stats } = streamedBody(MIB, 20);
+    // What a browser shows of a direct-access server's gzipped answer: the compressed length, no encoding.
+    const response = new Response(stream, { headers: { 'content-type': 'application/json', 'content-length': '4096' } });
+    Object.defineProperty(response, 'type', { value: 'cors' });
+    const err = await failure(fetchJson(async () => response, 'http://h/x', { maxBodyBytes: 2 * MIB }));
+    expect(err.message).toMatch(/^Response too large \(> 2 MB\)/);
+    expect(stats.pulled).toBeLessThanOrEqual(4);
+  });
+
   it('reads a body just under the cap, in chunks that split characters', async () => {
     const text = JSON.stringify({ s: 'é'.repeat(1000) });
     const bytes = new TextEncoder().encode(text);

@@ -28,8 +28,13 @@ export async function readBodyText(response: Response, maxBytes: number = DEFAUL
     cancelQuietly(response.body?.cancel());
     throw tooLargeError(maxBytes, response.status);
   }
-  // An unencoded body cannot outgrow a stated length (fetch fails a longer one), so the native reader is safe.
-  if (Number.isFinite(declared) && response.headers.has('content-length') && !response.headers.has('content-encoding')) return response.text();
+  // An unencoded body cannot outgrow a stated length (fetch fails a longer one), so the native reader is safe,
+  // but only where we can see that it is unencoded: a cross-origin (CORS) answer hides Content-Encoding unless
+  // the server exposes it, while Content-Length (the compressed size) stays visible, so a gzip bomb from a
+  // direct-access server would look small and unencoded. Those are always streamed.
+  if (Number.isFinite(declared) && response.headers.has('content-length') && !response.headers.has('content-encoding') && headersFullyVisible(response)) {
+    return response.text();
+  }
   if (response.body === null) {
     const text = await response.text();
     if (new TextEncoder().encode(text).byteLength > maxBytes) throw tooLargeError(maxBytes, response.status);
@@ -52,6 +57,11 @@ export async function readBodyText(response: Response, maxBytes: number = DEFAUL
   }
   parts.push(decoder.decode());
   return parts.join('');
+}
+
+/** Same-origin answers and ones built in-process (the demo's) show every header; CORS answers do not. */
+function headersFullyVisible(response: Response): boolean {
+  return response.type === 'basic' || response.type === 'default';
 }
 
 /**

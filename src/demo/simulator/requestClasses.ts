@@ -1,11 +1,11 @@
 import { unitHash } from './hash';
+import { SCRAPE_INTERVAL_MS } from './scrapeInterval';
 import { scenarioEffect, type Scenario } from './scenarios';
 import { classNoiseTerms, shapeIntegral, shapeValue, systemTrafficTerms, type SineTerm } from './trafficShape';
 import { FLOWS, outcomeCode, type OutcomeKind, type OutcomeSpec } from './topology';
 import { buildTraceTemplate, type Hop } from './traceTemplate';
 
-/** Scrape interval of the simulated Prometheus: every sample lies on a multiple of it. */
-export const SCRAPE_INTERVAL_MS = 15_000;
+export { SCRAPE_INTERVAL_MS };
 
 interface WeightSegment {
   startMs: number;

@@ -4,12 +4,11 @@ import { useSearchParams } from 'react-router';
 import { rangeQueryOptions } from '../../datasources/queries';
 import type { DataSource } from '../../datasources/types';
 import type { PanelSpec } from '../../model/panelSpec';
-import type { TimeRange } from '../../model/time';
+import { chooseStep, DEFAULT_SCRAPE_INTERVAL_MS, type TimeRange } from '../../model/time';
 import { absoluteRaw } from '../../state/timeUrl';
 import { useTimeRange } from '../../state/useTimeRange';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
-import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
 import { SpecPanel, type PanelContext } from '../shared/SpecPanel';
 import { QueryEditor } from './QueryEditor';
 
@@ -58,7 +57,7 @@ function Explore({ ds, minStepMs }: { ds: DataSource; minStepMs: number }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const { range, params, setRange } = useTimeRange();
   const [points] = useState(() => Math.min(1500, Math.max(200, (typeof window === 'undefined' ? 1440 : window.innerWidth) - 120)));
-  const stepMs = chooseStepMs(range, points, minStepMs);
+  const stepMs = chooseStep(range, { points, minStepMs });
   const stored = searchParams.getAll('q');
   const queries = stored.length > 0 ? stored : [''];
 
@@ -105,5 +104,5 @@ export function ExplorePage() {
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.metrics) return <NoMetricsSource />;
-  return <Explore ds={ds} minStepMs={ds.metrics.minStepMs ?? DEFAULT_MIN_STEP_MS} />;
+  return <Explore ds={ds} minStepMs={ds.metrics.minStepMs ?? DEFAULT_SCRAPE_INTERVAL_MS} />;
 }

@@ -6,7 +6,7 @@ import type { DataSource, ServiceSignals } from '../../datasources/types';
 import { serviceFromSegment, servicesOverviewUrl } from '../../model/links';
 import { visibleText } from '../../lib/visibleText';
 import type { DashboardSection } from '../../model/panelSpec';
-import type { TimeRange } from '../../model/time';
+import { chooseStep, DEFAULT_SCRAPE_INTERVAL_MS, type TimeRange } from '../../model/time';
 import { PanelFrame } from '../../panels/shared/PanelFrame';
 import { absoluteRaw } from '../../state/timeUrl';
 import { useSetCrosshairTime } from '../../state/crosshair';
@@ -15,7 +15,7 @@ import { useTimeRange } from '../../state/useTimeRange';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { errorText } from '../shared/panelQuery';
-import { chooseStepMs, dashboardPoints, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
+import { dashboardPoints } from '../shared/chartStep';
 import { SpecPanel, type PanelContext } from '../shared/SpecPanel';
 import { buildServiceDashboard } from './layout';
 
@@ -54,7 +54,7 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
   const showExemplars = useShowExemplars();
   // Read once: a resize must not change every query key (and refetch every panel).
   const [points] = useState(() => dashboardPoints(typeof window === 'undefined' ? 1440 : window.innerWidth));
-  const stepMs = chooseStepMs(range, points, minStepMs);
+  const stepMs = chooseStep(range, { points, minStepMs });
   // Kept across range changes (the key moves with the hour), never across services.
   const signalsQuery = useQuery({ ...serviceSignalsQueryOptions(ds, service, range), placeholderData: keepPreviousData });
   const current = signalsQuery.isPlaceholderData && signalsQuery.data?.service !== service ? undefined : signalsQuery.data;
@@ -113,5 +113,5 @@ export function ServiceDashboardPage() {
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
-  return <Dashboard ds={ds} service={service} minStepMs={ds.metrics.minStepMs ?? DEFAULT_MIN_STEP_MS} />;
+  return <Dashboard ds={ds} service={service} minStepMs={ds.metrics.minStepMs ?? DEFAULT_SCRAPE_INTERVAL_MS} />;
 }

@@ -4,13 +4,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { overviewQueriesOptions, rangeQueryOptions, servicesQueryOptions } from '../../datasources/queries';
 import type { DataSource, RangeResult } from '../../datasources/types';
 import { serviceDashboardUrl, servicesOverviewUrl } from '../../model/links';
+import { chooseStep, DEFAULT_SCRAPE_INTERVAL_MS } from '../../model/time';
 import { useTimeRange } from '../../state/useTimeRange';
 import { visibleText } from '../../lib/visibleText';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { useLastData } from '../shared/lastData';
 import { errorText } from '../shared/panelQuery';
-import { chooseStepMs, DEFAULT_MIN_STEP_MS } from '../shared/chartStep';
 import { buildOverview, type OverviewResult } from './overviewRows';
 import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import { ServicesTable } from './ServicesTable';
@@ -29,7 +29,7 @@ function ServicesOverview({ ds, minStepMs }: { ds: DataSource; minStepMs: number
   const [searchParams] = useSearchParams();
   // The same array while the URL's search is, so the rows below are rebuilt only when it changes.
   const only = useMemo(() => searchParams.getAll('var-service'), [searchParams]);
-  const stepMs = chooseStepMs(range, SPARKLINE_POINTS, minStepMs);
+  const stepMs = chooseStep(range, { points: SPARKLINE_POINTS, minStepMs });
 
   const services = useQuery(servicesQueryOptions(ds, range));
   const overview = useQuery(overviewQueriesOptions(ds, range));
@@ -118,5 +118,5 @@ export function ServicesPage() {
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
-  return <ServicesOverview ds={ds} minStepMs={ds.metrics.minStepMs ?? DEFAULT_MIN_STEP_MS} />;
+  return <ServicesOverview ds={ds} minStepMs={ds.metrics.minStepMs ?? DEFAULT_SCRAPE_INTERVAL_MS} />;
 }

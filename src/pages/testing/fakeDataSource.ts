@@ -2,6 +2,7 @@ import type { DataSourceSet } from '../../datasources/registry';
 import type { DataSource, OverviewQuery, QueryCtx, RangeResult, ServiceSignals, SignalQuery } from '../../datasources/types';
 import { DataSourceError } from '../../lib/errors';
 import type { Exemplar, Labels, Series } from '../../model/series';
+import { DEFAULT_SCRAPE_INTERVAL_MS } from '../../model/time';
 
 /**
  * A hand-written datasource for page tests: canned series per query text, and a query that fails the
@@ -13,7 +14,7 @@ export const HOSTILE_ROUTE = '<script>alert("x")</script> \u202Eevil "quoted" ro
 
 /** A series over the context's range at its step, with values from `f(i)`. */
 function seriesOver(ctx: QueryCtx, labels: Labels, f: (i: number) => number): Series {
-  const step = ctx.stepMs ?? 15_000;
+  const step = ctx.stepMs ?? DEFAULT_SCRAPE_INTERVAL_MS;
   const start = Math.ceil(ctx.range.from / step) * step;
   const n = Math.max(0, Math.floor((ctx.range.to - start) / step) + 1);
   const times = new Float64Array(n);
@@ -78,7 +79,7 @@ export function createFakeDataSource(options: FakeOptions = {}): DataSource & { 
     if (query === BAD_QUERY) throw new DataSourceError(BAD_QUERY_ERROR, { kind: 'query', status: 400, errorType: 'bad_data' });
     const canned = CANNED[query];
     if (!canned) throw new DataSourceError(`fake: no canned answer for ${query}`, { kind: 'query' });
-    return { series: canned(ctx), warnings: [], stepMs: ctx.stepMs ?? 15_000 };
+    return { series: canned(ctx), warnings: [], stepMs: ctx.stepMs ?? DEFAULT_SCRAPE_INTERVAL_MS };
   };
   return {
     uid: 'fake',

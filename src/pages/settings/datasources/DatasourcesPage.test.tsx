@@ -23,4 +23,14 @@ describe('DatasourcesPage', () => {
     await waitFor(() => expect(screen.getByTestId('datasource-health').dataset.health).toBe('failed'));
     expect(screen.getByTestId('datasource-health').textContent).toContain('connection refused');
   });
+
+  it('says the demo runs on simulated data when there is no config.json, and not otherwise', () => {
+    const demo = renderRoute('/settings/datasources', '/settings/datasources', <DatasourcesPage />, { ...createFakeDataSource(), simulated: true });
+    expect(screen.getByTestId('datasource-row').textContent).toContain('simulated');
+    expect(screen.getByTestId('datasources-hint').textContent).toMatch(/No config\.json was found, so the built-in demo runs/);
+    demo.unmount();
+    renderRoute('/settings/datasources', '/settings/datasources', <DatasourcesPage />, createFakeDataSource());
+    expect(screen.getByTestId('datasource-row').textContent).not.toContain('simulated');
+    expect(screen.getByTestId('datasources-hint').textContent).toMatch(/Datasources come from config\.json/);
+  });
 });

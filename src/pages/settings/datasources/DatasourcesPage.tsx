@@ -25,7 +25,10 @@ function HealthCell({ ds }: { ds: DataSource }) {
 function Row({ config, ds }: { config: DataSourceConfig; ds: DataSource }) {
   return (
     <tr data-testid="datasource-row" data-uid={config.uid}>
-      <td>{config.name}</td>
+      <td>
+        {config.name}
+        {ds.simulated ? <span className="badge-simulated">simulated</span> : null}
+      </td>
       <td>{config.kind}</td>
       <td className="mono">{config.url}</td>
       <td className="mono">{config.uid}</td>
@@ -65,9 +68,16 @@ export function DatasourcesPage() {
           })}
         </tbody>
       </table>
-      <p className="hint">
-        Datasources come from <code>config.json</code>, read at start-up; edit it and reload to change them.
-      </p>
+      {directory.simulated ? (
+        <p className="hint" data-testid="datasources-hint">
+          No <code>config.json</code> was found, so the built-in demo runs and every figure is simulated. To use your
+          own servers, put <code>config.json</code> next to <code>index.html</code> and reload.
+        </p>
+      ) : (
+        <p className="hint" data-testid="datasources-hint">
+          Datasources come from <code>config.json</code>, read at start-up; edit it and reload to change them.
+        </p>
+      )}
     </div>
   );
 }
