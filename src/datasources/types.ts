@@ -51,6 +51,10 @@ export interface LogsCapability {
 export interface TracesCapability {
   getTrace(id: string, ctx: QueryCtx): Promise<Trace>;
   search?(q: TraceSearch, ctx: QueryCtx): Promise<TraceSummary[]>;
+  /** The service names a search form offers, as the server lists them. */
+  services?(ctx: QueryCtx): Promise<string[]>;
+  /** The operation (span) names of one service, for the search form. */
+  operations?(service: string, ctx: QueryCtx): Promise<string[]>;
 }
 
 export interface AlertsCapability {

@@ -44,6 +44,8 @@ export interface TraceSummary {
   durationMs: number;
   spanCount?: number;
   errorCount?: number;
+  /** Every service with a span in the trace, sorted. */
+  services?: string[];
 }
 
 export interface TraceSearch {
