@@ -30,10 +30,11 @@ interface ZipkinSpan {
  * the network and queueing time a user is looking for. The client half keeps the wire ID; the server half
  * gets the next unused 64-bit ID (its wire ID stays in the `zipkin.shared_span_id` attribute), and the
  * spans whose parent was the shared ID hang under the server half, whose process made them.
+ * `path` is where the span list sits in the response (`''` for a whole body, `[3]` for a search's 4th trace).
  * Reports of the same half (same ID, side and service: late annotations, retransmissions) are merged first.
  */
 export function parseZipkinTrace(raw: unknown, path: string, read: ShapeReaders, traceId?: string): Trace {
-  const spans = read.asArray(raw, path).map((s, i) => parseSpan(s, `${path}[${i}]`, read));
+  const spans = read.asArray(raw, path === '' ? 'the response body' : path).map((s, i) => parseSpan(s, `${path}[${i}]`, read));
   const id = traceId ?? longestTraceId(spans);
   return finishTrace(id, splitSharedSpans(mergeReports(spans)).map((s) => toDraft(s, id)), []);
 }

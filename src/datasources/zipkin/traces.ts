@@ -63,7 +63,7 @@ export function createZipkinTraces(config: DataSourceConfig, fetchFn: FetchFn, o
       const traceId = normalizeTraceId(id);
       if (traceId === undefined) throw new DataSourceError(`"${id}" is not a trace ID: expected 16 or 32 hex digits, not all zero`, { kind: 'query' });
       const body = await get(`/api/v2/trace/${zipkinTraceIdParam(traceId)}`, undefined, ctx.signal, (e) => (isZipkinNotFound(e) ? traceNotFoundError(traceId, SERVER, e) : e));
-      const trace = readOrThrow(() => parseZipkinTrace(body, 'the response body', read, traceId), SERVER);
+      const trace = readOrThrow(() => parseZipkinTrace(body, '', read, traceId), SERVER);
       if (trace.spans.length === 0) throw traceNotFoundError(traceId, SERVER);
       return trace;
     },
