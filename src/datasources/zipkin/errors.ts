@@ -15,7 +15,7 @@ export function toZipkinError(error: unknown): unknown {
   const { status } = error;
   const keep = { cause: error, ...(status === undefined ? {} : { status }) };
   if (status === 400) return new DataSourceError(text, { kind: 'query', ...keep });
-  return mapHttpError(new DataSourceError(text, { kind: 'http', ...keep, body: text }), SERVER);
+  return mapHttpError(new DataSourceError(text, { kind: 'http', ...keep }), SERVER);
 }
 
 /** Zipkin's own "no such trace", as opposed to a 404 for a wrong base URL. */
