@@ -45,7 +45,7 @@ function canonicalOrThrow(id: string): string {
   return canonical;
 }
 
-export function createTracesCapability(client: JaegerClient): Required<TracesCapability> {
+export function createTracesCapability(client: JaegerClient): TracesCapability {
   return {
     async getTrace(id, ctx) {
       const traceId = canonicalOrThrow(id);

@@ -41,7 +41,7 @@ export function zipkinSearchParams(q: TraceSearch, range: TimeRange): URLSearchP
   return params;
 }
 
-export function createZipkinTraces(config: DataSourceConfig, fetchFn: FetchFn, options: HttpOptions): Required<TracesCapability> & { health(signal: AbortSignal): Promise<HealthResult> } {
+export function createZipkinTraces(config: DataSourceConfig, fetchFn: FetchFn, options: HttpOptions): TracesCapability & { health(signal: AbortSignal): Promise<HealthResult> } {
   const baseUrl = dataSourceBaseUrl(config);
 
   async function get(path: string, params: URLSearchParams | undefined, signal: AbortSignal, onError: (e: unknown) => unknown = (e) => e): Promise<unknown> {
