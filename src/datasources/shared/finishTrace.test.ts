@@ -24,6 +24,14 @@ describe('finishTrace', () => {
     expect(JSON.stringify(drafts)).toBe(frozen);
   });
 
+  it('reads a start in ns (where µs belong) as ns, with its duration and event times, and says so', () => {
+    const ns = draft('a', undefined, 1_700_000_000_000_000_000, 5_000_000, { events: [{ timeUs: 1_700_000_000_001_000_000, name: 'e', attributes: {} }] });
+    const trace = finishTrace(TRACE, [ns, draft('b', 'a', 1_700_000_000_000_100, 10)], []);
+    expect(trace.spans.map((s) => [s.startUs, s.durationUs])).toEqual([[1_700_000_000_000_000, 5_000], [1_700_000_000_000_100, 10]]);
+    expect(trace.spans[0]!.events[0]!.timeUs).toBe(1_700_000_000_001_000);
+    expect(trace.warnings).toEqual(['1 span has times in nanoseconds where microseconds belong; divided by 1000.']);
+  });
+
   it('keeps a 1 MB attribute value and markup as the text they are', () => {
     const big = 'x'.repeat(1_000_000);
     const trace = finishTrace(TRACE, [draft('a', undefined, 1, 1, { name: '<script>1</script>', attributes: { big, '<b>': '<i>' } })], []);
