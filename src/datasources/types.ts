@@ -51,9 +51,9 @@ export interface LogsCapability {
 export interface TracesCapability {
   getTrace(id: string, ctx: QueryCtx): Promise<Trace>;
   search?(q: TraceSearch, ctx: QueryCtx): Promise<TraceSummary[]>;
-  /** The service names a search form offers, as the server lists them. */
+  /** Services that have traces in the range (the search form's first list). */
   services?(ctx: QueryCtx): Promise<string[]>;
-  /** The operation (span) names of one service, for the search form. */
+  /** Span names (operations) of one service. */
   operations?(service: string, ctx: QueryCtx): Promise<string[]>;
 }
 

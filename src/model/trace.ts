@@ -44,7 +44,7 @@ export interface TraceSummary {
   durationMs: number;
   spanCount?: number;
   errorCount?: number;
-  /** Every service with a span in the trace, sorted. */
+  /** The services the trace touched, when the server says (Tempo's serviceStats). */
   services?: string[];
 }
 
