@@ -1,6 +1,8 @@
+import { jaegerPlugin } from './jaeger';
 import { prometheusPlugin } from './prometheus';
 import { placeholderPlugin } from './shared/placeholder';
 import type { DataSourcePlugin } from './types';
+import { zipkinPlugin } from './zipkin';
 
 /**
  * Every datasource kind Watchfloor knows, in the order the README lists them. `KNOWN_KINDS` (what
@@ -10,9 +12,9 @@ import type { DataSourcePlugin } from './types';
 export const DATASOURCE_PLUGINS = [
   prometheusPlugin,
   placeholderPlugin('loki', ['logs'], 'Grafana Loki (LogQL)'),
-  placeholderPlugin('jaeger', ['traces'], 'Jaeger query API'),
+  jaegerPlugin,
   placeholderPlugin('tempo', ['traces'], 'Grafana Tempo'),
-  placeholderPlugin('zipkin', ['traces'], 'Zipkin API v2'),
+  zipkinPlugin,
   placeholderPlugin('alertmanager', ['alerts'], 'Prometheus Alertmanager API v2'),
 ] as const satisfies readonly DataSourcePlugin[];
 

@@ -44,6 +44,8 @@ export interface TraceSummary {
   durationMs: number;
   spanCount?: number;
   errorCount?: number;
+  /** The services the trace touched, when the server says (Tempo's serviceStats). */
+  services?: string[];
 }
 
 export interface TraceSearch {

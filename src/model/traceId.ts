@@ -25,3 +25,16 @@ export function traceIdFromBase64(b64: string): string | undefined {
   for (let i = 0; i < bin.length; i++) hex += bin.charCodeAt(i).toString(16).padStart(2, '0');
   return normalizeTraceId(hex);
 }
+
+const SPAN_HEX = /^[0-9a-f]{1,16}$/;
+
+/**
+ * Canonical span ID: lowercase, 16 hex characters, left-padded (some producers drop leading zeros).
+ * Undefined for anything else and for the all-zero ID, which producers send to mean "no parent".
+ */
+export function normalizeSpanId(raw: string): string | undefined {
+  const id = raw.trim().toLowerCase();
+  if (!SPAN_HEX.test(id)) return undefined;
+  const padded = id.padStart(16, '0');
+  return padded === '0000000000000000' ? undefined : padded;
+}
