@@ -24,6 +24,8 @@ export interface Span {
   startUs: number;
   durationUs: number;
   status: 'ok' | 'error' | 'unset';
+  /** The status description a server sent with an error (OTLP `status.message`), shown in the span detail. */
+  statusMessage?: string;
   attributes: Attrs;
   resource: Attrs;
   events: SpanEvent[];
