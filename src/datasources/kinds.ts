@@ -1,5 +1,6 @@
 import { prometheusPlugin } from './prometheus';
 import { placeholderPlugin } from './shared/placeholder';
+import { tempoPlugin } from './tempo';
 import type { DataSourcePlugin } from './types';
 
 /**
@@ -11,7 +12,7 @@ export const DATASOURCE_PLUGINS = [
   prometheusPlugin,
   placeholderPlugin('loki', ['logs'], 'Grafana Loki (LogQL)'),
   placeholderPlugin('jaeger', ['traces'], 'Jaeger query API'),
-  placeholderPlugin('tempo', ['traces'], 'Grafana Tempo'),
+  tempoPlugin,
   placeholderPlugin('zipkin', ['traces'], 'Zipkin API v2'),
   placeholderPlugin('alertmanager', ['alerts'], 'Prometheus Alertmanager API v2'),
 ] as const satisfies readonly DataSourcePlugin[];

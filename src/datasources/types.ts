@@ -51,6 +51,14 @@ export interface LogsCapability {
 export interface TracesCapability {
   getTrace(id: string, ctx: QueryCtx): Promise<Trace>;
   search?(q: TraceSearch, ctx: QueryCtx): Promise<TraceSummary[]>;
+  /** Services that have traces in the range (the search form's first list). */
+  services?(ctx: QueryCtx): Promise<string[]>;
+  /** Span names (operations) of one service. */
+  operations?(service: string, ctx: QueryCtx): Promise<string[]>;
+  /** Attribute names for tag filters and query completion, in the server's own form (Tempo: `resource.service.name`). */
+  tagNames?(ctx: QueryCtx): Promise<string[]>;
+  /** Values seen for one of `tagNames`. */
+  tagValues?(tag: string, ctx: QueryCtx): Promise<string[]>;
 }
 
 export interface AlertsCapability {

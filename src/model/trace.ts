@@ -46,6 +46,10 @@ export interface TraceSummary {
   durationMs: number;
   spanCount?: number;
   errorCount?: number;
+  /** The services the trace touched, when the server says (Tempo's serviceStats). */
+  services?: string[];
+  /** How many spans matched the query, when the server says (Tempo's TraceQL spansets). */
+  matchedSpans?: number;
 }
 
 export interface TraceSearch {
@@ -55,4 +59,6 @@ export interface TraceSearch {
   minDurationMs?: number;
   maxDurationMs?: number;
   limit: number;
+  /** A query in the datasource's own trace language (Tempo: TraceQL); the other filters are then not sent. */
+  query?: string;
 }
