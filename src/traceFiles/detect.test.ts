@@ -70,6 +70,18 @@ describe('parseTraceFile: formats detected', () => {
     expect(charge).toMatchObject({ kind: 'client', status: 'error', durationUs: 20_000 });
   });
 
+  it('reads a single Zipkin span object', () => {
+    const one = zipkinFileOf(spans)[0] as Record<string, unknown>;
+    expect(summary(JSON.stringify(one))).toEqual({ format: 'Zipkin v2 JSON', traces: [{ traceId, spans: [`${String((one.localEndpoint as Record<string, unknown>).serviceName)}:${String(one.name)}`] }] });
+  });
+
+  it("unwraps Jaeger UI's internal trace state, saying so", () => {
+    const state = { data: jaegerFileOf(spans).data[0], id: traceId, state: 'FETCH_DONE' };
+    const { traces } = parseTraceFile(JSON.stringify(state), formats);
+    expect(traces[0]!.spans).toHaveLength(3);
+    expect(traces[0]!.warnings[0]).toMatch(/Jaeger UI's internal trace state/);
+  });
+
   it('skips a byte-order mark', () => {
     expect(summary(`\uFEFF${JSON.stringify(sdkOtlpJson(spans))}`).traces).toEqual([expected]);
   });

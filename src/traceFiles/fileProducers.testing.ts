@@ -56,11 +56,11 @@ const base = (traceId: string, spanId: string): Omit<Span, 'name' | 'service' | 
 /** A Jaeger trace object → Trace: spans, CHILD_OF parent, µs times, processes' service names, tags. */
 export function miniJaegerConverter(raw: unknown, path: string): Trace {
   const trace = raw as Rec;
-  if (!Array.isArray(trace.spans)) throw new Error(`${path}.spans should be an array`);
+  if (!Array.isArray(trace.spans)) throw new Error(`${path === '' ? '' : `${path}.`}spans should be an array`);
   const processes = (trace.processes ?? {}) as Record<string, Rec>;
   const traceId = normalizeTraceId(String(trace.traceID)) ?? String(trace.traceID);
   const spans = (trace.spans as Rec[]).map((s, i): Span => {
-    if (typeof s.startTime !== 'number') throw new Error(`${path}.spans[${i}].startTime should be a number`);
+    if (typeof s.startTime !== 'number') throw new Error(`${path === '' ? '' : `${path}.`}spans[${i}].startTime should be a number`);
     const parent = (s.references as Rec[] | undefined)?.find((r) => r.refType === 'CHILD_OF');
     const span: Span = {
       ...base(traceId, String(s.spanID)),

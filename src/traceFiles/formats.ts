@@ -42,7 +42,7 @@ export type JaegerTraceConverter = (trace: unknown, path: string) => Trace;
  * internal trace state (`{data:{traceID, spans, …}, state}`) is unwrapped.
  */
 export function jaegerFormat(convert: JaegerTraceConverter): TraceFileFormat {
-  const traceObjects = (doc: unknown): Array<{ trace: unknown; path: string }> | string => {
+  const traceObjects = (doc: unknown): Array<{ trace: unknown; path: string; note?: string }> | string => {
     if (Array.isArray(doc)) {
       const first: unknown = doc[0];
       if (isRecord(first) && typeof first.spanID === 'string') return [{ trace: { traceID: first.traceID, spans: doc, processes: {} }, path: '' }];
@@ -50,7 +50,7 @@ export function jaegerFormat(convert: JaegerTraceConverter): TraceFileFormat {
     }
     if (!isRecord(doc)) return `needs an object, got ${typeof doc}`;
     if (Array.isArray(doc.data)) return doc.data.map((trace, i) => ({ trace, path: `data[${i}]` }));
-    if (isRecord(doc.data) && Array.isArray(doc.data.spans)) return [{ trace: doc.data, path: 'data' }];
+    if (isRecord(doc.data) && Array.isArray(doc.data.spans)) return [{ trace: doc.data, path: 'data', note: "Read from Jaeger UI's internal trace state (not a Download JSON file); fields Jaeger UI derived were ignored" }];
     if (typeof doc.traceID === 'string' && Array.isArray(doc.spans)) return [{ trace: doc, path: '' }];
     return 'no data array and no traceID with spans';
   };
@@ -63,7 +63,10 @@ export function jaegerFormat(convert: JaegerTraceConverter): TraceFileFormat {
     parse: (doc) => {
       const found = traceObjects(doc);
       if (typeof found === 'string') throw new Error(found);
-      return found.map(({ trace, path }) => convert(trace, path));
+      return found.map(({ trace, path, note }) => {
+        const converted = convert(trace, path);
+        return note === undefined ? converted : { ...converted, warnings: [note, ...converted.warnings] };
+      });
     },
   };
 }
@@ -71,9 +74,10 @@ export function jaegerFormat(convert: JaegerTraceConverter): TraceFileFormat {
 /** Converts Zipkin v2 spans (of one or several traces); the zipkin adapter owns it. */
 export type ZipkinSpansConverter = (spans: readonly unknown[], path: string) => Trace[];
 
-/** Zipkin v2 JSON: an array of spans (`/api/v2/trace/{id}`), or of traces (`/api/v2/traces`, arrays of spans). */
+/** Zipkin v2 JSON: an array of spans (`/api/v2/trace/{id}`), of traces (`/api/v2/traces`, arrays of spans), or one span. */
 export function zipkinFormat(convert: ZipkinSpansConverter): TraceFileFormat {
   const spansOf = (doc: unknown): unknown[] | string => {
+    if (isRecord(doc) && typeof doc.traceId === 'string' && typeof doc.id === 'string') return [doc];
     if (!Array.isArray(doc)) return `needs an array of spans, got ${isRecord(doc) ? 'an object' : typeof doc}`;
     const flat = doc.every(Array.isArray) ? (doc as unknown[][]).flat() : doc;
     const first: unknown = flat[0];
