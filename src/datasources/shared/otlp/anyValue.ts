@@ -11,7 +11,7 @@ const MAX_DEPTH = 16;
  * 9223372036854775807 is not shown as …800. A kvlist has no model form; it is kept as its JSON text, as
  * Jaeger's OTLP translator does. `bytesValue` stays base64 text. `{}` (no value) is null.
  */
-export function readAnyValue(read: ShapeReaders, raw: unknown, path: string): AttrValue {
+export function readAnyValue(read: ShapeReaders, raw: unknown, path: string | (() => string)): AttrValue {
   return toAttr(anyToJs(read, raw, path, 0));
 }
 
@@ -23,7 +23,10 @@ function toAttr(value: Js): AttrValue {
   return value;
 }
 
-function anyToJs(read: ShapeReaders, raw: unknown, path: string, depth: number): Js {
+function anyToJs(read: ShapeReaders, raw: unknown, path: string | (() => string), depth: number): Js {
+  // The common case first, with no path built: a string value.
+  if (typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>).stringValue === 'string') return (raw as { stringValue: string }).stringValue;
+  if (typeof path !== 'string') return anyToJs(read, raw, path(), depth);
   const value = read.asRecord(raw, path);
   if (depth > MAX_DEPTH) return `(nested deeper than ${MAX_DEPTH} levels; cut)`;
   const str = field(value, 'stringValue', path);
@@ -61,17 +64,21 @@ function anyToJs(read: ShapeReaders, raw: unknown, path: string, depth: number):
   return null;
 }
 
-/** OTLP attributes (`[{key, value}]`) as a record; a repeated key keeps its last value, as the collector does. */
-export function readAttributes(read: ShapeReaders, raw: unknown, path: string): Attrs {
-  if (raw === undefined || raw === null) return {};
+/**
+ * OTLP attributes (`[{key, value}]`) as a record; a repeated key keeps its last value, as the collector does.
+ * `into` receives them when given (the scope's attributes go in first). Paths are built only for an error.
+ */
+export function readAttributes(read: ShapeReaders, raw: unknown, path: string, into: Record<string, AttrValue> = {}): Attrs {
+  if (raw === undefined || raw === null) return into;
   const list = read.asArray(raw, path);
-  const out: Record<string, AttrValue> = {};
   for (let i = 0; i < list.length; i++) {
-    const entry = read.asRecord(list[i], `${path}[${i}]`);
-    const key = read.asString(entry.key, `${path}[${i}].key`);
-    out[key] = entry.value === undefined || entry.value === null ? null : readAnyValue(read, entry.value, `${path}[${i}].value`);
+    const entry = list[i];
+    if (typeof entry !== 'object' || entry === null) read.asRecord(entry, `${path}[${i}]`);
+    const { key, value } = entry as Record<string, unknown>;
+    if (typeof key !== 'string') read.asString(key, `${path}[${i}].key`);
+    into[key as string] = value === undefined || value === null ? null : readAnyValue(read, value, () => `${path}[${i}].value`);
   }
-  return out;
+  return into;
 }
 
 function readInt(read: ShapeReaders, raw: unknown, path: string): number | string {

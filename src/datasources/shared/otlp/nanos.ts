@@ -12,17 +12,23 @@ export interface UnixNanos {
 
 const DIGITS = /^\d{1,20}$/;
 
-/** Reads `value` (a decimal string, or a JSON number as proto3 JSON also allows); absent means 0, as proto3 omits zeros. */
-export function readUnixNanos(read: ShapeReaders, value: unknown, path: string): UnixNanos {
+/**
+ * Reads `value` (a decimal string, or a JSON number as proto3 JSON also allows); absent means 0, as proto3
+ * omits zeros. `path` may be a function, so a valid value costs no path string.
+ */
+export function readUnixNanos(read: ShapeReaders, value: unknown, path: string | (() => string)): UnixNanos {
+  if (typeof value === 'string' && DIGITS.test(value)) {
+    if (value.length <= 3) return { us: 0, ns: Number(value) };
+    return { us: Number(value.slice(0, -3)), ns: Number(value.slice(-3)) };
+  }
   if (value === undefined || value === null) return { us: 0, ns: 0 };
+  const where = typeof path === 'string' ? path : path();
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 0) throw read.shapeError(path, 'a non-negative integer of nanoseconds', value);
+    if (!Number.isInteger(value) || value < 0) throw read.shapeError(where, 'a non-negative integer of nanoseconds', value);
     const us = Math.floor(value / 1000);
     return { us, ns: Math.max(0, Math.min(999, value - us * 1000)) };
   }
-  if (typeof value !== 'string' || !DIGITS.test(value)) throw read.shapeError(path, 'a non-negative integer of nanoseconds (a decimal string)', value);
-  if (value.length <= 3) return { us: 0, ns: Number(value) };
-  return { us: Number(value.slice(0, -3)), ns: Number(value.slice(-3)) };
+  throw read.shapeError(where, 'a non-negative integer of nanoseconds (a decimal string)', value);
 }
 
 /** Microseconds as a number: sub-µs digits survive only as far as a double allows at this magnitude. */

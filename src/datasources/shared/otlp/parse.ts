@@ -1,7 +1,7 @@
-import type { Attrs, Span, SpanEvent, SpanKind, SpanLink, Trace } from '../../../model/trace';
+import type { Attrs, AttrValue, Span, SpanEvent, SpanKind, SpanLink, Trace } from '../../../model/trace';
 import { shapeReaders, type ShapeReaders } from '../shape';
 import { readAttributes } from './anyValue';
-import { field, join } from './fields';
+import { field, Found } from './fields';
 import { readSpanIdText, readTraceIdText } from './ids';
 import { microsBetween, readUnixNanos, suspectedUnit, toMicros } from './nanos';
 import { WarningTally } from './warnings';
@@ -33,11 +33,11 @@ export function parseOtlpTraces(json: unknown, serverName: string, options: Otlp
   const base = options.path ?? '';
   const root = read.asRecord(json, base === '' ? 'the body' : base);
   let list = field(root, 'resourceSpans', base);
-  if (list.value === undefined && root.batches !== undefined) list = { value: root.batches, path: join(base, 'batches') };
+  if (list.value === undefined && root.batches !== undefined) list = new Found(root.batches, base, 'batches');
   if (list.value === undefined) throw read.shapeError(list.path, 'an array of resource spans', undefined);
   const resourceSpans = read.asArray(list.value, list.path);
 
-  const traces = new Map<string, { spans: Span[]; tally: WarningTally }>();
+  const traces = new Map<string, TraceEntry>();
   const skipped = new WarningTally();
   for (let r = 0; r < resourceSpans.length; r++) {
     readResourceSpans(read, resourceSpans[r], `${list.path}[${r}]`, traces, skipped);
@@ -51,7 +51,7 @@ function readResourceSpans(
   read: ShapeReaders,
   raw: unknown,
   path: string,
-  traces: Map<string, { spans: Span[]; tally: WarningTally }>,
+  traces: Map<string, TraceEntry>,
   skipped: WarningTally,
 ): void {
   const rs = read.asRecord(raw, path);
@@ -77,34 +77,56 @@ function readResourceSpans(
 
     const spansField = field(ss, 'spans', scopePath);
     if (spansField.value === undefined) continue;
-    const spans = read.asArray(spansField.value, spansField.path);
+    const spansPath = spansField.path;
+    const spans = read.asArray(spansField.value, spansPath);
+    const context: SpanContext = { service: service ?? UNKNOWN_SERVICE, resource, scopeAttrs };
+    let lastRawId: unknown;
+    let lastEntry: TraceEntry | undefined;
     for (let i = 0; i < spans.length; i++) {
-      const spanPath = `${spansField.path}[${i}]`;
+      const spanPath = `${spansPath}[${i}]`;
       const record = read.asRecord(spans[i], spanPath);
       const traceField = field(record, 'traceId', spanPath);
-      const traceId = traceField.value === undefined ? undefined : readTraceIdText(read.asString(traceField.value, traceField.path));
-      if (traceId === undefined) {
-        skipped.add('traceId', `span(s) without a valid trace ID were left out`, `${traceField.path} = ${JSON.stringify(traceField.value ?? null)}`);
-        continue;
+      // Spans of one batch share their trace ID: decode it once per run of equal strings.
+      let entry = traceField.value === lastRawId ? lastEntry : undefined;
+      if (entry === undefined) {
+        const traceId = traceField.value === undefined ? undefined : readTraceIdText(read.asString(traceField.value, traceField.path));
+        if (traceId === undefined) {
+          skipped.add('traceId', `span(s) without a valid trace ID were left out`, `${traceField.path} = ${JSON.stringify(traceField.value ?? null)}`);
+          continue;
+        }
+        entry = traces.get(traceId);
+        if (entry === undefined) traces.set(traceId, (entry = { traceId, spans: [], tally: new WarningTally() }));
+        lastRawId = traceField.value;
+        lastEntry = entry;
       }
-      let entry = traces.get(traceId);
-      if (entry === undefined) traces.set(traceId, (entry = { spans: [], tally: new WarningTally() }));
-      const span = readSpan(read, record, spanPath, traceId, entry.tally);
+      const span = readSpan(read, record, spanPath, entry.traceId, context, entry.tally);
       if (span === undefined) continue;
       if (service === undefined) entry.tally.add('service', `span(s) have no service.name in their resource; shown as "${UNKNOWN_SERVICE}"`, `${resourceField.path}.attributes`);
-      entry.spans.push({
-        ...span,
-        service: service ?? UNKNOWN_SERVICE,
-        resource,
-        attributes: Object.keys(scopeAttrs).length === 0 ? span.attributes : { ...scopeAttrs, ...span.attributes },
-      });
+      entry.spans.push(span);
     }
   }
 }
 
-function readSpan(read: ShapeReaders, record: Record<string, unknown>, path: string, traceId: string, tally: WarningTally): Span | undefined {
+interface TraceEntry {
+  traceId: string;
+  spans: Span[];
+  tally: WarningTally;
+}
+
+interface SpanContext {
+  service: string;
+  resource: Attrs;
+  scopeAttrs: Readonly<Record<string, string>>;
+}
+
+/** A string field's value; the path is built only when it is not a string. */
+function str(read: ShapeReaders, found: Found): string {
+  return typeof found.value === 'string' ? found.value : read.asString(found.value, found.path);
+}
+
+function readSpan(read: ShapeReaders, record: Record<string, unknown>, path: string, traceId: string, context: SpanContext, tally: WarningTally): Span | undefined {
   const spanIdField = field(record, 'spanId', path);
-  const spanId = spanIdField.value === undefined ? undefined : readSpanIdText(read.asString(spanIdField.value, spanIdField.path));
+  const spanId = spanIdField.value === undefined ? undefined : readSpanIdText(str(read, spanIdField));
   if (spanId === undefined) {
     tally.add('spanId', 'span(s) without a valid span ID were left out', `${spanIdField.path} = ${JSON.stringify(spanIdField.value ?? null)}`);
     return undefined;
@@ -112,18 +134,19 @@ function readSpan(read: ShapeReaders, record: Record<string, unknown>, path: str
   const parentField = field(record, 'parentSpanId', path);
   let parentSpanId: string | undefined;
   if (parentField.value !== undefined && parentField.value !== '') {
-    parentSpanId = readSpanIdText(read.asString(parentField.value, parentField.path));
-    if (parentSpanId === undefined && !/^[0=A]*$/.test(parentField.value as string)) {
-      tally.add('parent', 'span(s) have an unreadable parent ID and are shown as roots', `${parentField.path} = ${JSON.stringify(parentField.value)}`);
+    const raw = str(read, parentField);
+    parentSpanId = readSpanIdText(raw);
+    if (parentSpanId === undefined && !/^[0=A]*$/.test(raw)) {
+      tally.add('parent', 'span(s) have an unreadable parent ID and are shown as roots', `${parentField.path} = ${JSON.stringify(raw)}`);
     }
   }
   const nameField = field(record, 'name', path);
-  const name = nameField.value === undefined ? '' : read.asString(nameField.value, nameField.path);
+  const name = nameField.value === undefined ? '' : str(read, nameField);
 
   const startField = field(record, 'startTimeUnixNano', path);
   const endField = field(record, 'endTimeUnixNano', path);
-  const start = readUnixNanos(read, startField.value, startField.path);
-  const end = readUnixNanos(read, endField.value, endField.path);
+  const start = readUnixNanos(read, startField.value, () => startField.path);
+  const end = readUnixNanos(read, endField.value, () => endField.path);
   if (start.us === 0 && start.ns === 0) tally.add('noStart', 'span(s) have no start time (shown at 1970-01-01)', `span ${spanId}`);
   const unit = suspectedUnit(start);
   if (unit !== undefined) {
@@ -135,7 +158,10 @@ function readSpan(read: ShapeReaders, record: Record<string, unknown>, path: str
     durationUs = 0;
   }
 
-  const attributes = readAttributes(read, field(record, 'attributes', path).value, `${path}.attributes`);
+  const attrsField = field(record, 'attributes', path);
+  const seed: Record<string, AttrValue> = {};
+  for (const key in context.scopeAttrs) seed[key] = context.scopeAttrs[key]!;
+  const attributes = attrsField.value === undefined ? seed : readAttributes(read, attrsField.value, attrsField.path, seed);
   flagLargeValues(attributes, spanId, tally);
   const statusField = field(record, 'status', path);
   const status = statusField.value === undefined ? {} : read.asRecord(statusField.value, statusField.path);
@@ -145,13 +171,13 @@ function readSpan(read: ShapeReaders, record: Record<string, unknown>, path: str
     traceId,
     spanId,
     name,
-    service: UNKNOWN_SERVICE,
+    service: context.service,
     kind: readKind(read, field(record, 'kind', path), tally),
     startUs: toMicros(start),
     durationUs,
     status: readStatusCode(read, field(status, 'code', statusField.path), tally),
     attributes,
-    resource: {},
+    resource: context.resource,
     events: readEvents(read, field(record, 'events', path), tally, spanId),
     links: readLinks(read, field(record, 'links', path), tally),
   };
@@ -160,7 +186,7 @@ function readSpan(read: ShapeReaders, record: Record<string, unknown>, path: str
   return span;
 }
 
-function readKind(read: ShapeReaders, kind: { value: unknown; path: string }, tally: WarningTally): SpanKind {
+function readKind(read: ShapeReaders, kind: Found, tally: WarningTally): SpanKind {
   const { value, path } = kind;
   if (value === undefined || value === null) return 'unspecified';
   if (typeof value === 'number') {
@@ -176,7 +202,7 @@ function readKind(read: ShapeReaders, kind: { value: unknown; path: string }, ta
   return 'unspecified';
 }
 
-function readStatusCode(read: ShapeReaders, code: { value: unknown; path: string }, tally: WarningTally): Span['status'] {
+function readStatusCode(read: ShapeReaders, code: Found, tally: WarningTally): Span['status'] {
   const { value, path } = code;
   if (value === undefined || value === null) return 'unset';
   if (typeof value === 'number') {
@@ -192,7 +218,7 @@ function readStatusCode(read: ShapeReaders, code: { value: unknown; path: string
   return 'unset';
 }
 
-function readEvents(read: ShapeReaders, events: { value: unknown; path: string }, tally: WarningTally, spanId: string): SpanEvent[] {
+function readEvents(read: ShapeReaders, events: Found, tally: WarningTally, spanId: string): SpanEvent[] {
   if (events.value === undefined || events.value === null) return [];
   return read.asArray(events.value, events.path).map((raw, i) => {
     const path = `${events.path}[${i}]`;
@@ -209,7 +235,7 @@ function readEvents(read: ShapeReaders, events: { value: unknown; path: string }
   });
 }
 
-function readLinks(read: ShapeReaders, links: { value: unknown; path: string }, tally: WarningTally): SpanLink[] {
+function readLinks(read: ShapeReaders, links: Found, tally: WarningTally): SpanLink[] {
   if (links.value === undefined || links.value === null) return [];
   const out: SpanLink[] = [];
   const list = read.asArray(links.value, links.path);
@@ -230,7 +256,8 @@ function readLinks(read: ShapeReaders, links: { value: unknown; path: string }, 
 }
 
 function flagLargeValues(attributes: Attrs, spanId: string, tally: WarningTally): void {
-  for (const [key, value] of Object.entries(attributes)) {
+  for (const key in attributes) {
+    const value = attributes[key];
     if (typeof value === 'string' && value.length > LARGE_VALUE_CHARS) {
       tally.add('large', 'attribute value(s) are very large and are kept whole', `span ${spanId} ${JSON.stringify(key.slice(0, 80))}: ${(value.length / 1_000_000).toFixed(1)} M characters`);
     }
