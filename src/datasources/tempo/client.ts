@@ -1,3 +1,4 @@
+import { isDataSourceError } from '../../lib/errors';
 import type { TimeRange } from '../../model/time';
 import { dataSourceBaseUrl } from '../shared/baseUrl';
 import { asDataSourceError, mapHttpError } from '../shared/errors';
@@ -19,6 +20,16 @@ export interface TempoClient {
   readonly options: HttpOptions;
 }
 
+/**
+ * Tempo's "no such trace" is a 404 with an empty body; a proxy's or SPA's 404 page is not. The wrapper marks
+ * the empty one with this body, so `isEmptyNotFound` tells them apart without reading error messages.
+ */
+export const EMPTY_404 = { emptyTempo404: true } as const;
+
+export function isEmptyNotFound(error: unknown): boolean {
+  return isDataSourceError(error) && error.status === 404 && typeof error.body === 'object' && error.body !== null && (error.body as Record<string, unknown>).emptyTempo404 === true;
+}
+
 /** The most of an error body kept: Tempo's are one line; anything longer is a proxy's page. */
 const ERROR_BODY_BYTES = 256 * 1024;
 
@@ -26,8 +37,8 @@ const ERROR_BODY_BYTES = 256 * 1024;
  * Tempo writes its errors with Go's `http.Error`: text/plain, one line, a trailing newline
  * (`invalid TraceQL query: parse error at line 1, col 3: …`). The shared kit reads an error's own text only
  * from a JSON body; this hands it Tempo's text as the `{"error": …}` envelope it understands, whole, so a
- * 400 becomes a `query` error with Tempo's words. Empty bodies (Tempo's 404 for an unknown trace), JSON and
- * HTML pass through untouched.
+ * 400 becomes a `query` error with Tempo's words. An empty 404 (Tempo's unknown trace) is marked; JSON, HTML
+ * and other empty bodies pass through untouched.
  */
 export function withTextErrors(fetchFn: FetchFn): FetchFn {
   return async (input, init) => {
@@ -37,6 +48,7 @@ export function withTextErrors(fetchFn: FetchFn): FetchFn {
     if (type.includes('json') || type.includes('html')) return response;
     const text = await readBodyText(response, ERROR_BODY_BYTES);
     const init2 = { status: response.status, statusText: response.statusText };
+    if (text.trim() === '' && response.status === 404) return Response.json(EMPTY_404, init2);
     if (text.trim() === '' || /^\s*</.test(text)) return new Response(text === '' ? null : text, { ...init2, headers: response.headers });
     return new Response(JSON.stringify({ error: text.trim() }), { ...init2, headers: { 'content-type': 'application/json' } });
   };

@@ -79,6 +79,21 @@ describe('tempo trace by ID', () => {
     expect((await rejection(traces().traces.getTrace('abc', ctx()))).message).toBe('Trace 00000000000000000000000000000abc was not found in Tempo');
   });
 
+  it('says the URL is likely wrong when neither trace endpoint exists', async () => {
+    server.use(http.get(`${BASE}/*`, () => text('404 page not found\n', 404)));
+    const error = await rejection(traces().traces.getTrace(sdkTraceId, ctx()));
+    expect(error).toMatchObject({ kind: 'http', status: 404 });
+    expect(error.message).toBe("404 page not found: there is neither /api/v2/traces nor /api/traces here. Is the datasource URL the Tempo server's base URL?");
+  });
+
+  it('does not mistake a proxy\'s HTML 404 page for "trace not found"', async () => {
+    server.use(http.get(`${BASE}/*`, () => new HttpResponse('<html><title>404 Not Found</title></html>', { status: 404, headers: { 'Content-Type': 'text/html' } })));
+    const error = await rejection(traces().traces.getTrace(sdkTraceId, ctx()));
+    expect(error.kind).toBe('http');
+    expect(error.message).toContain('HTML page');
+    expect(error.message).not.toContain('was not found in Tempo');
+  });
+
   it('rejects what is not a trace ID without asking', async () => {
     const error = await rejection(traces().traces.getTrace('trace-123', ctx()));
     expect(error.kind).toBe('query');

@@ -5,17 +5,12 @@ import { throwIfAborted } from '../shared/abort';
 import { readOrThrow } from '../shared/errors';
 import { parseOtlpTraces } from '../shared/otlp';
 import { shapeReaders } from '../shared/shape';
-import { SERVER, type TempoClient } from './client';
+import { isEmptyNotFound, SERVER, type TempoClient } from './client';
 
 const read = shapeReaders(SERVER);
 
 export function notFoundError(traceId: string): DataSourceError {
   return new DataSourceError(`Trace ${traceId} was not found in Tempo`, { kind: 'query', status: 404 });
-}
-
-/** Tempo's not-found: 404 with an empty body (the kit's error then carries no body). */
-function isEmptyNotFound(error: unknown): boolean {
-  return isDataSourceError(error) && error.status === 404 && error.body === undefined;
 }
 
 /**
@@ -48,6 +43,9 @@ export function createTraceReader(client: TempoClient) {
       body = await client.get(`/api/traces/${traceId}`, [], signal);
     } catch (error) {
       if (isEmptyNotFound(error)) throw notFoundError(traceId);
+      if (isDataSourceError(error) && error.status === 404) {
+        throw new DataSourceError(`${error.message}: there is neither /api/v2/traces nor /api/traces here. Is the datasource URL the Tempo server's base URL?`, { kind: 'http', status: 404, cause: error });
+      }
       throw error;
     }
     return readOrThrow(() => pick(parseOtlpTraces(body, SERVER), traceId, []), SERVER);
