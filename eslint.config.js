@@ -19,6 +19,9 @@ const layerZones = [
   // The shared query editor frame: completion sources come in as parameters, never from a datasource.
   { target: './src/editor', from: ['./src/datasources', './src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
   { target: './src/state', from: ['./src/editor', './src/lib', './src/datasources', './src/demo', './src/panels', './src/pages', './src/app'] },
+  // Trace-file import: the format detector over the adapters' converters (model, lib, datasources); pure, for a worker.
+  { target: './src/traceFiles', from: ['./src/editor', './src/demo', './src/panels', './src/state', './src/pages', './src/app'] },
+  { target: ['./src/model', './src/lib', './src/datasources', './src/demo', './src/panels', './src/editor', './src/state'], from: ['./src/traceFiles'] },
   { target: './src/pages', from: ['./src/demo', './src/app'] },
   { target: './src/app', from: ['./src/demo'] },
 ];

@@ -1,6 +1,7 @@
 import { jaegerPlugin } from './jaeger';
 import { prometheusPlugin } from './prometheus';
 import { placeholderPlugin } from './shared/placeholder';
+import { tempoPlugin } from './tempo';
 import type { DataSourcePlugin } from './types';
 import { zipkinPlugin } from './zipkin';
 
@@ -13,7 +14,7 @@ export const DATASOURCE_PLUGINS = [
   prometheusPlugin,
   placeholderPlugin('loki', ['logs'], 'Grafana Loki (LogQL)'),
   jaegerPlugin,
-  placeholderPlugin('tempo', ['traces'], 'Grafana Tempo'),
+  tempoPlugin,
   zipkinPlugin,
   placeholderPlugin('alertmanager', ['alerts'], 'Prometheus Alertmanager API v2'),
 ] as const satisfies readonly DataSourcePlugin[];

@@ -55,6 +55,10 @@ export interface TracesCapability {
   services?(ctx: QueryCtx): Promise<string[]>;
   /** Span names (operations) of one service. */
   operations?(service: string, ctx: QueryCtx): Promise<string[]>;
+  /** Attribute names for tag filters and query completion, in the server's own form (Tempo: `resource.service.name`). */
+  tagNames?(ctx: QueryCtx): Promise<string[]>;
+  /** Values seen for one of `tagNames`. */
+  tagValues?(tag: string, ctx: QueryCtx): Promise<string[]>;
 }
 
 export interface AlertsCapability {

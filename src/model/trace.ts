@@ -24,6 +24,8 @@ export interface Span {
   startUs: number;
   durationUs: number;
   status: 'ok' | 'error' | 'unset';
+  /** The status description a server sent with an error (OTLP `status.message`), shown in the span detail. */
+  statusMessage?: string;
   attributes: Attrs;
   resource: Attrs;
   events: SpanEvent[];
@@ -46,6 +48,8 @@ export interface TraceSummary {
   errorCount?: number;
   /** The services the trace touched, when the server says (Tempo's serviceStats). */
   services?: string[];
+  /** How many spans matched the query, when the server says (Tempo's TraceQL spansets). */
+  matchedSpans?: number;
 }
 
 export interface TraceSearch {
@@ -55,4 +59,6 @@ export interface TraceSearch {
   minDurationMs?: number;
   maxDurationMs?: number;
   limit: number;
+  /** A query in the datasource's own trace language (Tempo: TraceQL); the other filters are then not sent. */
+  query?: string;
 }
