@@ -4,6 +4,12 @@ import { createWorkerFetch } from './worker/workerFetch';
 
 /** A host that can never resolve, so a demo request can never leak onto the network. */
 export const DEMO_PROMETHEUS_URL = 'http://demo.watchfloor.invalid/prometheus';
+/** The demo's trace backends, all over the same simulated traces (src/demo/traceHandlers.ts). */
+export const DEMO_JAEGER_URL = 'http://demo.watchfloor.invalid/jaeger';
+export const DEMO_TEMPO_URL = 'http://demo.watchfloor.invalid/tempo';
+export const DEMO_ZIPKIN_URL = 'http://demo.watchfloor.invalid/zipkin';
+/** The documented 100,000-span batch-job trace of the default demo (see src/demo/traces/batchTrace.ts). */
+export const DEMO_BATCH_TRACE_ID = 'cb1735b9a9a5105b0a7a7549e9ba790b';
 
 export interface DemoBackendOptions {
   /** Anchors the incident schedule (default: now). */
@@ -20,6 +26,18 @@ const DEMO_CONFIGS: readonly DataSourceConfig[] = [
     default: true,
     options: { scrapeInterval: '15s' },
   },
+];
+
+/**
+ * The demo's trace datasources. Not yet part of the configs `createDemoBackend` returns: the jaeger,
+ * tempo and zipkin kinds are placeholders in datasources/kinds.ts until their adapters land, and a
+ * placeholder entry would show a broken datasource. Switch them on by appending these to DEMO_CONFIGS.
+ * The demo already answers all three APIs at these URLs.
+ */
+export const DEMO_TRACE_CONFIGS: readonly DataSourceConfig[] = [
+  { uid: 'demo-jaeger', kind: 'jaeger', name: 'Demo Jaeger', url: DEMO_JAEGER_URL },
+  { uid: 'demo-tempo', kind: 'tempo', name: 'Demo Tempo', url: DEMO_TEMPO_URL },
+  { uid: 'demo-zipkin', kind: 'zipkin', name: 'Demo Zipkin', url: DEMO_ZIPKIN_URL },
 ];
 
 /**

@@ -24,6 +24,8 @@ export interface Span {
   startUs: number;
   durationUs: number;
   status: 'ok' | 'error' | 'unset';
+  /** The status description (OTLP `status.message`, Jaeger `otel.status_description`), when the producer sent one. */
+  statusMessage?: string;
   attributes: Attrs;
   resource: Attrs;
   events: SpanEvent[];

@@ -4,6 +4,7 @@ import { createInProcessFetch } from '../fetch';
 import { exposeOpenMetrics, OPENMETRICS_CONTENT_TYPE } from '../openmetrics/expose';
 import { createPrometheusHandlers } from '../promApi/handlers';
 import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
+import { createTraceHandlers } from '../traceHandlers';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -74,6 +75,9 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse, response
 const INDEX_TEXT = `Watchfloor demo backend: a simulated microservice system.
   /api/v1/...             Prometheus HTTP API (also under /prometheus/api/v1/...)
   /metrics                OpenMetrics exposition with exemplars, for a real Prometheus to scrape
+  /jaeger/api/...         Jaeger query API (v1 JSON and /api/v3 OTLP) over the simulated traces
+  /tempo/api/...          Grafana Tempo API (traces, search with a TraceQL subset, tags, echo)
+  /zipkin/api/v2/...      Zipkin API v2
   /-/healthy, /-/ready    health checks
 `;
 
@@ -90,6 +94,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const fetchFn = createInProcessFetch([
     ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now }),
     ...createPrometheusHandlers(simulator, { basePath: '', now }),
+    ...createTraceHandlers(simulator, { now }),
   ]);
   const host = opts.host ?? '127.0.0.1';
 
