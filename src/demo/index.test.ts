@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDemoBackend, DEMO_PROMETHEUS_URL } from './index';
+import { createDemoBackend, DEMO_JAEGER_URL, DEMO_PROMETHEUS_URL, DEMO_TEMPO_URL, DEMO_TRACE_CONFIGS, DEMO_ZIPKIN_URL } from './index';
 
 describe('createDemoBackend', () => {
   const demo = createDemoBackend({ nowMs: Date.UTC(2025, 5, 4, 12, 0, 0), seed: 3 });
@@ -22,6 +22,23 @@ describe('createDemoBackend', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: string[] };
     expect(body.data).toEqual(['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'users']);
+  });
+
+  it('answers the Jaeger, Tempo and Zipkin APIs in-process, each under its own path', async () => {
+    const services = ['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'users'];
+    expect(((await (await demo.fetchFn(`${DEMO_JAEGER_URL}/api/services`)).json()) as { data: string[] }).data).toEqual(services);
+    expect(((await (await demo.fetchFn(`${DEMO_JAEGER_URL}/api/v3/services`)).json()) as { services: string[] }).services).toEqual(services);
+    expect(await (await demo.fetchFn(`${DEMO_TEMPO_URL}/api/echo`)).text()).toBe('echo\n');
+    expect(await (await demo.fetchFn(`${DEMO_ZIPKIN_URL}/api/v2/services`)).json()).toEqual(services);
+  });
+
+  it('keeps the trace datasources apart until their adapters exist', () => {
+    expect(DEMO_TRACE_CONFIGS.map((c) => [c.kind, c.url])).toEqual([
+      ['jaeger', DEMO_JAEGER_URL],
+      ['tempo', DEMO_TEMPO_URL],
+      ['zipkin', DEMO_ZIPKIN_URL],
+    ]);
+    expect(demo.configs.map((c) => c.kind)).toEqual(['prometheus']);
   });
 
   it('answers anything else with a 404 rather than a network error', async () => {
