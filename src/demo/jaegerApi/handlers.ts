@@ -1,31 +1,8 @@
 import { http, type HttpHandler } from 'msw';
+import { guarded, param, type TraceApiHandlerOptions } from '../traceWire/handlerKit';
 import type { DemoTraceStore } from '../traces/traceStore';
 import * as v1 from './v1';
 import * as v3 from './v3';
-
-export interface TraceApiHandlerOptions {
-  /** Path prefix in front of `/api`, e.g. '/jaeger'. */
-  basePath: string;
-  /** The clock for default time ranges. */
-  now?: () => number;
-}
-
-type Params = Record<string, string | readonly string[] | undefined>;
-const param = (params: Params, name: string): string => {
-  const v = params[name];
-  return typeof v === 'string' ? v : '';
-};
-
-/** A bug in the demo reads like a server fault (500, text) instead of crashing the in-app fetch. */
-export function guarded(answer: (request: Request, params: Params) => Response): (info: { request: Request; params: Params }) => Response {
-  return ({ request, params }) => {
-    try {
-      return answer(request, params);
-    } catch (e) {
-      return new Response(`demo trace backend error: ${e instanceof Error ? e.message : String(e)}\n`, { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-    }
-  };
-}
 
 /**
  * MSW handlers answering Jaeger's query API over the demo's traces, in the wire shapes of reference

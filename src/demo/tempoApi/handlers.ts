@@ -1,13 +1,7 @@
 import { http, type HttpHandler } from 'msw';
-import { guarded, type TraceApiHandlerOptions } from '../jaegerApi/handlers';
+import { guarded, param, type TraceApiHandlerOptions } from '../traceWire/handlerKit';
 import type { DemoTraceStore } from '../traces/traceStore';
 import * as tempo from './endpoints';
-
-type Params = Record<string, string | readonly string[] | undefined>;
-const param = (params: Params, name: string): string => {
-  const v = params[name];
-  return typeof v === 'string' ? v : '';
-};
 
 /**
  * MSW handlers answering Grafana Tempo's HTTP API over the demo's traces (reference §4): trace by

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import type { Span } from '../../model/trace';
-import { guarded, type TraceApiHandlerOptions } from '../jaegerApi/handlers';
+import { guarded, param, type TraceApiHandlerOptions } from '../traceWire/handlerKit';
 import { joined, streamedResponse } from '../traceWire/stream';
 import { spanHasTag } from '../traceWire/tags';
 import { zipkinSpanJson, zipkinTraceChunks } from '../traceWire/zipkinJson';
@@ -95,7 +95,7 @@ export function createZipkinHandlers(store: DemoTraceStore, opts: TraceApiHandle
     http.get(
       `${api}/trace/:traceId`,
       guarded((_, params) => {
-        const raw = typeof params.traceId === 'string' ? params.traceId : '';
+        const raw = param(params, 'traceId');
         const id = parseZipkinTraceId(raw);
         if (id instanceof Error) return textError(400, id.message);
         const trace = /^0+$/.test(id) ? undefined : store.get(id);
