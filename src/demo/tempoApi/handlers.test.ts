@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED_PAYMENT_ID, spansOf, TEST_NOW, testStore, USER_PROFILE_ID } from '../traceTestKit';
+import { BATCH_TRACE_ID } from '../traces/batchTrace';
 import { createTempoHandlers } from './handlers';
 
 const server = setupServer(...createTempoHandlers(testStore, { basePath: '/tempo', now: () => TEST_NOW }));
@@ -81,6 +82,12 @@ describe('trace by ID', () => {
     const model = spansOf(USER_PROFILE_ID);
     expect(new Map(spans.map((s) => [s.spanId, s.parentSpanId]))).toEqual(new Map(model.map((s) => [b64(s.spanId), s.parentSpanId === undefined ? undefined : b64(s.parentSpanId)])));
     expect(new Set(spans.map((s) => s.kind))).toEqual(new Set(['SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT']));
+  });
+
+  it('streams the 100,000-span batch trace, one resource per service', async () => {
+    const body = (await (await fetch(`${BASE}/traces/${BATCH_TRACE_ID}`)).json()) as { batches: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> };
+    expect(body.batches).toHaveLength(3);
+    expect(body.batches.reduce((n, b) => n + (b.scopeSpans[0]?.spans.length ?? 0), 0)).toBe(100_000);
   });
 
   it('accepts short and upper-case IDs the way Tempo pads them', async () => {
