@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDemoBackend, DEMO_PROMETHEUS_URL, servicesFromUrl } from './index';
+import { createDemoBackend, DEMO_JAEGER_URL, DEMO_PROMETHEUS_URL, DEMO_TEMPO_URL, DEMO_ZIPKIN_URL, servicesFromUrl } from './index';
 
 describe('createDemoBackend', () => {
   const demo = createDemoBackend({ nowMs: Date.UTC(2025, 5, 4, 12, 0, 0), seed: 3 });
 
   it('offers one default Prometheus datasource on an unresolvable host', () => {
-    expect(demo.configs).toEqual([
+    expect(demo.configs.filter((c) => c.default)).toEqual([
       {
         uid: 'demo-prometheus',
         kind: 'prometheus',
@@ -22,6 +22,23 @@ describe('createDemoBackend', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: string[] };
     expect(body.data).toEqual(['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'search', 'users']);
+  });
+
+  it('answers the Jaeger, Tempo and Zipkin APIs in-process, each under its own path', async () => {
+    const services = ['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'search', 'users'];
+    expect(((await (await demo.fetchFn(`${DEMO_JAEGER_URL}/api/services`)).json()) as { data: string[] }).data).toEqual(services);
+    expect(((await (await demo.fetchFn(`${DEMO_JAEGER_URL}/api/v3/services`)).json()) as { services: string[] }).services).toEqual(services);
+    expect(await (await demo.fetchFn(`${DEMO_TEMPO_URL}/api/echo`)).text()).toBe('echo\n');
+    expect(await (await demo.fetchFn(`${DEMO_ZIPKIN_URL}/api/v2/services`)).json()).toEqual(services);
+  });
+
+  it('lists one Prometheus and one datasource per trace API', () => {
+    expect(demo.configs.map((c) => [c.kind, c.url])).toEqual([
+      ['prometheus', DEMO_PROMETHEUS_URL],
+      ['jaeger', DEMO_JAEGER_URL],
+      ['tempo', DEMO_TEMPO_URL],
+      ['zipkin', DEMO_ZIPKIN_URL],
+    ]);
   });
 
   it('answers anything else with a 404 rather than a network error', async () => {

@@ -6,6 +6,12 @@ import { createWorkerFetch } from './worker/workerFetch';
 
 /** A host that can never resolve, so a demo request can never leak onto the network. */
 export const DEMO_PROMETHEUS_URL = 'http://demo.watchfloor.invalid/prometheus';
+/** The demo's trace backends, all over the same simulated traces (src/demo/traceHandlers.ts). */
+export const DEMO_JAEGER_URL = 'http://demo.watchfloor.invalid/jaeger';
+export const DEMO_TEMPO_URL = 'http://demo.watchfloor.invalid/tempo';
+export const DEMO_ZIPKIN_URL = 'http://demo.watchfloor.invalid/zipkin';
+/** The documented 100,000-span batch-job trace of the default demo (see src/demo/traces/batchTrace.ts). */
+export const DEMO_BATCH_TRACE_ID = 'cb1735b9a9a5105b0a7a7549e9ba790b';
 
 export interface DemoBackendOptions {
   /** Anchors the incident schedule (default: now). */
@@ -26,6 +32,10 @@ export function servicesFromUrl(search: string): number | undefined {
   return Number(raw);
 }
 
+/**
+ * The demo's datasources: one Prometheus, and one of each trace API the demo answers, so the trace view
+ * runs every trace adapter against the same simulated system.
+ */
 const DEMO_CONFIGS: readonly DataSourceConfig[] = [
   {
     uid: 'demo-prometheus',
@@ -35,6 +45,9 @@ const DEMO_CONFIGS: readonly DataSourceConfig[] = [
     default: true,
     options: { scrapeInterval: formatDuration(SCRAPE_INTERVAL_MS) },
   },
+  { uid: 'demo-jaeger', kind: 'jaeger', name: 'Demo Jaeger', url: DEMO_JAEGER_URL },
+  { uid: 'demo-tempo', kind: 'tempo', name: 'Demo Tempo', url: DEMO_TEMPO_URL },
+  { uid: 'demo-zipkin', kind: 'zipkin', name: 'Demo Zipkin', url: DEMO_ZIPKIN_URL },
 ];
 
 /**

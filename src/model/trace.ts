@@ -24,7 +24,7 @@ export interface Span {
   startUs: number;
   durationUs: number;
   status: 'ok' | 'error' | 'unset';
-  /** The status description a server sent with an error (OTLP `status.message`), shown in the span detail. */
+  /** The status description (OTLP `status.message`, Jaeger `otel.status_description`), when the producer sent one. */
   statusMessage?: string;
   attributes: Attrs;
   resource: Attrs;

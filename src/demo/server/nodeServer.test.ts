@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOpenMetrics } from '../openmetrics/parse';
 import { decodeTraceId } from '../simulator/demoTraceId';
+import { batchTraceId } from '../traces/batchTrace';
 import { startDemoServer, type DemoServer } from './nodeServer';
 
 const NOW = Date.UTC(2025, 5, 4, 12, 7, 41);
@@ -63,5 +64,33 @@ describe('demo HTTP server', () => {
     const res = await fetch(`${server.url}/no/such/path`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('no handler');
+  });
+
+  it('serves the trace behind a /metrics exemplar on the Jaeger, Tempo and Zipkin APIs', async () => {
+    const parsed = parseOpenMetrics(await (await fetch(`${server.url}/metrics`)).text());
+    const exemplar = parsed.samples.find((s) => s.exemplar !== undefined)?.exemplar;
+    const traceId = exemplar?.labels['trace_id'] ?? '';
+    const spanId = exemplar?.labels['span_id'] ?? '';
+    const jaeger = (await (await fetch(`${server.url}/jaeger/api/traces/${traceId}`)).json()) as { data: Array<{ spans: Array<{ spanID: string }> }> };
+    expect(jaeger.data[0]?.spans.map((s) => s.spanID)).toContain(spanId);
+    const v3 = await fetch(`${server.url}/jaeger/api/v3/traces/${traceId}`, { headers: { Origin: 'http://example.test' } });
+    expect(v3.headers.get('access-control-allow-origin')).toBe('*');
+    expect(JSON.stringify(await v3.json())).toContain(spanId);
+    const tempo = (await (await fetch(`${server.url}/tempo/api/traces/${traceId}`)).json()) as { batches: unknown[] };
+    expect(JSON.stringify(tempo.batches)).toContain(Buffer.from(spanId, 'hex').toString('base64'));
+    const zipkin = (await (await fetch(`${server.url}/zipkin/api/v2/trace/${traceId}`)).json()) as Array<{ id: string }>;
+    expect(zipkin.map((s) => s.id)).toContain(spanId);
+    const missing = await fetch(`${server.url}/tempo/api/traces/4bf92f3577b34da6a3ce929d0e0e4736`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('');
+  });
+
+  it('streams the 100,000-span batch trace over HTTP in chunks', async () => {
+    const res = await fetch(`${server.url}/zipkin/api/v2/trace/${batchTraceId(100_000, 4)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBeNull();
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    const spans = (await res.json()) as unknown[];
+    expect(spans.length).toBe(100_000);
   });
 });

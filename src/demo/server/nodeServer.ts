@@ -4,6 +4,7 @@ import { createInProcessFetch } from '../fetch';
 import { exposeOpenMetrics, OPENMETRICS_CONTENT_TYPE } from '../openmetrics/expose';
 import { createPrometheusHandlers } from '../promApi/handlers';
 import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
+import { createTraceHandlers } from '../traceHandlers';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -56,24 +57,64 @@ async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Req
   });
 }
 
+function writeHead(res: ServerResponse, response: Response, out: Record<string, string>): void {
+  // An empty statusText would print a bare "HTTP/1.1 200 "; let node fill in the standard phrase.
+  if (response.statusText === '') res.writeHead(response.status, out);
+  else res.writeHead(response.status, response.statusText, out);
+}
+
+/**
+ * Writes a Fetch Response to node. A body that arrives in one chunk goes out with a Content-Length;
+ * a longer one (a 100,000-span trace) is relayed chunk by chunk as it is produced, waiting for the
+ * socket to drain, so the server never holds the whole body.
+ */
 async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   const headers = new Headers(response.headers);
   addCors(req, headers);
-  const body = req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer());
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name] = value;
   });
-  if (body !== undefined) out['content-length'] = String(body.length);
-  // An empty statusText would print a bare "HTTP/1.1 200 "; let node fill in the standard phrase.
-  if (response.statusText === '') res.writeHead(response.status, out);
-  else res.writeHead(response.status, response.statusText, out);
-  res.end(body);
+  const reader = req.method === 'HEAD' ? undefined : response.body?.getReader();
+  if (reader === undefined) {
+    await response.body?.cancel();
+    writeHead(res, response, out);
+    res.end();
+    return;
+  }
+  const first = await reader.read();
+  const second = first.done ? first : await reader.read();
+  if (second.done) {
+    const body = Buffer.from(first.value ?? new Uint8Array(0));
+    out['content-length'] = String(body.length);
+    writeHead(res, response, out);
+    res.end(body);
+    return;
+  }
+  writeHead(res, response, out);
+  let chunk: ReadableStreamReadResult<Uint8Array> = first;
+  for (const pending of [first, second]) {
+    chunk = pending;
+    if (chunk.value !== undefined && !res.write(chunk.value)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  for (;;) {
+    chunk = await reader.read();
+    if (chunk.done) break;
+    if (res.destroyed) {
+      await reader.cancel();
+      return;
+    }
+    if (!res.write(chunk.value)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  res.end();
 }
 
 const INDEX_TEXT = `Watchfloor demo backend: a simulated microservice system.
   /api/v1/...             Prometheus HTTP API (also under /prometheus/api/v1/...)
   /metrics                OpenMetrics exposition with exemplars, for a real Prometheus to scrape
+  /jaeger/api/...         Jaeger query API (v1 JSON and /api/v3 OTLP) over the simulated traces
+  /tempo/api/...          Grafana Tempo API (traces, search with a TraceQL subset, tags, echo)
+  /zipkin/api/v2/...      Zipkin API v2
   /-/healthy, /-/ready    health checks
 `;
 
@@ -90,6 +131,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const fetchFn = createInProcessFetch([
     ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now }),
     ...createPrometheusHandlers(simulator, { basePath: '', now }),
+    ...createTraceHandlers(simulator, { now }),
   ]);
   const host = opts.host ?? '127.0.0.1';
 

@@ -3,7 +3,7 @@ import { hashInts, unitHash } from './hash';
 import { LE_BOUNDS, type HistogramGroup } from './catalog';
 import { classRate, type RateModel } from './requestClasses';
 import { shapeValue } from './trafficShape';
-import { traceTimeline } from './timeline';
+import { traceTimeline, type SpanTiming } from './timeline';
 import { encodeTraceId, spanIdFor, type TraceIdParts } from './demoTraceId';
 
 /** Longest time from a trace's start to the end of any of its spans (timeouts included), with margin. */
@@ -35,52 +35,71 @@ export function groupExemplars(model: RateModel, group: HistogramGroup, startMs:
   const lastSlot = Math.floor(endMs / EXEMPLAR_SLOT_MS);
   const rates = new Float64Array(group.members.length);
   for (let slot = firstSlot; slot <= lastSlot; slot++) {
-    const slotStart = slot * EXEMPLAR_SLOT_MS;
-    if (slotStart < 0) continue;
-    const mid = slotStart + EXEMPLAR_SLOT_MS / 2;
-    const systemValue = shapeValue(model.system, mid, true);
-    let total = 0;
-    group.members.forEach((m, i) => {
-      const cls = model.classes[m.cls];
-      const r = cls === undefined ? 0 : classRate(model, cls, mid, systemValue);
-      rates[i] = r;
-      total += r;
-    });
-    const expected = (total * EXEMPLAR_SLOT_MS) / 1000;
-    if (unitHash(model.seed, 41, group.index, slot) >= Math.min(1, expected)) continue;
-
-    let pick = unitHash(model.seed, 42, group.index, slot) * total;
-    let chosen = group.members.length - 1;
-    for (let i = 0; i < group.members.length; i++) {
-      pick -= rates[i] ?? 0;
-      if (pick < 0 && (rates[i] ?? 0) > 0) {
-        chosen = i;
-        break;
-      }
-    }
-    const member = group.members[chosen];
-    const cls = member === undefined ? undefined : model.classes[member.cls];
-    if (member === undefined || cls === undefined) continue;
-
-    const h = hashInts(model.seed, 43, group.index, slot);
-    const parts: TraceIdParts = {
-      seed: model.seed,
-      startMs: slotStart + (h % EXEMPLAR_SLOT_MS),
-      flow: cls.flowIndex,
-      outcome: cls.outcomeCode,
-      seq: hashInts(model.seed, 44, group.index, slot) & 0xffffff,
-    };
-    const timing = traceTimeline(parts, cls.hops)[member.hop];
-    if (timing === undefined) continue;
+    const sample = slotSample(model, group, slot, rates);
+    if (sample === undefined) continue;
+    const { timing, parts, hop } = sample;
     const timeMs = parts.startMs + Math.round((timing.startS + timing.durationS) * 1000);
     if (timeMs < startMs || timeMs > endMs) continue;
     const value = timing.durationS;
     const bucket = LE_BOUNDS.findIndex((le) => value <= le);
     out.push({
       bucket,
-      exemplar: { labels: { trace_id: encodeTraceId(parts), span_id: spanIdFor(parts, member.hop) }, value, timeMs },
+      exemplar: { labels: { trace_id: encodeTraceId(parts), span_id: spanIdFor(parts, hop) }, value, timeMs },
     });
   }
   out.sort((a, b) => a.exemplar.timeMs - b.exemplar.timeMs);
   return out;
+}
+
+/** The request a histogram group samples in one slot: its trace ID parts, the hop the group records and that hop's timing. */
+export interface SlotSample {
+  parts: TraceIdParts;
+  hop: number;
+  timing: SpanTiming;
+}
+
+/**
+ * The one request group `group` samples in exemplar slot `slot`, or undefined when it samples none.
+ * Exemplars and the demo's trace search both enumerate traces through this, so every searchable
+ * trace is one an exemplar may point at. `rates` is scratch space of `group.members.length`.
+ */
+export function slotSample(model: RateModel, group: HistogramGroup, slot: number, rates = new Float64Array(group.members.length)): SlotSample | undefined {
+  const slotStart = slot * EXEMPLAR_SLOT_MS;
+  if (slotStart < 0) return undefined;
+  const mid = slotStart + EXEMPLAR_SLOT_MS / 2;
+  const systemValue = shapeValue(model.system, mid, true);
+  let total = 0;
+  group.members.forEach((m, i) => {
+    const cls = model.classes[m.cls];
+    const r = cls === undefined ? 0 : classRate(model, cls, mid, systemValue);
+    rates[i] = r;
+    total += r;
+  });
+  const expected = (total * EXEMPLAR_SLOT_MS) / 1000;
+  if (unitHash(model.seed, 41, group.index, slot) >= Math.min(1, expected)) return undefined;
+
+  let pick = unitHash(model.seed, 42, group.index, slot) * total;
+  let chosen = group.members.length - 1;
+  for (let i = 0; i < group.members.length; i++) {
+    pick -= rates[i] ?? 0;
+    if (pick < 0 && (rates[i] ?? 0) > 0) {
+      chosen = i;
+      break;
+    }
+  }
+  const member = group.members[chosen];
+  const cls = member === undefined ? undefined : model.classes[member.cls];
+  if (member === undefined || cls === undefined) return undefined;
+
+  const h = hashInts(model.seed, 43, group.index, slot);
+  const parts: TraceIdParts = {
+    seed: model.seed,
+    startMs: slotStart + (h % EXEMPLAR_SLOT_MS),
+    flow: cls.flowIndex,
+    outcome: cls.outcomeCode,
+    seq: hashInts(model.seed, 44, group.index, slot) & 0xffffff,
+  };
+  const timing = traceTimeline(parts, cls.hops)[member.hop];
+  if (timing === undefined) return undefined;
+  return { parts, hop: member.hop, timing };
 }

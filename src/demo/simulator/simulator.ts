@@ -1,7 +1,7 @@
 import type { Labels } from '../../model/series';
 import type { ExemplarSeries, LabelMatcher, MetricMetadata, SampleBlock, SampleSource, SourceExemplar, SourceSeries } from '../source';
 import { buildCatalog, type CatalogSeries, type SeriesCatalog } from './catalog';
-import { groupExemplars } from './exemplars';
+import { EXEMPLAR_SLOT_MS, groupExemplars, slotSample } from './exemplars';
 import { unitHash } from './hash';
 import { poissonSample } from './inflight';
 import { matchesAll } from '../labelMatchers';
@@ -11,7 +11,7 @@ import { checkScenarioOverlap, type Scenario } from './scenarios';
 import { traceTimeline, type SpanTiming } from './timeline';
 import { FLOWS, outcomeFromCode, type OutcomeSpec } from './topology';
 import type { Hop } from './traceTemplate';
-import { decodeTraceId, spanIdFor, type TraceIdParts } from './demoTraceId';
+import { decodeTraceId, encodeTraceId, spanIdFor, type TraceIdParts } from './demoTraceId';
 import { createWindowCache } from './windowCache';
 import { replicateServices } from './replicate';
 
@@ -45,6 +45,14 @@ export interface Simulator extends SampleSource {
   readonly scenarios: readonly Scenario[];
   /** Rebuilds a trace handed out by this simulator; undefined for foreign IDs or another seed. */
   describeTrace(traceId: string): DemoTraceDescription | undefined;
+  /** The hops of every request class (flow × outcome): all the spans a demo trace can hold. */
+  readonly traceTemplates: ReadonlyArray<readonly Hop[]>;
+  /**
+   * IDs of the requests the server histograms sample as exemplars whose trace starts within
+   * [startMs, endMs], newest first, computed lazily one exemplar slot (1 min) at a time: the demo's
+   * searchable traces, so every exemplar's trace is found by a search around it.
+   */
+  sampledTraceIds(startMs: number, endMs: number): Generator<string, void, undefined>;
 }
 
 function slotWindow(startMs: number, endMs: number): { firstSlot: number; count: number } {
@@ -102,6 +110,8 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     exemplars: (matchers, startMs, endMs) => collectExemplars(model, catalog, matchers, startMs, endMs),
     metadata: (): Readonly<Record<string, MetricMetadata>> => DEMO_METADATA,
     describeTrace: (traceId) => describeTrace(model, traceId),
+    traceTemplates: model.classes.map((c) => c.hops),
+    sampledTraceIds: (startMs, endMs) => sampledTraceIds(model, catalog, startMs, endMs),
   };
 }
 
@@ -161,4 +171,19 @@ function describeTrace(model: RateModel, traceId: string): DemoTraceDescription 
     timings: traceTimeline(parts, cls.hops),
     spanIds: cls.hops.map((_, i) => spanIdFor(parts, i)),
   };
+}
+
+function* sampledTraceIds(model: RateModel, catalog: SeriesCatalog, startMs: number, endMs: number): Generator<string, void, undefined> {
+  if (!(endMs >= startMs)) return;
+  const firstSlot = Math.max(0, Math.floor(startMs / EXEMPLAR_SLOT_MS));
+  for (let slot = Math.floor(endMs / EXEMPLAR_SLOT_MS); slot >= firstSlot; slot--) {
+    const found: TraceIdParts[] = [];
+    for (const group of catalog.groups) {
+      const sample = slotSample(model, group, slot);
+      if (sample !== undefined && sample.parts.startMs >= startMs && sample.parts.startMs <= endMs) found.push(sample.parts);
+    }
+    // A trace starts inside its slot, so newest-first within each slot is newest-first overall.
+    found.sort((a, b) => b.startMs - a.startMs || b.seq - a.seq);
+    for (const parts of found) yield encodeTraceId(parts);
+  }
 }

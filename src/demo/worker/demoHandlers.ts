@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { createPrometheusHandlers } from '../promApi/handlers';
-import { createSimulator, DEFAULT_SEED, defaultScenarios } from '../simulator';
+import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
+import { createTraceHandlers } from '../traceHandlers';
 
 export interface DemoHandlerOptions {
   /** Anchors the incident schedule. */
@@ -13,12 +14,12 @@ export interface DemoHandlerOptions {
 }
 
 /**
- * The simulator and the Prometheus API handlers over it: what answers demo requests, whether in the
+ * The simulator and the Prometheus and trace API handlers over it (traces: /jaeger, /tempo, /zipkin): what answers demo requests, whether in the
  * demo worker or in-process (node, tests). Both build it here so they serve the same demo.
  */
 export function createDemoHandlers(opts: DemoHandlerOptions): HttpHandler[] {
-  const simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios: defaultScenarios(opts.anchorMs), services: opts.services });
-  return createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now });
+  const simulator: Simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios: defaultScenarios(opts.anchorMs), services: opts.services });
+  return [...createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now }), ...createTraceHandlers(simulator, { now: opts.now })];
 }
 
 /**

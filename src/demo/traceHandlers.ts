@@ -1,0 +1,22 @@
+import type { HttpHandler } from 'msw';
+import { createJaegerHandlers } from './jaegerApi/handlers';
+import type { Simulator } from './simulator';
+import { createTempoHandlers } from './tempoApi/handlers';
+import { createTraceStore } from './traces/traceStore';
+import { createZipkinHandlers } from './zipkinApi/handlers';
+
+/** Where each trace API lives in the demo: the paths after the demo origin (see DEMO_*_URL in index.ts). */
+export const TRACE_API_BASE_PATHS = { jaeger: '/jaeger', tempo: '/tempo', zipkin: '/zipkin' } as const;
+
+/**
+ * The demo's trace backends over one simulator: Jaeger (v1 and api_v3), Tempo and Zipkin, each under
+ * its own base path (they share paths like `/api/traces/<id>`), all serving the same traces.
+ */
+export function createTraceHandlers(simulator: Simulator, opts: { now?: () => number } = {}): HttpHandler[] {
+  const store = createTraceStore(simulator);
+  return [
+    ...createJaegerHandlers(store, { basePath: TRACE_API_BASE_PATHS.jaeger, now: opts.now }),
+    ...createTempoHandlers(store, { basePath: TRACE_API_BASE_PATHS.tempo, now: opts.now }),
+    ...createZipkinHandlers(store, { basePath: TRACE_API_BASE_PATHS.zipkin, now: opts.now }),
+  ];
+}
