@@ -85,7 +85,15 @@ export function criticalPath(tree: TraceTree, rootRow = 0): CriticalPathSegment[
     bound = clipStart[cur]!;
     cur = parent[cur + first]! - first;
   }
-  return segments.reverse();
+  // Zero-length children can split one span's stretch in two; join what touches so each stretch is drawn once.
+  const merged: CriticalPathSegment[] = [];
+  for (let k = segments.length - 1; k >= 0; k--) {
+    const s = segments[k]!;
+    const prev = merged[merged.length - 1];
+    if (prev !== undefined && prev.row === s.row && prev.endUs === s.startUs) prev.endUs = s.endUs;
+    else merged.push(s);
+  }
+  return merged;
 }
 
 /** 1 for each row with at least one critical-path segment: what the waterfall marks. */

@@ -54,6 +54,10 @@ export interface ParentLinks {
   keys: string[];
   /** Every node once, each after its parent (breadth first). */
   topoOrder: Int32Array;
+  /** Children of each node, in input order. */
+  children: ChildLists;
+  /** The node of the first span with each span ID; synthetic nodes are not in it. */
+  nodeBySpanId: Map<string, number>;
   warnings: string[];
 }
 
@@ -74,7 +78,7 @@ export function resolveParents(spans: readonly Span[]): ParentLinks {
   const flagsReal = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const id = spans[i]!.spanId;
-    if (!firstOfId.has(id)) {
+    if (firstOfId.get(id) === undefined) {
       firstOfId.set(id, i);
       keys[i] = id;
     } else {
@@ -177,23 +181,26 @@ export function resolveParents(spans: readonly Span[]): ParentLinks {
     }
     if (reached[v] !== 0) continue;
     let breakAt = v;
+    for (let w = parentOf[v]!; w !== v; w = parentOf[w]!) if (earlier(nodes[w]!, nodes[breakAt]!)) breakAt = w;
+    // The chain as the parent references run, from the span the cycle is broken at, back to it.
     const path: string[] = [];
-    let w = v;
+    let w = breakAt;
     do {
-      if (path.length < 4) path.push(nodes[w]!.spanId);
-      if (earlier(nodes[w]!, nodes[breakAt]!)) breakAt = w;
+      path.push(nodes[w]!.spanId);
       w = parentOf[w]!;
-    } while (w !== v);
-    path.push(path.length < 4 ? nodes[v]!.spanId : '…');
+    } while (w !== breakAt && path.length < 4);
+    path.push(w === breakAt ? nodes[w]!.spanId : '…');
     parentOf[breakAt] = -1;
     flags[breakAt]! |= RowFlag.CYCLE_BROKEN;
-    cycles.add(nodes[breakAt]!, `(cycle ${path.join(' → ')})`);
+    cycles.add(nodes[breakAt]!, `(parent chain ${path.join(' → ')})`);
     visitFrom(breakAt);
   }
 
   const warnings: string[] = [];
   pushTallies(warnings, [duplicates, selfParents, orphans, cycles]);
-  return { nodes, parentOf, flags, keys, topoOrder, warnings };
+  // Breaking a cycle cut a parent link, so the lists are rebuilt; rare, and O(n).
+  const finalChildren = cycles.size > 0 ? childLists(parentOf, identity) : children;
+  return { nodes, parentOf, flags, keys, topoOrder, children: finalChildren, nodeBySpanId: firstOfId, warnings };
 }
 
 function earlier(a: Span, b: Span): boolean {

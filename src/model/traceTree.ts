@@ -98,11 +98,14 @@ export function buildTraceTree(trace: Trace): TraceTree {
     adjStart[v] = start + own;
   }
 
-  // One sort orders every sibling list (childLists keeps this order) and the roots.
-  const byStart = new Int32Array(total);
-  for (let i = 0; i < total; i++) byStart[i] = i;
-  byStart.sort((a, b) => adjStart[a]! - adjStart[b]! || compareIds(nodes[a]!.spanId, nodes[b]!.spanId) || a - b);
-  const children = childLists(parentOf, byStart);
+  // Siblings in start order, then by span ID, then input order (so even duplicates have one order). Lists are
+  // sorted in place, and only when out of order: adapters mostly hand spans over sorted, and a chain has none.
+  const before = (a: number, b: number) => adjStart[a]! - adjStart[b]! || compareIds(nodes[a]!.spanId, nodes[b]!.spanId) || a - b;
+  const children = links.children;
+  for (let v = 0; v < total; v++) sortSlice(children.list, children.offsets[v]!, children.offsets[v + 1]!, before);
+  const roots: number[] = [];
+  for (let v = 0; v < total; v++) if (parentOf[v] === -1) roots.push(v);
+  roots.sort(before);
 
   // Depth-first with an explicit stack; children pushed last-first so the first child pops next.
   // Invariant: rows are assigned in pre-order, so parent[row] < row and a node's descendants follow it without gaps.
@@ -110,7 +113,7 @@ export function buildTraceTree(trace: Trace): TraceTree {
   const nodeOfRow = new Int32Array(total);
   const stack = new Int32Array(total);
   let top = 0;
-  for (let k = total - 1; k >= 0; k--) if (parentOf[byStart[k]!] === -1) stack[top++] = byStart[k]!;
+  for (let k = roots.length - 1; k >= 0; k--) stack[top++] = roots[k]!;
   let nextRow = 0;
   while (top > 0) {
     const v = stack[--top]!;
@@ -163,10 +166,9 @@ export function buildTraceTree(trace: Trace): TraceTree {
     if (p >= 0) subtreeEnd[p] = subtreeEnd[p]! + (subtreeEnd[row]! - row);
   }
 
-  const rowBySpanId = new Map<string, number>();
-  for (let row = 0; row < total; row++) {
-    if ((flags[row]! & (RowFlag.DUPLICATE_ID | RowFlag.SYNTHETIC)) === 0) rowBySpanId.set(spans[row]!.spanId, row);
-  }
+  // The resolver's ID → first node map becomes ID → row in place: no second 100,000-entry map.
+  const rowBySpanId = links.nodeBySpanId;
+  for (const [id, node] of rowBySpanId) rowBySpanId.set(id, rowOfNode[node]!);
   const references = collectReferences(spans, parent, flags, rowBySpanId, trace.traceId);
 
   const warnings = [...(trace.warnings ?? []), ...normalized.warnings, ...links.warnings];
@@ -191,6 +193,15 @@ export function buildTraceTree(trace: Trace): TraceTree {
     rowBySpanId,
     warnings,
   };
+}
+
+function sortSlice(list: Int32Array, from: number, to: number, before: (a: number, b: number) => number): void {
+  for (let k = from + 1; k < to; k++) {
+    if (before(list[k - 1]!, list[k]!) > 0) {
+      list.subarray(from, to).sort(before);
+      return;
+    }
+  }
 }
 
 /** Plain code-unit order: deterministic in every locale, and span IDs are ASCII. */
