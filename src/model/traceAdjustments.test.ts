@@ -117,7 +117,7 @@ describe('bad fields', () => {
     expect(tree.startUs[1]).toBe(1_700_000_000_000_010);
     expect(tree.durationUs[1]).toBe(50);
     expect(tree.warnings).toEqual([
-      "1 span had timestamps in ns where µs were expected (start after year 3000) and were divided by 1000: 'op-ns' (ns)",
+      "1 span had timestamps in ns where µs were expected (start after year 3000) and was divided by 1000: 'op-ns' (ns)",
     ]);
   });
 
@@ -172,7 +172,7 @@ describe('clock skew', () => {
     expect(tree.flags[2]! & RowFlag.SKEW_SHIFTED).toBe(0);
     // The reported times stay on the span for the detail panel.
     expect(tree.spans[1]!.startUs).toBe(90);
-    expect(tree.warnings).toEqual(["1 span lay outside their parent (clock skew) and were shifted into it: 'op-early' (early) (by +10 µs)"]);
+    expect(tree.warnings).toEqual(["1 span lay outside its parent (clock skew) and was shifted into it: 'op-early' (early) (by +10 µs)"]);
   });
 
   it('centres a server span that ends after its client span', () => {

@@ -1,5 +1,5 @@
 import type { Span, SpanKind } from './trace';
-import { plural, pushTallies, WarningTally } from './traceWarnings';
+import { agree, plural, pushTallies, WarningTally } from './traceWarnings';
 
 /** 3000-01-01T00:00:00Z in µs. A start past it was almost surely sent in ns where µs were expected. */
 export const YEAR_3000_US = Date.UTC(3000, 0, 1) * 1000;
@@ -22,9 +22,9 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
   const missingId = new WarningTally((n) => `${plural(n, 'span')} had no span ID and got a placeholder`);
   const missingName = new WarningTally((n) => `${plural(n, 'span')} had no name`);
   const missingService = new WarningTally((n) => `${plural(n, 'span')} had no service`);
-  const missingStart = new WarningTally((n) => `${plural(n, 'span')} had no start time and were placed at the trace start`);
-  const missingDuration = new WarningTally((n) => `${plural(n, 'span')} had no duration and were given 0`);
-  const nanoseconds = new WarningTally((n) => `${plural(n, 'span')} had timestamps in ns where µs were expected (start after year 3000) and were divided by 1000`);
+  const missingStart = new WarningTally((n) => `${plural(n, 'span')} had no start time and ${agree(n, 'was', 'were')} placed at the trace start`);
+  const missingDuration = new WarningTally((n) => `${plural(n, 'span')} had no duration and ${agree(n, 'was', 'were')} given 0`);
+  const nanoseconds = new WarningTally((n) => `${plural(n, 'span')} had timestamps in ns where µs were expected (start after year 3000) and ${agree(n, 'was', 'were')} divided by 1000`);
   const negative = new WarningTally((n) => `${plural(n, 'span')} had a negative duration, clamped to 0`);
 
   // The trace start stands in for a missing start, so a span without one sits at the left edge, not at 1970.

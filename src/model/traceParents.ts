@@ -1,5 +1,5 @@
 import type { Span } from './trace';
-import { plural, pushTallies, WarningTally } from './traceWarnings';
+import { agree, plural, pushTallies, WarningTally } from './traceWarnings';
 
 /** Bits of `TraceTree.flags`: what the model did to a row, so the span detail can say so. */
 export const RowFlag = {
@@ -68,8 +68,8 @@ export interface ParentLinks {
 export function resolveParents(spans: readonly Span[]): ParentLinks {
   const n = spans.length;
   const duplicates = new WarningTally((c) => `${plural(c, 'span')} repeated an earlier span ID; each is kept as its own row and children attach to the first`);
-  const selfParents = new WarningTally((c) => `${plural(c, 'span')} named itself as its parent and is shown as a root`);
-  const orphans = new WarningTally((c) => `${plural(c, 'span')} referenced a parent missing from the trace and are shown under a "missing parent" row`);
+  const selfParents = new WarningTally((c) => `${plural(c, 'span')} ${agree(c, 'named itself as its parent and is shown as a root', 'named themselves as their parent and are shown as roots')}`);
+  const orphans = new WarningTally((c) => `${plural(c, 'span')} referenced a parent missing from the trace and ${agree(c, 'is', 'are')} shown under a "missing parent" row`);
   const cycles = new WarningTally((c) => `${plural(c, 'cycle')} in parent references broken, each at the span shown as a root`);
 
   const firstOfId = new Map<string, number>();

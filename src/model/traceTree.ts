@@ -2,8 +2,8 @@ import { clockSkewShiftUs } from './clockSkew';
 import { serviceColorIndex } from './serviceColor';
 import type { Span, SpanRefKind, Trace } from './trace';
 import { normalizeSpans } from './traceNormalize';
-import { childLists, resolveParents, RowFlag } from './traceParents';
-import { plural, pushTallies, WarningTally } from './traceWarnings';
+import { resolveParents, RowFlag } from './traceParents';
+import { agree, plural, pushTallies, WarningTally } from './traceWarnings';
 
 export { RowFlag } from './traceParents';
 
@@ -67,7 +67,7 @@ export function buildTraceTree(trace: Trace): TraceTree {
   const { nodes, parentOf, topoOrder } = links;
   const total = nodes.length;
   const nodeFlags = links.flags;
-  const skewed = new WarningTally((c) => `${plural(c, 'span')} lay outside their parent (clock skew) and were shifted into it`);
+  const skewed = new WarningTally((c) => `${plural(c, 'span')} lay outside ${agree(c, 'its parent (clock skew) and was', 'their parents (clock skew) and were')} shifted into ${agree(c, 'it', 'them')}`);
 
   // Topological order, so a parent's adjusted start is final before its children read it.
   // Invariant: adjStart[v] = reported start + shift of v's parent + v's own shift.
