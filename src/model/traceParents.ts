@@ -17,6 +17,8 @@ export const RowFlag = {
   FOLLOWS_FROM: 32,
   /** Shifted by the clock-skew adjustment (its own shift, not one inherited from an ancestor). */
   SKEW_SHIFTED: 64,
+  /** It had no start time; the model placed it at its parent's start. */
+  START_MISSING: 128,
 } as const;
 
 /** A child list per node, as one flat array: children of `p` are `list[offsets[p]] … list[offsets[p + 1] - 1]`. */

@@ -43,7 +43,7 @@ export interface TraceTree {
   /** After the clock-skew adjustment. */
   startUs: Float64Array;
   durationUs: Float64Array;
-  /** Adjusted start minus reported start: the row's own skew shift plus the shifts of its ancestors. */
+  /** Adjusted minus reported start: the row's own skew shift plus its ancestors' (0 where no start was reported). */
   skewUs: Float64Array;
   /** Index into `services`; -1 only for synthetic rows, which belong to no service. */
   serviceIndex: Int32Array;
@@ -69,19 +69,26 @@ export function buildTraceTree(trace: Trace): TraceTree {
   const nodeFlags = links.flags;
   const skewed = new WarningTally((c) => `${plural(c, 'span')} lay outside ${agree(c, 'its parent (clock skew) and was', 'their parents (clock skew) and were')} shifted into ${agree(c, 'it', 'them')}`);
 
-  // Topological order, so a parent's adjusted start is final before its children read it.
-  // Invariant: adjStart[v] = reported start + shift of v's parent + v's own shift.
+  // Topological order, so a parent's values are final before its children read them.
+  // Invariant: shift[v] = shift[parent] + v's own skew shift, and adjStart[v] = reported start + shift[v]; a span
+  // with no start sits at its parent's adjusted start and passes on only its parent's shift.
   const adjStart = new Float64Array(total);
+  const shift = new Float64Array(total);
   for (let k = 0; k < total; k++) {
     const v = topoOrder[k]!;
     const span = nodes[v]!;
     const p = parentOf[v]!;
+    if (v < normalized.startMissing.length && normalized.startMissing[v] === 1) nodeFlags[v]! |= RowFlag.START_MISSING;
     if (p < 0) {
       adjStart[v] = span.startUs;
       continue;
     }
-    const inherited = adjStart[p]! - nodes[p]!.startUs;
-    const start = span.startUs + inherited;
+    if ((nodeFlags[v]! & RowFlag.START_MISSING) !== 0) {
+      adjStart[v] = adjStart[p]!;
+      shift[v] = shift[p]!;
+      continue;
+    }
+    const start = span.startUs + shift[p]!;
     let own = 0;
     if ((nodeFlags[p]! & RowFlag.SYNTHETIC) === 0) {
       const parent = nodes[p]!;
@@ -95,6 +102,7 @@ export function buildTraceTree(trace: Trace): TraceTree {
       nodeFlags[v]! |= RowFlag.SKEW_SHIFTED;
       skewed.add(span, `(by ${own > 0 ? '+' : ''}${Math.round(own)} µs)`);
     }
+    shift[v] = shift[p]! + own;
     adjStart[v] = start + own;
   }
 
@@ -151,7 +159,7 @@ export function buildTraceTree(trace: Trace): TraceTree {
     childCount[row] = children.offsets[v + 1]! - children.offsets[v]!;
     startUs[row] = adjStart[v]!;
     durationUs[row] = span.durationUs;
-    skewUs[row] = adjStart[v]! - span.startUs;
+    skewUs[row] = shift[v]!;
     serviceIndex[row] = span.synthetic === undefined ? serviceOf.get(span.service)! : -1;
     error[row] = span.status === 'error' ? 1 : 0;
     flags[row] = nodeFlags[v]!;
