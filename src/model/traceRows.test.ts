@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { span, trace } from './testing/traceBuilders';
-import { collapseAll, collapseOneLevel, expandAll, expandOneLevel, findRows, revealRow, visibleRows } from './traceRows';
+import { collapseAll, collapseOneLevel, expandAll, expandOneLevel, findRows, keysOfRows, revealRow, rowsOfKeys, visibleRows } from './traceRows';
 import { buildTraceTree, type TraceTree } from './traceTree';
 
 // Rows: 0 root, 1 a, 2 a1, 3 a1x, 4 a2, 5 b, 6 b1, 7 c.
@@ -91,5 +91,16 @@ describe('findRows', () => {
     expect(keysOf(tree, findRows(tree, 'op-a'))).toEqual(['a', 'a1x', 'a2']);
     expect(findRows(tree, '   ')).toHaveLength(0);
     expect(findRows(tree, 'no such thing')).toHaveLength(0);
+  });
+});
+
+describe('row keys', () => {
+  it('carry collapsed state over to a rebuilt tree whose rows moved', () => {
+    const collapsed = keysOfRows(tree, new Set([1, 5, 99]));
+    expect([...collapsed]).toEqual(['a', 'b']);
+    // The same trace with an earlier span added: every row index shifts by one.
+    const rebuilt = buildTraceTree(trace([...tree.spans, span('first', 'root', 0.5, 0.1)]));
+    const rows = rowsOfKeys(rebuilt, collapsed);
+    expect(keysOf(rebuilt, visibleRows(rebuilt, rows))).toEqual(['root', 'first', 'a', 'b', 'c']);
   });
 });

@@ -56,6 +56,13 @@ describe('the trace model at 100,000 spans', () => {
     expect(findRows(tree, 'op-7').length).toBeGreaterThan(0);
   });
 
+  it('caps the depth of a random tree when asked, as the benchmarks need', () => {
+    const tree = buildTraceTree(randomTrace(N, 5, 25));
+    expect(tree.depth.reduce((m, d) => Math.max(m, d), 0)).toBe(24);
+    expect(tree.services).toHaveLength(30);
+    expect(treeInvariantViolations(tree)).toEqual([]);
+  });
+
   it('builds a 100,000-deep chain without recursion', () => {
     const tree = buildTraceTree(chainTrace(N));
     expect(tree.depth[N - 1]).toBe(N - 1);
