@@ -62,7 +62,7 @@ export interface TraceTree {
 
 /** Builds the columns from a trace without mutating it. Iterative throughout: a 100,000-deep chain is fine. */
 export function buildTraceTree(trace: Trace): TraceTree {
-  const normalized = normalizeSpans(trace.spans, trace.traceId);
+  const normalized = normalizeSpans(trace.spans ?? [], trace.traceId);
   const links = resolveParents(normalized.spans);
   const { nodes, parentOf, topoOrder } = links;
   const total = nodes.length;
@@ -165,8 +165,8 @@ export function buildTraceTree(trace: Trace): TraceTree {
     flags[row] = nodeFlags[v]!;
   }
 
-  // Reverse pre-order: every descendant of a row is visited before it, so size[row] is complete when read.
-  // Invariant: subtreeEnd[row] = row + number of rows in its subtree, itself included.
+  // Reverse pre-order: a row's descendants all come after it, so they are done first. Until its turn,
+  // subtreeEnd[row] sums its children's subtree sizes; then it becomes row + 1 + that sum, the exclusive end.
   const subtreeEnd = new Int32Array(total);
   for (let row = total - 1; row >= 0; row--) {
     subtreeEnd[row] = subtreeEnd[row]! + row + 1;
