@@ -8,10 +8,19 @@ export interface SpanEvent {
   attributes: Attrs;
 }
 
+/**
+ * How a reference relates two spans. `child_of` and `follows_from` are Jaeger's reference types (a second
+ * CHILD_OF beyond the parent, or any FOLLOWS_FROM); `link` is an OpenTelemetry / Zipkin span link.
+ * Absent means `link`.
+ */
+export type SpanRefKind = 'child_of' | 'follows_from' | 'link';
+
 export interface SpanLink {
   traceId: string;
   spanId: string;
   attributes: Attrs;
+  /** Optional, additive (issue 7): absent means an ordinary span link. */
+  kind?: SpanRefKind;
 }
 
 export interface Span {
@@ -28,6 +37,17 @@ export interface Span {
   resource: Attrs;
   events: SpanEvent[];
   links: SpanLink[];
+  /**
+   * Optional, additive (issue 7): how the span relates to `parentSpanId`. Jaeger sets `follows_from` when the
+   * parent came from a FOLLOWS_FROM reference (an async child, which the critical path does not wait on).
+   * Absent means `child_of`.
+   */
+  parentKind?: 'child_of' | 'follows_from';
+  /**
+   * Optional, additive (issue 7): set only on spans the trace model invents, never by adapters.
+   * `missing-parent` stands in for a parent span the backend did not return, so its orphans stay visible.
+   */
+  synthetic?: 'missing-parent';
 }
 
 export interface Trace {

@@ -1,0 +1,108 @@
+import type { Span, SpanKind } from './trace';
+import { plural, pushTallies, WarningTally } from './traceWarnings';
+
+/** 3000-01-01T00:00:00Z in µs. A start past it was almost surely sent in ns where µs were expected. */
+export const YEAR_3000_US = Date.UTC(3000, 0, 1) * 1000;
+
+const KINDS: ReadonlySet<string> = new Set<SpanKind>(['server', 'client', 'producer', 'consumer', 'internal', 'unspecified']);
+const STATUSES: ReadonlySet<string> = new Set(['ok', 'error', 'unset']);
+
+export interface NormalizedSpans {
+  /** Same length and order as the input; an entry is the input object itself unless a field had to be fixed. */
+  spans: Span[];
+  warnings: string[];
+}
+
+/**
+ * Makes every span safe for the tree algorithms without touching the input: missing fields get defaults,
+ * ns timestamps become µs, negative durations become 0. Each kind of fix becomes one warning.
+ * Adapters build `Span`s from untrusted JSON, so the declared types are not trusted here.
+ */
+export function normalizeSpans(input: readonly Span[], traceId: string): NormalizedSpans {
+  const missingId = new WarningTally((n) => `${plural(n, 'span')} had no span ID and got a placeholder`);
+  const missingName = new WarningTally((n) => `${plural(n, 'span')} had no name`);
+  const missingService = new WarningTally((n) => `${plural(n, 'span')} had no service`);
+  const missingStart = new WarningTally((n) => `${plural(n, 'span')} had no start time and were placed at the trace start`);
+  const missingDuration = new WarningTally((n) => `${plural(n, 'span')} had no duration and were given 0`);
+  const nanoseconds = new WarningTally((n) => `${plural(n, 'span')} had timestamps in ns where µs were expected (start after year 3000) and were divided by 1000`);
+  const negative = new WarningTally((n) => `${plural(n, 'span')} had a negative duration, clamped to 0`);
+
+  // The trace start stands in for a missing start, so a span without one sits at the left edge, not at 1970.
+  let fallbackStart = Infinity;
+  for (const s of input) {
+    const start = (s as Partial<Span>).startUs;
+    if (typeof start === 'number' && Number.isFinite(start)) {
+      fallbackStart = Math.min(fallbackStart, start > YEAR_3000_US ? start / 1000 : start);
+    }
+  }
+  if (!Number.isFinite(fallbackStart)) fallbackStart = 0;
+
+  const spans = new Array<Span>(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const raw = input[i] as Partial<Span> | undefined;
+    const src: Partial<Span> = raw ?? {};
+    const fixed: Partial<Span> = {};
+    let changed = raw === undefined;
+
+    let spanId = src.spanId;
+    if (typeof spanId !== 'string' || spanId === '') {
+      spanId = `(missing span ID #${i + 1})`;
+      fixed.spanId = spanId;
+      changed = true;
+    }
+    const name = typeof src.name === 'string' ? src.name : src.name === undefined || src.name === null ? '(no name)' : String(src.name);
+    const label = { name, spanId };
+    if (name !== src.name) {
+      fixed.name = name;
+      changed = true;
+      if (typeof src.name !== 'string') missingName.add(label);
+    }
+    if (fixed.spanId !== undefined) missingId.add(label);
+    if (typeof src.service !== 'string' || src.service === '') {
+      fixed.service = 'unknown service';
+      missingService.add(label);
+      changed = true;
+    }
+
+    let start = src.startUs;
+    let duration = src.durationUs;
+    if (typeof start !== 'number' || !Number.isFinite(start)) {
+      start = fallbackStart;
+      missingStart.add(label);
+    } else if (start > YEAR_3000_US) {
+      start /= 1000;
+      if (typeof duration === 'number') duration /= 1000;
+      nanoseconds.add(label);
+    }
+    if (typeof duration !== 'number' || Number.isNaN(duration)) {
+      duration = 0;
+      missingDuration.add(label);
+    } else if (duration < 0) {
+      negative.add(label, `(${duration} µs)`);
+      duration = 0;
+    } else if (!Number.isFinite(duration)) {
+      // +Infinity would stretch the axis to nothing; treat it like a missing duration.
+      duration = 0;
+      missingDuration.add(label);
+    }
+    if (start !== src.startUs) fixed.startUs = start;
+    if (duration !== src.durationUs) fixed.durationUs = duration;
+    if (start !== src.startUs || duration !== src.durationUs) changed = true;
+
+    // Collections and enums default quietly: an absent attribute map says nothing worth a warning.
+    if (typeof src.traceId !== 'string') fixed.traceId = traceId;
+    if (typeof src.kind !== 'string' || !KINDS.has(src.kind)) fixed.kind = 'unspecified';
+    if (typeof src.status !== 'string' || !STATUSES.has(src.status)) fixed.status = 'unset';
+    if (typeof src.attributes !== 'object' || src.attributes === null) fixed.attributes = {};
+    if (typeof src.resource !== 'object' || src.resource === null) fixed.resource = {};
+    if (!Array.isArray(src.events)) fixed.events = [];
+    if (!Array.isArray(src.links)) fixed.links = [];
+    if (Object.keys(fixed).length > 0) changed = true;
+
+    spans[i] = changed ? ({ ...src, ...fixed } as Span) : (raw as Span);
+  }
+
+  const warnings: string[] = [];
+  pushTallies(warnings, [missingId, missingName, missingService, missingStart, missingDuration, nanoseconds, negative]);
+  return { spans, warnings };
+}
