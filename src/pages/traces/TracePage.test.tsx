@@ -114,6 +114,12 @@ describe('TracePage', () => {
     expect(screen.queryByTestId('span-detail')).toBeNull();
   });
 
+  it('treats an empty ?span= as no selection, without a notice', async () => {
+    open(`/traces/${TRACE_ID}?span=`);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    expect(screen.queryByText(/is not in this trace/)).toBeNull();
+  });
+
   it('moves the selection with the arrow keys and focuses find with /', async () => {
     open(`/traces/${TRACE_ID}`);
     await waitFor(() => expect(shownKeys()).toHaveLength(4));

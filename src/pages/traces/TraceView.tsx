@@ -144,7 +144,7 @@ export function TraceView({ trace, sourceName }: { trace: Trace; sourceName: str
   return (
     <div className="trace-view">
       <TraceHeader tree={tree} summary={summary} sourceName={sourceName} />
-      {spanParam !== null && selected < 0 && (
+      {spanParam !== null && spanParam !== '' && selected < 0 && (
         <p className="trace-notice" role="status">
           Span <code>{spanParam}</code> is not in this trace.
         </p>
