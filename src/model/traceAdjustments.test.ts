@@ -117,7 +117,7 @@ describe('bad fields', () => {
     expect(tree.startUs[1]).toBe(1_700_000_000_000_010);
     expect(tree.durationUs[1]).toBe(50);
     expect(tree.warnings).toEqual([
-      "1 span had timestamps in ns where µs were expected (start after year 3000) and were divided by 1000: 'op-ns' (ns)",
+      "1 span had timestamps in ns where µs were expected (start after year 3000) and was divided by 1000: 'op-ns' (ns)",
     ]);
   });
 
@@ -143,10 +143,20 @@ describe('bad fields', () => {
       "1 span had no span ID and got a placeholder: '7' ((missing span ID #2))",
       "2 spans had no name: '7' ((missing span ID #2)), '(no name)' (nostart)",
       "2 spans had no service: '7' ((missing span ID #2)), '(no name)' (nostart)",
-      "2 spans had no start time and were placed at the trace start: '7' ((missing span ID #2)), '(no name)' (nostart)",
+      "2 spans had no start time and were placed at their parent's start (or the trace start): '7' ((missing span ID #2)), '(no name)' (nostart)",
       "2 spans had no duration and were given 0: '7' ((missing span ID #2)), '(no name)' (nostart)",
     ]);
     expect(treeInvariantViolations(tree)).toEqual([]);
+  });
+
+  it('places a span without a start at its parent start, without shifting its children', () => {
+    const noStart = { ...span('x', 'a', 0, 0), startUs: undefined } as unknown as Span;
+    const tree = buildTraceTree(trace([span('root', undefined, 1000, 1000), span('a', 'root', 1500, 100), noStart, span('y', 'x', 1510, 5)]));
+    expect(tree.keys).toEqual(['root', 'a', 'x', 'y']);
+    expect([...tree.startUs]).toEqual([1000, 1500, 1500, 1510]);
+    expect([...tree.skewUs]).toEqual([0, 0, 0, 0]);
+    expect(tree.flags[2]! & RowFlag.START_MISSING).toBe(RowFlag.START_MISSING);
+    expect(tree.warnings).toEqual(["1 span had no start time and was placed at its parent's start (or the trace start): 'op-x' (x)"]);
   });
 
   it('names three spans and counts the rest, so a huge trace gets a short warning', () => {
@@ -172,7 +182,7 @@ describe('clock skew', () => {
     expect(tree.flags[2]! & RowFlag.SKEW_SHIFTED).toBe(0);
     // The reported times stay on the span for the detail panel.
     expect(tree.spans[1]!.startUs).toBe(90);
-    expect(tree.warnings).toEqual(["1 span lay outside their parent (clock skew) and were shifted into it: 'op-early' (early) (by +10 µs)"]);
+    expect(tree.warnings).toEqual(["1 span lay outside its parent (clock skew) and was shifted into it: 'op-early' (early) (by +10 µs)"]);
   });
 
   it('centres a server span that ends after its client span', () => {

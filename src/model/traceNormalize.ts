@@ -1,5 +1,5 @@
 import type { Span, SpanKind } from './trace';
-import { plural, pushTallies, WarningTally } from './traceWarnings';
+import { agree, plural, pushTallies, WarningTally } from './traceWarnings';
 
 /** 3000-01-01T00:00:00Z in µs. A start past it was almost surely sent in ns where µs were expected. */
 export const YEAR_3000_US = Date.UTC(3000, 0, 1) * 1000;
@@ -10,6 +10,8 @@ const STATUSES: ReadonlySet<string> = new Set(['ok', 'error', 'unset']);
 export interface NormalizedSpans {
   /** Same length and order as the input; an entry is the input object itself unless a field had to be fixed. */
   spans: Span[];
+  /** 1 where the span had no start time: its `startUs` is only a placeholder, and the tree puts it at its parent's start. */
+  startMissing: Uint8Array;
   warnings: string[];
 }
 
@@ -22,9 +24,9 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
   const missingId = new WarningTally((n) => `${plural(n, 'span')} had no span ID and got a placeholder`);
   const missingName = new WarningTally((n) => `${plural(n, 'span')} had no name`);
   const missingService = new WarningTally((n) => `${plural(n, 'span')} had no service`);
-  const missingStart = new WarningTally((n) => `${plural(n, 'span')} had no start time and were placed at the trace start`);
-  const missingDuration = new WarningTally((n) => `${plural(n, 'span')} had no duration and were given 0`);
-  const nanoseconds = new WarningTally((n) => `${plural(n, 'span')} had timestamps in ns where µs were expected (start after year 3000) and were divided by 1000`);
+  const missingStart = new WarningTally((n) => `${plural(n, 'span')} had no start time and ${agree(n, 'was', 'were')} placed at ${agree(n, 'its', 'their')} parent's start (or the trace start)`);
+  const missingDuration = new WarningTally((n) => `${plural(n, 'span')} had no duration and ${agree(n, 'was', 'were')} given 0`);
+  const nanoseconds = new WarningTally((n) => `${plural(n, 'span')} had timestamps in ns where µs were expected (start after year 3000) and ${agree(n, 'was', 'were')} divided by 1000`);
   const negative = new WarningTally((n) => `${plural(n, 'span')} had a negative duration, clamped to 0`);
 
   // The trace start stands in for a missing start, so a span without one sits at the left edge, not at 1970.
@@ -38,6 +40,7 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
   if (!Number.isFinite(fallbackStart)) fallbackStart = 0;
 
   const spans = new Array<Span>(input.length);
+  const startMissing = new Uint8Array(input.length);
   for (let i = 0; i < input.length; i++) {
     const raw = input[i] as Partial<Span> | undefined;
     const src: Partial<Span> = raw ?? {};
@@ -68,6 +71,7 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
     let duration = src.durationUs;
     if (typeof start !== 'number' || !Number.isFinite(start)) {
       start = fallbackStart;
+      startMissing[i] = 1;
       missingStart.add(label);
     } else if (start > YEAR_3000_US) {
       start /= 1000;
@@ -104,5 +108,5 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
 
   const warnings: string[] = [];
   pushTallies(warnings, [missingId, missingName, missingService, missingStart, missingDuration, nanoseconds, negative]);
-  return { spans, warnings };
+  return { spans, startMissing, warnings };
 }

@@ -1,5 +1,5 @@
 import type { Span } from './trace';
-import { plural, pushTallies, WarningTally } from './traceWarnings';
+import { agree, plural, pushTallies, WarningTally } from './traceWarnings';
 
 /** Bits of `TraceTree.flags`: what the model did to a row, so the span detail can say so. */
 export const RowFlag = {
@@ -17,6 +17,8 @@ export const RowFlag = {
   FOLLOWS_FROM: 32,
   /** Shifted by the clock-skew adjustment (its own shift, not one inherited from an ancestor). */
   SKEW_SHIFTED: 64,
+  /** It had no start time; the model placed it at its parent's start. */
+  START_MISSING: 128,
 } as const;
 
 /** A child list per node, as one flat array: children of `p` are `list[offsets[p]] … list[offsets[p + 1] - 1]`. */
@@ -68,8 +70,8 @@ export interface ParentLinks {
 export function resolveParents(spans: readonly Span[]): ParentLinks {
   const n = spans.length;
   const duplicates = new WarningTally((c) => `${plural(c, 'span')} repeated an earlier span ID; each is kept as its own row and children attach to the first`);
-  const selfParents = new WarningTally((c) => `${plural(c, 'span')} named itself as its parent and is shown as a root`);
-  const orphans = new WarningTally((c) => `${plural(c, 'span')} referenced a parent missing from the trace and are shown under a "missing parent" row`);
+  const selfParents = new WarningTally((c) => `${plural(c, 'span')} ${agree(c, 'named itself as its parent and is shown as a root', 'named themselves as their parent and are shown as roots')}`);
+  const orphans = new WarningTally((c) => `${plural(c, 'span')} referenced a parent missing from the trace and ${agree(c, 'is', 'are')} shown under a "missing parent" row`);
   const cycles = new WarningTally((c) => `${plural(c, 'cycle')} in parent references broken, each at the span shown as a root`);
 
   const firstOfId = new Map<string, number>();

@@ -88,3 +88,23 @@ function attrsMatch(attrs: Readonly<Record<string, AttrValue>>, has: (text: stri
   }
   return false;
 }
+
+/**
+ * Row indexes are positions in one built tree; state that outlives it (a refetch, a rebuilt tree) is kept by row
+ * key instead. These two translate, in O(n).
+ */
+export function keysOfRows(tree: TraceTree, rows: Iterable<number>): Set<string> {
+  const keys = new Set<string>();
+  for (const row of rows) {
+    const key = tree.keys[row];
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
+}
+
+export function rowsOfKeys(tree: TraceTree, keys: ReadonlySet<string>): Set<number> {
+  const rows = new Set<number>();
+  if (keys.size === 0) return rows;
+  for (let row = 0; row < tree.size; row++) if (keys.has(tree.keys[row]!)) rows.add(row);
+  return rows;
+}

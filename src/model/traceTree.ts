@@ -2,8 +2,8 @@ import { clockSkewShiftUs } from './clockSkew';
 import { serviceColorIndex } from './serviceColor';
 import type { Span, SpanRefKind, Trace } from './trace';
 import { normalizeSpans } from './traceNormalize';
-import { childLists, resolveParents, RowFlag } from './traceParents';
-import { plural, pushTallies, WarningTally } from './traceWarnings';
+import { resolveParents, RowFlag } from './traceParents';
+import { agree, plural, pushTallies, WarningTally } from './traceWarnings';
 
 export { RowFlag } from './traceParents';
 
@@ -43,7 +43,7 @@ export interface TraceTree {
   /** After the clock-skew adjustment. */
   startUs: Float64Array;
   durationUs: Float64Array;
-  /** Adjusted start minus reported start: the row's own skew shift plus the shifts of its ancestors. */
+  /** Adjusted minus reported start: the row's own skew shift plus its ancestors' (0 where no start was reported). */
   skewUs: Float64Array;
   /** Index into `services`; -1 only for synthetic rows, which belong to no service. */
   serviceIndex: Int32Array;
@@ -62,26 +62,33 @@ export interface TraceTree {
 
 /** Builds the columns from a trace without mutating it. Iterative throughout: a 100,000-deep chain is fine. */
 export function buildTraceTree(trace: Trace): TraceTree {
-  const normalized = normalizeSpans(trace.spans, trace.traceId);
+  const normalized = normalizeSpans(trace.spans ?? [], trace.traceId);
   const links = resolveParents(normalized.spans);
   const { nodes, parentOf, topoOrder } = links;
   const total = nodes.length;
   const nodeFlags = links.flags;
-  const skewed = new WarningTally((c) => `${plural(c, 'span')} lay outside their parent (clock skew) and were shifted into it`);
+  const skewed = new WarningTally((c) => `${plural(c, 'span')} lay outside ${agree(c, 'its parent (clock skew) and was', 'their parents (clock skew) and were')} shifted into ${agree(c, 'it', 'them')}`);
 
-  // Topological order, so a parent's adjusted start is final before its children read it.
-  // Invariant: adjStart[v] = reported start + shift of v's parent + v's own shift.
+  // Topological order, so a parent's values are final before its children read them.
+  // Invariant: shift[v] = shift[parent] + v's own skew shift, and adjStart[v] = reported start + shift[v]; a span
+  // with no start sits at its parent's adjusted start and passes on only its parent's shift.
   const adjStart = new Float64Array(total);
+  const shift = new Float64Array(total);
   for (let k = 0; k < total; k++) {
     const v = topoOrder[k]!;
     const span = nodes[v]!;
     const p = parentOf[v]!;
+    if (v < normalized.startMissing.length && normalized.startMissing[v] === 1) nodeFlags[v]! |= RowFlag.START_MISSING;
     if (p < 0) {
       adjStart[v] = span.startUs;
       continue;
     }
-    const inherited = adjStart[p]! - nodes[p]!.startUs;
-    const start = span.startUs + inherited;
+    if ((nodeFlags[v]! & RowFlag.START_MISSING) !== 0) {
+      adjStart[v] = adjStart[p]!;
+      shift[v] = shift[p]!;
+      continue;
+    }
+    const start = span.startUs + shift[p]!;
     let own = 0;
     if ((nodeFlags[p]! & RowFlag.SYNTHETIC) === 0) {
       const parent = nodes[p]!;
@@ -95,6 +102,7 @@ export function buildTraceTree(trace: Trace): TraceTree {
       nodeFlags[v]! |= RowFlag.SKEW_SHIFTED;
       skewed.add(span, `(by ${own > 0 ? '+' : ''}${Math.round(own)} µs)`);
     }
+    shift[v] = shift[p]! + own;
     adjStart[v] = start + own;
   }
 
@@ -151,14 +159,14 @@ export function buildTraceTree(trace: Trace): TraceTree {
     childCount[row] = children.offsets[v + 1]! - children.offsets[v]!;
     startUs[row] = adjStart[v]!;
     durationUs[row] = span.durationUs;
-    skewUs[row] = adjStart[v]! - span.startUs;
+    skewUs[row] = shift[v]!;
     serviceIndex[row] = span.synthetic === undefined ? serviceOf.get(span.service)! : -1;
     error[row] = span.status === 'error' ? 1 : 0;
     flags[row] = nodeFlags[v]!;
   }
 
-  // Reverse pre-order: every descendant of a row is visited before it, so size[row] is complete when read.
-  // Invariant: subtreeEnd[row] = row + number of rows in its subtree, itself included.
+  // Reverse pre-order: a row's descendants all come after it, so they are done first. Until its turn,
+  // subtreeEnd[row] sums its children's subtree sizes; then it becomes row + 1 + that sum, the exclusive end.
   const subtreeEnd = new Int32Array(total);
   for (let row = total - 1; row >= 0; row--) {
     subtreeEnd[row] = subtreeEnd[row]! + row + 1;

@@ -39,6 +39,11 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** `one` for a count of 1, else `many`: for the verbs of a warning ("was shifted", "were shifted"). */
+export function agree(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
 export function pushTallies(warnings: string[], tallies: readonly WarningTally[]): void {
   for (const t of tallies) {
     const text = t.text();

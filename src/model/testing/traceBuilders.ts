@@ -44,10 +44,13 @@ const hexId = (i: number) => (i + 1).toString(16).padStart(16, '0');
 
 /**
  * `count` spans in a random tree (each span's parent an earlier span), children inside their parents, across
- * 30 services with some errors, handed over in shuffled order so nothing relies on input order.
+ * 30 services with some errors, handed over in shuffled order so nothing relies on input order. `maxDepth`
+ * caps the levels (Jaeger UI's reference measurement used 30 services and depth up to 25).
  */
-export function randomTrace(count: number, seed = 1): Trace {
+export function randomTrace(count: number, seed = 1, maxDepth = Infinity): Trace {
   const random = seededRandom(seed);
+  const parents = new Int32Array(count).fill(-1);
+  const depths = new Int32Array(count);
   const starts = new Float64Array(count);
   const durations = new Float64Array(count);
   const spans: Span[] = [];
@@ -56,7 +59,10 @@ export function randomTrace(count: number, seed = 1): Trace {
   spans.push(span(hexId(0), undefined, starts[0], durations[0], { service: 'svc-0' }));
   for (let i = 1; i < count; i++) {
     // Prefer recent parents so the tree gets some depth, not only a bush under the root.
-    const p = random() < 0.5 ? Math.max(0, i - 1 - Math.floor(random() * 8)) : Math.floor(random() * i);
+    let p = random() < 0.5 ? Math.max(0, i - 1 - Math.floor(random() * 8)) : Math.floor(random() * i);
+    while (depths[p]! + 1 >= maxDepth) p = parents[p]!;
+    parents[i] = p;
+    depths[i] = depths[p]! + 1;
     const offset = Math.floor(random() * durations[p]!);
     starts[i] = starts[p]! + offset;
     durations[i] = Math.floor(random() * (durations[p]! - offset));
