@@ -5,6 +5,7 @@ import { useTimeScope } from '../state/timeScopeContext';
 import { DemoDataBadge } from './DemoDataBadge';
 import { RefreshPicker } from './RefreshPicker';
 import { TimeRangePicker } from './TimeRangePicker';
+import { TraceIdBox } from './TraceIdBox';
 
 /**
  * The frame of every page inside the page's main time scope, the URL's: its range, refresh timer and
@@ -35,6 +36,7 @@ function Frame() {
           <NavLink to={datasourcesSettingsUrl(params)}>Datasources</NavLink>
         </nav>
         <div className="time-controls">
+          <TraceIdBox />
           <TimeRangePicker />
           <RefreshPicker />
         </div>

@@ -38,6 +38,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/explore/ExplorePage')).ExplorePage }),
       },
       {
+        path: 'traces/:traceId',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/traces/TracePage')).TracePage }),
+      },
+      {
         path: 'settings/datasources',
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/settings/datasources/DatasourcesPage')).DatasourcesPage }),

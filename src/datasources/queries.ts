@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { DataSourceError, isRetryableError } from '../lib/errors';
 import type { TimeRange } from '../model/time';
-import type { DataSource, MetricsCapability, ServicesCapability } from './types';
+import type { DataSource, MetricsCapability, ServicesCapability, TracesCapability } from './types';
 
 /**
  * TanStack Query option factories, one per capability call. Each key holds exactly what the answer
@@ -33,6 +33,11 @@ function metricsOf(ds: DataSource): MetricsCapability {
 function servicesOf(ds: DataSource): ServicesCapability {
   if (!ds.services) throw new DataSourceError(`${ds.name} does not know about services`, { kind: 'query' });
   return ds.services;
+}
+
+function tracesOf(ds: DataSource): TracesCapability {
+  if (!ds.traces) throw new DataSourceError(`${ds.name} cannot look up traces`, { kind: 'query' });
+  return ds.traces;
 }
 
 export function rangeQueryOptions(ds: DataSource, query: string, range: TimeRange, stepMs?: number) {
@@ -109,5 +114,19 @@ export function healthQueryOptions(ds: DataSource) {
     queryFn: ({ signal }) => ds.health(signal),
     staleTime: 30_000,
     retry: false,
+  });
+}
+
+/**
+ * One trace by ID from one datasource. A trace does not change once complete, so it is never refetched on its
+ * own; the range is in the key because backends that search by time (Tempo, Jaeger v3) answer per window.
+ */
+export function traceQueryOptions(ds: DataSource, traceId: string, range: TimeRange) {
+  return queryOptions({
+    queryKey: [ds.uid, 'traces.get', traceId, range.from, range.to] as const,
+    queryFn: ({ signal }) => tracesOf(ds).getTrace(traceId, { range, signal }),
+    staleTime: Infinity,
+    gcTime: 5 * 60_000,
+    retry: retryDataSourceError,
   });
 }

@@ -3,6 +3,8 @@ import type { DataSource, OverviewQuery, QueryCtx, RangeResult, ServiceSignals, 
 import { DataSourceError } from '../../lib/errors';
 import type { Exemplar, Labels, Series } from '../../model/series';
 import { DEFAULT_SCRAPE_INTERVAL_MS } from '../../model/time';
+import type { Trace } from '../../model/trace';
+import { normalizeTraceId } from '../../model/traceId';
 
 /**
  * A hand-written datasource for page tests: canned series per query text, and a query that fails the
@@ -111,5 +113,48 @@ export function fakeDirectory(ds: DataSource): DataSourceSet {
     configs: [{ uid: ds.uid, kind: ds.kind, name: ds.name, url: 'http://127.0.0.1:9090', default: true }],
     get: (uid: string) => (uid === ds.uid ? ds : undefined),
     defaultMetrics: () => ds,
+  };
+}
+
+/** A fake traces datasource: answers `getTrace` from `traces` by canonical ID, or fails as told; records each ctx. */
+export interface FakeTracesOptions {
+  uid: string;
+  name: string;
+  traces?: readonly Trace[];
+  /** Every lookup fails with this message (a server rejecting the request, not "not found"; not retried). */
+  fail?: string;
+  /** Lookups never settle until aborted: the datasource that is still thinking. */
+  hang?: boolean;
+}
+
+export function createFakeTracesDataSource(options: FakeTracesOptions): DataSource & { lookups: Array<{ id: string; ctx: QueryCtx }> } {
+  const lookups: Array<{ id: string; ctx: QueryCtx }> = [];
+  return {
+    uid: options.uid,
+    kind: 'tempo',
+    name: options.name,
+    lookups,
+    traces: {
+      getTrace: (id, ctx) => {
+        lookups.push({ id, ctx });
+        if (options.hang) return new Promise<Trace>((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)));
+        if (options.fail) return Promise.reject(new DataSourceError(options.fail, { kind: 'http', status: 400 }));
+        const found = options.traces?.find((t) => t.traceId === normalizeTraceId(id));
+        if (!found) return Promise.reject(new DataSourceError(`trace ${normalizeTraceId(id) ?? id} not found`, { kind: 'query', status: 404 }));
+        return Promise.resolve(found);
+      },
+    },
+    health: async () => ({ ok: true }),
+  };
+}
+
+/** The directory of several datasources, for pages that ask each one (the trace view). */
+export function fakeDirectoryOf(list: readonly DataSource[]): DataSourceSet {
+  return {
+    list: [...list],
+    simulated: list.some((ds) => ds.simulated === true),
+    configs: list.map((ds) => ({ uid: ds.uid, kind: ds.kind, name: ds.name, url: 'http://127.0.0.1:9090' })),
+    get: (uid: string) => list.find((ds) => ds.uid === uid),
+    defaultMetrics: () => list.find((ds) => ds.metrics !== undefined),
   };
 }

@@ -6,13 +6,13 @@ import type { DataSource } from '../../datasources/types';
 import { TimeScopeProvider } from '../../state/TimeScopeProvider';
 import type { TimeScopeHandle } from '../../state/timeScopeContext';
 import { DataSourcesProvider } from '../shared/dataSources';
-import { fakeDirectory } from './fakeDataSource';
+import { fakeDirectory, fakeDirectoryOf } from './fakeDataSource';
 
 /**
  * Renders one page at a URL, inside the providers the app gives it (the URL time scope included), with a
  * memory router to inspect and the scope's `refreshNow` to press.
  */
-export function renderRoute(path: string, url: string, page: ReactElement, ds: DataSource) {
+export function renderRoute(path: string, url: string, page: ReactElement, ds: DataSource | readonly DataSource[]) {
   const timeScope = createRef<TimeScopeHandle>();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
   const router = createMemoryRouter(
@@ -24,7 +24,7 @@ export function renderRoute(path: string, url: string, page: ReactElement, ds: D
   );
   const view = render(
     <QueryClientProvider client={client}>
-      <DataSourcesProvider value={fakeDirectory(ds)}>
+      <DataSourcesProvider value={'uid' in ds ? fakeDirectory(ds) : fakeDirectoryOf(ds)}>
         <RouterProvider router={router} />
       </DataSourcesProvider>
     </QueryClientProvider>,

@@ -1,0 +1,248 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { randomTrace, span, trace, TRACE_ID } from '../../model/testing/traceBuilders';
+import { buildTraceTree } from '../../model/traceTree';
+import { createFakeDataSource, createFakeTracesDataSource } from '../testing/fakeDataSource';
+import { renderRoute } from '../testing/renderRoute';
+import { TracePage } from './TracePage';
+import { ROW_HEIGHT } from './Waterfall';
+
+const VIEWPORT_PX = 20 * ROW_HEIGHT;
+
+beforeEach(() => {
+  // jsdom lays nothing out: give the waterfall's scroll box a height, so the virtualizer shows about 20 rows.
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
+    return this instanceof HTMLElement && this.dataset.testid === 'waterfall-scroll' ? VIEWPORT_PX : 0;
+  });
+  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
+    return this instanceof HTMLElement && this.dataset.testid === 'waterfall-scroll' ? 10_000_000 : 0;
+  });
+  // …and scrolling that moves: jsdom keeps scrollTop at 0 and has no scrollTo.
+  const scrollTops = new WeakMap<Element, number>();
+  vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(function (this: Element) {
+    return scrollTops.get(this) ?? 0;
+  });
+  Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+    scrollTops.set(this, typeof options === 'object' ? (options.top ?? 0) : 0);
+    this.dispatchEvent(new Event('scroll'));
+  } as Element['scrollTo'];
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const T0 = 1_700_000_000_000_000;
+const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+
+/** checkout → (auth, payments → provider), handed over children first and out of order. */
+const SMALL = trace([
+  span('c3', 'b2', T0 + 3_000, 20_000, { service: 'payment-provider', name: 'POST /charge', status: 'error' }),
+  span('b2', 'a1', T0 + 2_000, 25_000, { service: 'payments', name: 'charge' }),
+  span('b1', 'a1', T0 + 1_000, 500, { service: 'auth', name: 'verify', attributes: { 'user.tier': 'gold' } }),
+  span('a1', undefined, T0, 30_000, { service: 'checkout', name: 'GET /checkout' }),
+]);
+
+function open(url: string, sources = [createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo', traces: [SMALL] })]) {
+  return { ...renderRoute('/traces/:traceId', url, <TracePage />, sources), sources };
+}
+
+const shownKeys = () => screen.queryAllByTestId('span-row').map((r) => r.dataset.key);
+const row = (key: string) => screen.getAllByTestId('span-row').find((r) => r.dataset.key === key)!;
+
+describe('TracePage', () => {
+  it('shows the rows in pre-order, indented by depth, with the header facts', async () => {
+    open(`/traces/${TRACE_ID}`);
+    await waitFor(() => expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']));
+    expect(shownKeys().map((k) => row(k!).getAttribute('aria-level'))).toEqual(['1', '2', '2', '3']);
+    const indent = (k: string) => parseFloat((row(k).firstElementChild as HTMLElement).style.paddingLeft);
+    expect(indent('b1')).toBeGreaterThan(indent('a1'));
+    expect(indent('c3')).toBeGreaterThan(indent('b2'));
+    expect(screen.getByTestId('trace-span-count').textContent).toBe('4');
+    expect(screen.getByTestId('trace-depth').textContent).toBe('3');
+    expect(screen.getByTestId('trace-duration').textContent).toBe('30 ms');
+    expect(within(screen.getByRole('list', { name: 'Services' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'auth',
+      'checkout',
+      'payment-provider',
+      'payments',
+    ]);
+    expect(within(row('c3')).getByRole('img', { name: 'error' })).toBeTruthy();
+    expect(screen.getAllByTestId('critical-segment').length).toBeGreaterThan(0);
+  });
+
+  it('collapses and expands one span, and everything with the buttons and [ / ]', async () => {
+    open(`/traces/${TRACE_ID}`);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse charge' }));
+    expect(shownKeys()).toEqual(['a1', 'b1', 'b2']);
+    expect(row('b2').getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: 'Expand charge' }));
+    expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']);
+    fireEvent.keyDown(document.body, { key: '[' });
+    expect(shownKeys()).toEqual(['a1']);
+    fireEvent.keyDown(document.body, { key: ']' });
+    expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']);
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
+    expect(shownKeys()).toEqual(['a1']);
+    fireEvent.click(screen.getByRole('button', { name: 'Expand all' }));
+    expect(shownKeys()).toHaveLength(4);
+  });
+
+  it('opens a ?span= deep link with that span selected, its detail shown and scrolled into view', async () => {
+    const big = randomTrace(2_000, 7);
+    const farRow = 1_500;
+    const target = buildTraceTree(big).spans[farRow]!;
+    const { router } = open(`/traces/${TRACE_ID}?span=${target.spanId}`, [createFakeTracesDataSource({ uid: 't', name: 'T', traces: [big] })]);
+    await waitFor(() => expect(screen.getByTestId('span-detail')).toBeTruthy());
+    expect(within(screen.getByTestId('span-detail')).getByRole('heading', { level: 2 }).textContent).toBe(target.name);
+    // Far past the first screen of rows, yet drawn: the waterfall scrolled to it.
+    await waitFor(() => expect(row(target.spanId).getAttribute('aria-selected')).toBe('true'));
+    expect(Number(row(target.spanId).getAttribute('aria-rowindex'))).toBe(farRow + 1);
+    expect(screen.queryAllByTestId('span-row').length).toBeLessThan(100);
+    // Selecting another span puts it in the URL, for a link that opens the same view.
+    fireEvent.click(screen.getAllByTestId('span-row')[0]!);
+    expect(router.state.location.search).toMatch(/span=[0-9a-f]{16}/);
+    expect(router.state.location.search).not.toContain(target.spanId);
+  });
+
+  it('says so when the ?span= is not in the trace', async () => {
+    open(`/traces/${TRACE_ID}?span=ffffffffffffffff`);
+    await waitFor(() => expect(screen.getByText(/is not in this trace/)).toBeTruthy());
+    expect(screen.queryByTestId('span-detail')).toBeNull();
+  });
+
+  it('treats an empty ?span= as no selection, without a notice', async () => {
+    open(`/traces/${TRACE_ID}?span=`);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    expect(screen.queryByText(/is not in this trace/)).toBeNull();
+  });
+
+  it('moves the selection with the arrow keys and focuses find with /', async () => {
+    open(`/traces/${TRACE_ID}`);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    fireEvent.keyDown(document.body, { key: 'ArrowDown' });
+    expect(row('a1').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(document.body, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.body, { key: 'ArrowDown' });
+    expect(row('b2').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
+    expect(shownKeys()).toEqual(['a1', 'b1', 'b2']);
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(shownKeys()).toHaveLength(4);
+    fireEvent.keyDown(document.body, { key: 'ArrowUp' });
+    expect(row('b1').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Find in trace' }));
+    // While typing, keys are text, not commands.
+    fireEvent.keyDown(document.activeElement!, { key: '[' });
+    expect(shownKeys()).toHaveLength(4);
+  });
+
+  it('finds by name, service and attribute, steps next and previous, and highlights the matches', async () => {
+    open(`/traces/${TRACE_ID}`);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    const find = screen.getByRole('searchbox', { name: 'Find in trace' });
+    fireEvent.change(find, { target: { value: 'pay' } });
+    expect(screen.getByTestId('find-status').textContent).toBe('– of 2');
+    expect(['b2', 'c3'].every((k) => row(k).classList.contains('match'))).toBe(true);
+    expect(row('a1').classList.contains('match')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Next match' }));
+    expect(screen.getByTestId('find-status').textContent).toBe('1 of 2');
+    expect(row('b2').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(find, { key: 'Enter' });
+    expect(row('c3').getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Next match' }));
+    expect(screen.getByTestId('find-status').textContent).toBe('1 of 2');
+    fireEvent.keyDown(find, { key: 'Enter', shiftKey: true });
+    expect(row('c3').getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('find-status').textContent).toBe('2 of 2');
+    fireEvent.change(find, { target: { value: 'gold' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next match' }));
+    expect(row('b1').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('opens a match hidden in a collapsed subtree', async () => {
+    open(`/traces/${TRACE_ID}`);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    fireEvent.keyDown(document.body, { key: '[' });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find in trace' }), { target: { value: 'POST /charge' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next match' }));
+    expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']);
+    expect(row('c3').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('names every datasource asked when none has the trace', async () => {
+    open('/traces/ABCD', [
+      createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo prod', traces: [SMALL] }),
+      createFakeTracesDataSource({ uid: 'jaeger', name: 'Jaeger edge', fail: 'HTTP 400: bad trace ID format' }),
+    ]);
+    const box = await screen.findByTestId('trace-not-found');
+    expect(within(box).getByRole('heading').textContent).toBe('Trace not found');
+    expect(box.textContent).toContain('0000000000000000000000000000abcd');
+    const asked = within(box).getAllByRole('listitem').map((li) => li.textContent);
+    expect(asked).toEqual(['Tempo prod: trace 0000000000000000000000000000abcd not found', 'Jaeger edge: HTTP 400: bad trace ID format']);
+  });
+
+  it('shows the trace from the datasource that has it when another fails or still thinks', async () => {
+    open(`/traces/${TRACE_ID}`, [
+      createFakeTracesDataSource({ uid: 'broken', name: 'Broken Jaeger', fail: 'HTTP 400: boom' }),
+      createFakeTracesDataSource({ uid: 'slow', name: 'Slow Zipkin', hang: true }),
+      createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo', traces: [SMALL] }),
+    ]);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    expect(screen.getByText('Broken Jaeger did not return this trace: HTTP 400: boom')).toBeTruthy();
+  });
+
+  it('says there is no traces datasource instead of a blank page', async () => {
+    open(`/traces/${TRACE_ID}`, [createFakeDataSource()] as never);
+    expect((await screen.findByRole('alert')).textContent).toContain('No traces datasource');
+  });
+
+  it('rejects a trace ID that is not one, saying why', async () => {
+    open('/traces/not-a-trace');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Not a trace ID.*not-a-trace/);
+  });
+
+  it('looks the trace up over the window in the URL (an exemplar link’s)', async () => {
+    const { sources } = open(`/traces/${TRACE_ID}?from=1700000000000&to=1700001800000`);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    expect(sources[0]!.lookups[0]!.ctx.range).toEqual({ from: 1_700_000_000_000, to: 1_700_001_800_000 });
+    expect(sources[0]!.lookups[0]!.id).toBe(TRACE_ID);
+  });
+
+  it('renders hostile names, attributes and events as text', async () => {
+    const hostile = trace([
+      span('a1', undefined, T0, 1_000, {
+        service: HOSTILE,
+        name: HOSTILE,
+        attributes: { [HOSTILE]: HOSTILE },
+        resource: { 'service.name': HOSTILE },
+        events: [{ timeUs: T0 + 10, name: HOSTILE, attributes: {} }],
+        status: 'error',
+        statusMessage: HOSTILE,
+      } as never),
+    ]);
+    open(`/traces/${TRACE_ID}?span=a1`, [createFakeTracesDataSource({ uid: 't', name: HOSTILE, traces: [hostile] })]);
+    const detail = await screen.findByTestId('span-detail');
+    expect(document.querySelector('img, script:not([src])')).toBeNull();
+    expect(row('a1').textContent).toContain(HOSTILE);
+    expect(within(detail).getByRole('heading', { level: 2 }).textContent).toBe(HOSTILE);
+    expect(within(detail).getAllByText(HOSTILE).length).toBeGreaterThanOrEqual(5);
+    expect(within(screen.getByRole('list', { name: 'Services' })).getByText(HOSTILE)).toBeTruthy();
+  });
+
+  it('cuts a 1 MB attribute value in the detail, with a way to see it all', async () => {
+    const long = 'x'.repeat(1_000_000);
+    open(`/traces/${TRACE_ID}?span=a1`, [
+      createFakeTracesDataSource({ uid: 't', name: 'T', traces: [trace([span('a1', undefined, T0, 10, { attributes: { blob: long } })])] }),
+    ]);
+    const detail = await screen.findByTestId('span-detail');
+    const button = within(detail).getByRole('button', { name: 'show all 1,000,000 characters' });
+    expect(detail.textContent!.length).toBeLessThan(10_000);
+    await act(async () => fireEvent.click(button));
+    expect(detail.textContent!.length).toBeGreaterThan(1_000_000);
+  });
+});

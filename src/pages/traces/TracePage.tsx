@@ -1,0 +1,89 @@
+import { Link, useParams } from 'react-router';
+import { parseTraceInput } from '../../model/traceInput';
+import { TraceView } from './TraceView';
+import { useTraceLookup, type SourceAnswer } from './useTraceLookup';
+import './traceView.css';
+
+/** `/traces/:traceId`: one trace, looked up in every datasource that has traces. */
+export function TracePage() {
+  const raw = useParams().traceId ?? '';
+  const parsed = parseTraceInput(raw);
+  if (!parsed.ok) {
+    return (
+      <div className="page-message" role="alert">
+        <h1>Not a trace ID</h1>
+        <p>
+          <code>{raw}</code>: {parsed.reason}
+        </p>
+      </div>
+    );
+  }
+  return <TraceLookupPage traceId={parsed.traceId} />;
+}
+
+function TraceLookupPage({ traceId }: { traceId: string }) {
+  const lookup = useTraceLookup(traceId);
+  if (lookup.answers.length === 0) return <NoTracesSource />;
+  const failures = lookup.answers.filter((a): a is Extract<SourceAnswer, { state: 'failed' }> => a.state === 'failed');
+  if (lookup.found) {
+    return (
+      <div className="trace-page">
+        <SourceFailures failures={failures} />
+        {/* Keyed by trace: another trace starts with its own selection, collapse and find state. */}
+        <TraceView key={traceId} trace={lookup.found.trace} sourceName={lookup.found.ds.name} />
+      </div>
+    );
+  }
+  if (lookup.pending) {
+    return (
+      <div className="trace-page">
+        <SourceFailures failures={failures} />
+        <div className="page-message" role="status">
+          Looking up trace <code>{traceId}</code> in {lookup.answers.map((a) => a.ds.name).join(', ')}…
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="page-message" role="alert" data-testid="trace-not-found">
+      <h1>Trace not found</h1>
+      <p>
+        No datasource returned trace <code>{traceId}</code>. Asked:
+      </p>
+      <ul className="trace-sources-asked">
+        {failures.map((f) => (
+          <li key={f.ds.uid}>
+            <strong>{f.ds.name}</strong>: {f.error.message}
+          </li>
+        ))}
+      </ul>
+      <p>A backend that looks traces up by time only finds them within the page’s time range: try a wider one.</p>
+    </div>
+  );
+}
+
+/** The datasources that failed while another had the trace: said once, above it. */
+function SourceFailures({ failures }: { failures: ReadonlyArray<Extract<SourceAnswer, { state: 'failed' }>> }) {
+  if (failures.length === 0) return null;
+  return (
+    <ul className="trace-source-failures" role="status">
+      {failures.map((f) => (
+        <li key={f.ds.uid}>
+          {f.ds.name} did not return this trace: {f.error.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NoTracesSource() {
+  return (
+    <div className="page-message" role="alert">
+      <h1>No traces datasource</h1>
+      <p>
+        None of the configured datasources can look up traces. Add a <code>jaeger</code>, <code>tempo</code> or <code>zipkin</code>{' '}
+        datasource to <code>config.json</code>, or see the <Link to="/settings/datasources">datasources page</Link>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef } from 'react';
+import { seriesColor } from '../../lib/colors';
+import type { CriticalPathSegment } from '../../model/criticalPath';
+import { RowFlag, type TraceTree } from '../../model/traceTree';
+import { formatMicros, timeTicks } from './format';
+
+export const ROW_HEIGHT = 24;
+const OVERSCAN = 12;
+/** Indent stops growing here: a 100,000-deep chain must not push its names off the screen. */
+const MAX_INDENT_LEVELS = 40;
+const INDENT_PX = 14;
+/** Event ticks drawn per bar at most: the detail panel lists them all. */
+const MAX_EVENT_TICKS = 50;
+const SYNTHETIC_COLOR = '#8e8e8e';
+
+export interface ScrollRequest {
+  row: number;
+  /** Bumped for every request, so asking again for the same row scrolls again. */
+  seq: number;
+}
+
+export interface WaterfallProps {
+  tree: TraceTree;
+  /** Visible rows in display order. */
+  rows: Int32Array;
+  collapsed: ReadonlySet<number>;
+  selected: number;
+  /** 1 for rows that match the find query. */
+  matches: Uint8Array | null;
+  currentMatch: number;
+  critical: ReadonlyMap<number, readonly CriticalPathSegment[]>;
+  traceStartUs: number;
+  traceDurationUs: number;
+  scrollRequest: ScrollRequest | null;
+  onToggle: (row: number) => void;
+  onSelect: (row: number) => void;
+}
+
+export function serviceColorOf(tree: TraceTree, row: number): string {
+  const index = tree.serviceIndex[row]!;
+  return index < 0 ? SYNTHETIC_COLOR : seriesColor(tree.services[index]!.colorIndex);
+}
+
+/**
+ * The span rows on one time axis. Only the rows in view (and a few either side) are in the DOM, so 100,000
+ * spans scroll like 100. The rows are a flat list of row numbers: nothing here walks the tree.
+ */
+export function Waterfall(props: WaterfallProps) {
+  const { tree, rows, scrollRequest, traceDurationUs } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // We use no React Compiler; the rule only warns that the compiler would skip this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => tree.keys[rows[index]!]!,
+    overscan: OVERSCAN,
+  });
+
+  useEffect(() => {
+    if (scrollRequest === null) return;
+    const index = rows.indexOf(scrollRequest.row);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Only a new request scrolls: a collapse elsewhere must not jump back to the selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollRequest]);
+
+  const ticks = timeTicks(traceDurationUs);
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="waterfall">
+      <div className="waterfall-axis" aria-hidden="true">
+        <div className="waterfall-name-col">Service &amp; operation</div>
+        <div className="waterfall-timeline">
+          {ticks.map((t) => (
+            <span key={t} className="waterfall-tick" style={{ left: `${pct(t, traceDurationUs)}%` }}>
+              {formatMicros(t)}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div className="waterfall-scroll" ref={scrollRef} data-testid="waterfall-scroll">
+        <div
+          className="waterfall-rows"
+          role="treegrid"
+          aria-label="Spans"
+          aria-rowcount={rows.length}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          <div className="waterfall-gridlines" aria-hidden="true">
+            {ticks.map((t) => (
+              <span key={t} style={{ left: `${pct(t, traceDurationUs)}%` }} />
+            ))}
+          </div>
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <WaterfallRow
+                key={item.key}
+                {...props}
+                row={row}
+                top={item.start}
+                position={item.index + 1}
+                isCollapsed={props.collapsed.has(row)}
+                isSelected={props.selected === row}
+                isMatch={props.matches !== null && props.matches[row] === 1}
+                isCurrentMatch={props.currentMatch === row}
+                segments={props.critical.get(row)}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  tree: TraceTree;
+  row: number;
+  top: number;
+  position: number;
+  isCollapsed: boolean;
+  isSelected: boolean;
+  isMatch: boolean;
+  isCurrentMatch: boolean;
+  segments: readonly CriticalPathSegment[] | undefined;
+  traceStartUs: number;
+  traceDurationUs: number;
+  onToggle: (row: number) => void;
+  onSelect: (row: number) => void;
+}
+
+const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
+  const { tree, row, traceStartUs: t0, traceDurationUs: total } = p;
+  const span = tree.spans[row]!;
+  const depth = tree.depth[row]!;
+  const hasChildren = tree.childCount[row]! > 0;
+  const synthetic = (tree.flags[row]! & RowFlag.SYNTHETIC) !== 0;
+  const isError = tree.error[row] === 1;
+  const color = serviceColorOf(tree, row);
+  const start = tree.startUs[row]!;
+  const duration = tree.durationUs[row]!;
+  const left = pct(start - t0, total);
+  const width = pct(duration, total);
+  const labelOnLeft = left + width > 75;
+  const classes = ['waterfall-row', p.isSelected && 'selected', p.isMatch && 'match', p.isCurrentMatch && 'current-match', isError && 'error']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      className={classes}
+      role="row"
+      aria-level={depth + 1}
+      aria-rowindex={p.position}
+      aria-selected={p.isSelected}
+      aria-expanded={hasChildren ? !p.isCollapsed : undefined}
+      data-testid="span-row"
+      data-key={tree.keys[row]}
+      style={{ transform: `translateY(${p.top}px)`, height: ROW_HEIGHT }}
+      onClick={() => p.onSelect(row)}
+    >
+      <div className="waterfall-name-col" role="gridcell" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + 4 }}>
+        {hasChildren ? (
+          <button
+            type="button"
+            className="span-toggle"
+            aria-label={`${p.isCollapsed ? 'Expand' : 'Collapse'} ${span.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              p.onToggle(row);
+            }}
+          >
+            {p.isCollapsed ? '▸' : '▾'}
+          </button>
+        ) : (
+          <span className="span-toggle-space" />
+        )}
+        <span className="span-service-swatch" style={{ background: color }} />
+        {isError && (
+          <span className="span-error-mark" role="img" aria-label="error" title="Error status">
+            !
+          </span>
+        )}
+        <span className="span-service">{synthetic ? 'missing parent' : span.service}</span>
+        <span className="span-name" title={depth > MAX_INDENT_LEVELS ? `depth ${depth}` : undefined}>
+          {span.name}
+        </span>
+        {p.isCollapsed && <span className="span-hidden-count">+{tree.subtreeEnd[row]! - row - 1}</span>}
+      </div>
+      <div className="waterfall-timeline" role="gridcell">
+        <span className="span-bar" style={{ left: `${left}%`, width: `${width}%`, background: color }} />
+        {p.segments?.map((s) => (
+          <span
+            key={s.startUs}
+            className="span-critical"
+            data-testid="critical-segment"
+            style={{ left: `${pct(s.startUs - t0, total)}%`, width: `${pct(s.endUs - s.startUs, total)}%` }}
+          />
+        ))}
+        {span.events.slice(0, MAX_EVENT_TICKS).map((ev, i) => (
+          // Events have no ID and never reorder: their place in the span is their identity.
+          <span key={`${i}:${ev.timeUs}`} className="span-event-tick" style={{ left: `${pct(ev.timeUs + tree.skewUs[row]! - t0, total)}%` }} />
+        ))}
+        <span className={labelOnLeft ? 'span-duration left' : 'span-duration'} style={labelOnLeft ? { right: `${100 - left}%` } : { left: `${left + width}%` }}>
+          {formatMicros(duration)}
+        </span>
+      </div>
+    </div>
+  );
+});
+
+function pct(us: number, total: number): number {
+  if (!(total > 0)) return 0;
+  return Math.min(100, Math.max(0, (us / total) * 100));
+}
