@@ -69,6 +69,27 @@ test('a row opens the service dashboard, which shows the 30 s provider timeout',
   await expect(page.locator('header').getByTestId('demo-data-badge')).toBeVisible();
 });
 
+test('an incident exemplar opens its trace, which shows the payment provider timing out at 30 s', async ({ page }) => {
+  const dashboard = new ServiceDashboardPage(page);
+  await dashboard.open('payments');
+  await dashboard.waitForPanels();
+  const diamonds = dashboard.panel('Latency p50 / p95 / p99').locator('g.exemplars path');
+  await expect(diamonds.first()).toBeAttached();
+  // The highest diamond (smallest y) is one of the incident's 30 s requests.
+  const highest = await diamonds.evaluateAll((paths) => {
+    const ys = paths.map((p) => Number(/translate\([^,]+,\s*([^)]+)\)/.exec(p.getAttribute('transform') ?? '')?.[1]));
+    return ys.indexOf(Math.min(...ys));
+  });
+  await diamonds.nth(highest).dispatchEvent('click');
+  await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}\?/);
+
+  const provider = page.getByTestId('span-row').filter({ hasText: 'payment-provider' }).first();
+  await expect(provider).toBeVisible();
+  const duration = await page.getByTestId('trace-duration').innerText();
+  expect(Number(/([\d.]+)\s*s$/.exec(duration)?.[1]), duration).toBeGreaterThanOrEqual(30);
+  await expect(page.locator('header').getByTestId('demo-data-badge')).toBeVisible();
+});
+
 test('a healthy service shows calm numbers on the same dashboard', async ({ page }) => {
   const dashboard = new ServiceDashboardPage(page);
   await dashboard.open('auth');
