@@ -1,33 +1,22 @@
-import { Component, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { PanelFrame } from './PanelFrame';
+import { ResettingErrorBoundary } from './ResettingErrorBoundary';
 
 interface Props {
   title: string;
-  /** When this changes (new data, a new query) a failed panel tries to draw again: a wall screen must recover by itself. */
+  /** When this changes (new data, a new query) a failed panel tries to draw again. */
   resetKey?: unknown;
   children: ReactNode;
 }
 
-interface State {
-  error?: Error;
-}
-
 /** A panel that throws while drawing shows its error in its own frame; the rest of the page lives on. */
-export class PanelErrorBoundary extends Component<Props, State> {
-  override state: State = {};
-
-  static getDerivedStateFromError(error: unknown): State {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
-  }
-
-  override componentDidUpdate(prev: Props): void {
-    if (this.state.error && !Object.is(prev.resetKey, this.props.resetKey)) this.setState({ error: undefined });
-  }
-
-  override render() {
-    if (this.state.error) {
-      return <PanelFrame title={this.props.title} state="error" error={`This panel failed to draw: ${this.state.error.message}`} />;
-    }
-    return this.props.children;
-  }
+export function PanelErrorBoundary({ title, resetKey, children }: Props) {
+  return (
+    <ResettingErrorBoundary
+      resetKey={resetKey}
+      fallback={(error) => <PanelFrame title={title} state="error" error={`This panel failed to draw: ${error.message}`} />}
+    >
+      {children}
+    </ResettingErrorBoundary>
+  );
 }
