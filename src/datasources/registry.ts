@@ -1,6 +1,6 @@
 import { ConfigError, parseConfig } from './config';
 import { pluginFor } from './kinds';
-import type { DataSource, DataSourceConfig, FetchFn } from './types';
+import type { DataSource, DataSourceConfig, FetchFn, OpenSocket } from './types';
 
 export interface DataSourceSet {
   list: DataSource[];
@@ -80,12 +80,12 @@ function spaFallbackProblem(configUrl: string, status: number): string {
 }
 
 /** Builds each configured datasource with the plugin of its kind; `simulated` marks the demo's. */
-export function createDataSourceSet(configs: DataSourceConfig[], fetchFn: FetchFn, { simulated = false } = {}): DataSourceSet {
+export function createDataSourceSet(configs: DataSourceConfig[], fetchFn: FetchFn, { simulated = false, openSocket }: { simulated?: boolean; openSocket?: OpenSocket } = {}): DataSourceSet {
   const list = configs.map((config, i): DataSource => {
     const plugin = pluginFor(config.kind);
     if (!plugin) throw new ConfigError(`datasources[${i}].kind`, `unknown kind "${config.kind}"`);
     try {
-      const ds = plugin.create(config, fetchFn, plugin.parseOptions(config.options));
+      const ds = plugin.create(config, fetchFn, plugin.parseOptions(config.options), openSocket ? { fetch: fetchFn, openSocket } : { fetch: fetchFn });
       return simulated ? { ...ds, simulated: true } : ds;
     } catch (error) {
       // Adapters name fields relative to their entry (`options.scrapeInterval`); add the entry's place.

@@ -1,5 +1,5 @@
 import type { Alert } from '../model/alerts';
-import type { LogBatch } from '../model/logs';
+import type { LogCursor, LogLine, LogPage, TailHandlers, TailSubscription } from '../model/logs';
 import type { Exemplar, Labels, Series } from '../model/series';
 import type { TimeRange } from '../model/time';
 import type { Trace, TraceSearch, TraceSummary } from '../model/trace';
@@ -42,10 +42,34 @@ export interface MetricMetadata {
   unit: string;
 }
 
+export interface LogQueryCtx extends QueryCtx {
+  /** Lines wanted; the adapter lowers it to the server's cap and says so (`LogPage.serverCap`, a warning). */
+  limit: number;
+  direction: 'forward' | 'backward';
+  /** Continue after the last page (`LogPage.cursor`): "load older" in `backward`. */
+  cursor?: LogCursor;
+}
+
+/** The query language a logs datasource speaks, so the page picks the editor language and the query builders. */
+export type LogQueryLanguage = 'logql' | 'lucene';
+
 export interface LogsCapability {
-  queryLogs(query: string, ctx: QueryCtx & { limit: number; direction: 'forward' | 'backward' }): Promise<LogBatch>;
-  volume?(query: string, ctx: QueryCtx): Promise<Series[]>;
-  tail?(query: string, onBatch: (b: LogBatch) => void, signal: AbortSignal): void;
+  readonly language: LogQueryLanguage;
+  queryLogs(query: string, ctx: LogQueryCtx): Promise<LogPage>;
+  /**
+   * Line counts over the range by level (one series per level, `level` label; `unknown` when none), for the
+   * volume histogram. Loki: `sum by (level) (count_over_time(<selector> [step]))`; Elasticsearch: a
+   * `date_histogram` with a terms sub-aggregation.
+   */
+  volume?(query: string, ctx: QueryCtx): Promise<RangeResult>;
+  /** A metric query over logs (LogQL `rate`, `count_over_time`, …). */
+  queryMetrics?(query: string, ctx: QueryCtx): Promise<RangeResult>;
+  labelNames?(ctx: QueryCtx): Promise<string[]>;
+  labelValues?(label: string, ctx: QueryCtx): Promise<string[]>;
+  /** The lines just before and after `line` in its own stream, like `grep -C`; both oldest first. */
+  context?(line: LogLine, ctx: { before: number; after: number; signal: AbortSignal }): Promise<{ before: LogLine[]; after: LogLine[] }>;
+  /** Live tail: Loki's websocket, or polling where that is unavailable. Ends when `signal` aborts or `close()`. */
+  tail?(query: string, handlers: TailHandlers, signal: AbortSignal): TailSubscription;
 }
 
 export interface TracesCapability {
@@ -133,8 +157,8 @@ export interface DataSource {
   health(signal: AbortSignal): Promise<HealthResult>;
 }
 
-export type { DataSourceConfig, FetchFn } from '../model/datasourceConfig';
-import type { DataSourceConfig, FetchFn } from '../model/datasourceConfig';
+export type { AdapterTransport, DataSourceConfig, FetchFn, OpenSocket, SocketLike } from '../model/datasourceConfig';
+import type { AdapterTransport, DataSourceConfig, FetchFn } from '../model/datasourceConfig';
 export type DataSourceFactory = (config: DataSourceConfig, fetchFn: FetchFn) => DataSource;
 
 /** The capability fields a DataSource may carry. */
@@ -156,5 +180,6 @@ export interface DataSourcePlugin<Options = unknown> {
   // Method syntax on purpose: it lets plugins with their own Options type sit in one DataSourcePlugin[] list,
   // and the registry always hands `create` exactly what the same plugin's `parseOptions` returned.
   parseOptions(options: Readonly<Record<string, unknown>> | undefined): Options;
-  create(config: DataSourceConfig, fetchFn: FetchFn, options: Options): DataSource;
+  /** `transport` carries what streams need beyond `fetchFn` (a socket opener for live tail); adapters without streams ignore it. */
+  create(config: DataSourceConfig, fetchFn: FetchFn, options: Options, transport?: AdapterTransport): DataSource;
 }

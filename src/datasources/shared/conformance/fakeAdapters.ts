@@ -1,6 +1,6 @@
 import { DataSourceError, isDataSourceError } from '../../../lib/errors';
 import type { Alert } from '../../../model/alerts';
-import type { LogRecord } from '../../../model/logs';
+import type { LogLine, LogStream } from '../../../model/logs';
 import type { Span } from '../../../model/trace';
 import { normalizeTraceId } from '../../../model/traceId';
 import type { DataSource, FetchFn } from '../../types';
@@ -40,26 +40,29 @@ export function fakeLoki(fetchFn: FetchFn, flaw?: LokiFlaw): DataSource {
     name: 'Loki',
     health,
     logs: {
+      language: 'logql',
       async queryLogs(query, ctx) {
         const params = new URLSearchParams({ query, limit: String(ctx.limit), direction: ctx.direction, start: `${ctx.range.from}000000`, end: `${ctx.range.to}000000` });
         const body = await getJson(fetchFn, `${FAKE_LOKI_URL}/loki/api/v1/query_range?${params}`, flaw === 'dropsSignal' ? undefined : ctx.signal, 'Loki', lokiError);
         return readOrThrow(() => {
           const data = read.asRecord(read.asRecord(body, 'the response body').data, 'data');
-          const records: LogRecord[] = [];
+          const lines: LogLine[] = [];
           read.asArray(data.result, 'data.result').forEach((raw, i) => {
-            const stream = read.asRecord(raw, `data.result[${i}]`);
-            const labels = read.asLabels(stream.stream, `data.result[${i}].stream`);
-            read.asArray(stream.values, `data.result[${i}].values`).forEach((entry, j) => {
-              const pair = read.asArray(entry, `data.result[${i}].values[${j}]`);
+            const entry = read.asRecord(raw, `data.result[${i}]`);
+            const labels = read.asLabels(entry.stream, `data.result[${i}].stream`);
+            const stream: LogStream = { key: JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1))), labels };
+            read.asArray(entry.values, `data.result[${i}].values`).forEach((value, j) => {
+              const pair = read.asArray(value, `data.result[${i}].values[${j}]`);
               const ns = read.asString(pair[0], `data.result[${i}].values[${j}][0]`);
               const line = read.asString(pair[1], `data.result[${i}].values[${j}][1]`);
               const timeNs = flaw === 'lossyTimes' ? String(Number(ns)) : ns;
-              records.push({ timeNs, time: Number(BigInt(ns) / 1_000_000n), line, level: 'unknown', labels });
+              lines.push({ key: `${stream.key}@${ns}#${j}`, timeNs, timeMs: Number(BigInt(ns) / 1_000_000n), stream, line, level: 'unknown' });
             });
           });
-          records.sort((a, b) => (BigInt(b.timeNs) > BigInt(a.timeNs) ? 1 : BigInt(b.timeNs) < BigInt(a.timeNs) ? -1 : 0));
-          const warnings = records.length >= ctx.limit && flaw !== 'silentLimit' ? [`Showing the newest ${ctx.limit} lines; older lines in the range may be missing.`] : [];
-          return { records, warnings };
+          lines.sort((a, b) => (BigInt(b.timeNs) > BigInt(a.timeNs) ? 1 : BigInt(b.timeNs) < BigInt(a.timeNs) ? -1 : 0));
+          const full = lines.length >= ctx.limit;
+          const warnings = full && flaw !== 'silentLimit' ? [`Showing the newest ${ctx.limit} lines; older lines in the range may be missing.`] : [];
+          return { lines, warnings, hasMore: full };
         }, 'Loki');
       },
     },

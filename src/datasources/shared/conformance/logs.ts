@@ -41,25 +41,43 @@ export function logsChecks(fixture: Pick<LogsFixture, 'recorded'>): ConformanceC
         const { expected } = fixture.recorded.lines;
         expect(expected.some((e) => String(Number(e.timeNs)) !== e.timeNs), 'fixture has a timestamp a double cannot hold').toBe(true);
         answerAll(server, fixture.baseUrl, fixture.recorded.lines.respond);
-        const batch = await queryLogs(fixture);
-        expect(batch.records.map((r) => ({ timeNs: r.timeNs, line: r.line }))).toEqual(expected);
-        for (const record of batch.records) expect(record.time).toBe(Number(BigInt(record.timeNs) / 1_000_000n));
+        const page = await queryLogs(fixture);
+        expect(page.lines.map((r) => ({ timeNs: r.timeNs, line: r.line }))).toEqual(expected);
+        for (const line of page.lines) expect(line.timeMs).toBe(Number(BigInt(line.timeNs) / 1_000_000n));
+      },
+    },
+    {
+      name: 'each line has a unique key, and lines of one stream share one stream object',
+      async run(fixture, server) {
+        answerAll(server, fixture.baseUrl, fixture.recorded.lines.respond);
+        const page = await queryLogs(fixture);
+        expect(new Set(page.lines.map((l) => l.key)).size).toBe(page.lines.length);
+        const byKey = new Map<string, object>();
+        for (const line of page.lines) {
+          const seen = byKey.get(line.stream.key);
+          if (seen) expect(line.stream, `stream ${line.stream.key} is one object`).toBe(seen);
+          else byKey.set(line.stream.key, line.stream);
+        }
+        expect(byKey.size, 'fixture has lines from more than one stream').toBeGreaterThan(1);
+        const again = await queryLogs(fixture);
+        expect(again.lines.map((l) => l.key), 'keys are stable across requests').toEqual(page.lines.map((l) => l.key));
       },
     },
     {
       name: 'an empty result is no records and no warnings, not an error',
       async run(fixture, server) {
         answerAll(server, fixture.baseUrl, fixture.recorded.empty);
-        expect(await queryLogs(fixture)).toEqual({ records: [], warnings: [] });
+        expect(await queryLogs(fixture)).toMatchObject({ lines: [], warnings: [], hasMore: false });
       },
     },
     {
       name: 'a result that reaches the limit says older lines may be missing',
       async run(fixture, server) {
         answerAll(server, fixture.baseUrl, fixture.recorded.limitReached.respond);
-        const batch = await queryLogs(fixture);
-        expect(batch.records).toHaveLength(fixture.limit);
-        expect(batch.warnings.some((w) => fixture.recorded.limitReached.warning.test(w)), JSON.stringify(batch.warnings)).toBe(true);
+        const page = await queryLogs(fixture);
+        expect(page.lines).toHaveLength(fixture.limit);
+        expect(page.hasMore, 'a full page may have more behind it').toBe(true);
+        expect(page.warnings.some((w) => fixture.recorded.limitReached.warning.test(w)), JSON.stringify(page.warnings)).toBe(true);
       },
     },
   ];
@@ -72,7 +90,7 @@ export function logsChecks(fixture: Pick<LogsFixture, 'recorded'>): ConformanceC
         answerAll(server, f.baseUrl, volume.respond);
         const logs = logsOf(f.create(watchedFetch().fetchFn));
         if (!logs.volume) throw new Error(`${f.adapter} has a volume fixture but no volume()`);
-        const series = await logs.volume(f.query, { range: RANGE, signal: new AbortController().signal });
+        const { series } = await logs.volume(f.query, { range: RANGE, signal: new AbortController().signal });
         expect(series).toHaveLength(1);
         expectSameNumbers(series[0]!.values, volume.values, 'volume values');
       },
