@@ -1,3 +1,4 @@
+import { alertmanagerPlugin } from './alertmanager';
 import { jaegerPlugin } from './jaeger';
 import { prometheusPlugin } from './prometheus';
 import { placeholderPlugin } from './shared/placeholder';
@@ -16,7 +17,7 @@ export const DATASOURCE_PLUGINS = [
   jaegerPlugin,
   tempoPlugin,
   zipkinPlugin,
-  placeholderPlugin('alertmanager', ['alerts'], 'Prometheus Alertmanager API v2'),
+  alertmanagerPlugin,
 ] as const satisfies readonly DataSourcePlugin[];
 
 export type DataSourceKind = (typeof DATASOURCE_PLUGINS)[number]['kind'];
