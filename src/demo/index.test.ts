@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDemoBackend, DEMO_JAEGER_URL, DEMO_PROMETHEUS_URL, DEMO_TEMPO_URL, DEMO_ZIPKIN_URL, servicesFromUrl } from './index';
+import { createDemoBackend, DEMO_JAEGER_URL, DEMO_PROMETHEUS_URL, DEMO_TEMPO_URL, DEMO_ZIPKIN_URL, DEMO_ALERTMANAGER_URL, servicesFromUrl } from './index';
 
 describe('createDemoBackend', () => {
   const demo = createDemoBackend({ nowMs: Date.UTC(2025, 5, 4, 12, 0, 0), seed: 3 });
@@ -32,12 +32,13 @@ describe('createDemoBackend', () => {
     expect(await (await demo.fetchFn(`${DEMO_ZIPKIN_URL}/api/v2/services`)).json()).toEqual(services);
   });
 
-  it('lists one Prometheus and one datasource per trace API', () => {
+  it('lists one Prometheus, one datasource per trace API and an Alertmanager', () => {
     expect(demo.configs.map((c) => [c.kind, c.url])).toEqual([
       ['prometheus', DEMO_PROMETHEUS_URL],
       ['jaeger', DEMO_JAEGER_URL],
       ['tempo', DEMO_TEMPO_URL],
       ['zipkin', DEMO_ZIPKIN_URL],
+      ['alertmanager', DEMO_ALERTMANAGER_URL],
     ]);
   });
 

@@ -10,6 +10,8 @@ export const DEMO_PROMETHEUS_URL = 'http://demo.watchfloor.invalid/prometheus';
 export const DEMO_JAEGER_URL = 'http://demo.watchfloor.invalid/jaeger';
 export const DEMO_TEMPO_URL = 'http://demo.watchfloor.invalid/tempo';
 export const DEMO_ZIPKIN_URL = 'http://demo.watchfloor.invalid/zipkin';
+/** The demo's Alertmanager, holding what the demo's alerting rules fire (src/demo/alerting/). */
+export const DEMO_ALERTMANAGER_URL = 'http://demo.watchfloor.invalid/alertmanager';
 /** The documented 100,000-span batch-job trace of the default demo (see src/demo/traces/batchTrace.ts). */
 export const DEMO_BATCH_TRACE_ID = 'cb1735b9a9a5105b0a7a7549e9ba790b';
 
@@ -48,6 +50,7 @@ const DEMO_CONFIGS: readonly DataSourceConfig[] = [
   { uid: 'demo-jaeger', kind: 'jaeger', name: 'Demo Jaeger', url: DEMO_JAEGER_URL },
   { uid: 'demo-tempo', kind: 'tempo', name: 'Demo Tempo', url: DEMO_TEMPO_URL },
   { uid: 'demo-zipkin', kind: 'zipkin', name: 'Demo Zipkin', url: DEMO_ZIPKIN_URL },
+  { uid: 'demo-alertmanager', kind: 'alertmanager', name: 'Demo Alertmanager', url: DEMO_ALERTMANAGER_URL },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw';
+import { createAlertingHandlers } from '../alerting/handlers';
 import { createPrometheusHandlers } from '../promApi/handlers';
 import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
 import { createTraceHandlers } from '../traceHandlers';
@@ -19,7 +20,11 @@ export interface DemoHandlerOptions {
  */
 export function createDemoHandlers(opts: DemoHandlerOptions): HttpHandler[] {
   const simulator: Simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios: defaultScenarios(opts.anchorMs), services: opts.services });
-  return [...createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now }), ...createTraceHandlers(simulator, { now: opts.now })];
+  return [
+    ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now }),
+    ...createTraceHandlers(simulator, { now: opts.now }),
+    ...createAlertingHandlers(simulator, { prometheusBasePath: '/prometheus', now: opts.now }),
+  ];
 }
 
 /**
