@@ -1,4 +1,5 @@
 import { jaegerPlugin } from './jaeger';
+import { lokiPlugin } from './loki';
 import { prometheusPlugin } from './prometheus';
 import { placeholderPlugin } from './shared/placeholder';
 import { tempoPlugin } from './tempo';
@@ -12,7 +13,7 @@ import { zipkinPlugin } from './zipkin';
  */
 export const DATASOURCE_PLUGINS = [
   prometheusPlugin,
-  placeholderPlugin('loki', ['logs'], 'Grafana Loki (LogQL)'),
+  lokiPlugin,
   jaegerPlugin,
   tempoPlugin,
   zipkinPlugin,
