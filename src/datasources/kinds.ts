@@ -1,5 +1,6 @@
 import { alertmanagerPlugin } from './alertmanager';
 import { jaegerPlugin } from './jaeger';
+import { lokiPlugin } from './loki';
 import { prometheusPlugin } from './prometheus';
 import { placeholderPlugin } from './shared/placeholder';
 import { tempoPlugin } from './tempo';
@@ -13,7 +14,7 @@ import { zipkinPlugin } from './zipkin';
  */
 export const DATASOURCE_PLUGINS = [
   prometheusPlugin,
-  placeholderPlugin('loki', ['logs'], 'Grafana Loki (LogQL)'),
+  lokiPlugin,
   jaegerPlugin,
   tempoPlugin,
   zipkinPlugin,
