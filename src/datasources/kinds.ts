@@ -2,7 +2,6 @@ import { alertmanagerPlugin } from './alertmanager';
 import { jaegerPlugin } from './jaeger';
 import { lokiPlugin } from './loki';
 import { prometheusPlugin } from './prometheus';
-import { placeholderPlugin } from './shared/placeholder';
 import { tempoPlugin } from './tempo';
 import type { DataSourcePlugin } from './types';
 import { zipkinPlugin } from './zipkin';
