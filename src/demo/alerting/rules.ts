@@ -53,13 +53,13 @@ export const DEMO_SILENCE = {
 const quote = (s: string) => JSON.stringify(s);
 
 /** The rules as a Prometheus rule file (YAML; JSON strings are valid YAML scalars). */
-export function rulesYaml(rules: readonly DemoAlertRule[] = DEMO_ALERT_RULES, evalInterval = '15s'): string {
+export function rulesYaml(rules: readonly DemoAlertRule[] = DEMO_ALERT_RULES, evalInterval = '15s', forSeconds?: (rule: DemoAlertRule) => number): string {
   const groups = [...new Set(rules.map((r) => r.group))];
   const lines = ['groups:'];
   for (const group of groups) {
     lines.push(`  - name: ${quote(group)}`, `    interval: ${evalInterval}`, '    rules:');
     for (const rule of rules.filter((r) => r.group === group)) {
-      lines.push(`      - alert: ${quote(rule.name)}`, `        expr: ${quote(rule.expr)}`, `        for: ${rule.forSeconds}s`);
+      lines.push(`      - alert: ${quote(rule.name)}`, `        expr: ${quote(rule.expr)}`, `        for: ${forSeconds ? forSeconds(rule) : rule.forSeconds}s`);
       lines.push('        labels:', ...Object.entries(rule.labels).map(([k, v]) => `          ${k}: ${quote(v)}`));
       lines.push('        annotations:', ...Object.entries(rule.annotations).map(([k, v]) => `          ${k}: ${quote(v)}`));
     }
