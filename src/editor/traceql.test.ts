@@ -77,10 +77,13 @@ describe('TraceQL completion through a completion source', () => {
     const { source, calls } = recordingSource();
     const strings = await complete('{ resource.service.name = |', source);
     expect(strings?.options.map((o) => o.label)).toEqual(['"payments"', '"say \\"hi\\""']);
+    const typedQuote = await complete('{ resource.service.name = "pa|', source);
+    expect(typedQuote?.from).toBe('{ resource.service.name = '.length);
+    expect(typedQuote?.options.map((o) => o.label)).toEqual(['"payments"', '"say \\"hi\\""']);
     const numbers = await complete('{ span.http.status_code != 5|', source);
     expect(numbers?.options.map((o) => o.label)).toEqual(['200', '500']);
     expect(numbers?.from).toBe('{ span.http.status_code != '.length);
-    expect(calls).toEqual(['tagValues resource.service.name', 'tagValues span.http.status_code']);
+    expect(calls).toEqual(['tagValues resource.service.name', 'tagValues resource.service.name', 'tagValues span.http.status_code']);
   });
 
   it('offers status and kind keywords without asking the server', async () => {
@@ -92,6 +95,8 @@ describe('TraceQL completion through a completion source', () => {
   it('completes nothing outside a spanset, and nothing (without throwing) when the server fails', async () => {
     expect(await complete('|', recordingSource().source)).toBeNull();
     expect(await complete('{ a = 1 } |', recordingSource().source)).toBeNull();
+    expect(await complete('{ .a = "x" } |', recordingSource().source)).toBeNull();
+    expect(await complete('{ .a = "x { y" && |', recordingSource().source)).not.toBeNull();
     expect((await complete('{ |', recordingSource(true).source))?.options.map((o) => o.label)).toContain('duration');
     expect((await complete('{ .x = |', recordingSource(true).source))?.options).toEqual([]);
   });

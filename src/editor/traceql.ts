@@ -48,8 +48,8 @@ const KEYWORD_VALUES: Readonly<Record<string, readonly string[]>> = {
 const VALUE_BEFORE_CURSOR = /([A-Za-z_.][\w.\-/:]*)\s*(?:=|!=|=~|!~|<=|>=|<|>)\s*("(?:[^"\\]|\\.)*|[\w.-]*)$/;
 const NAME_BEFORE_CURSOR = /(?:^|[{(\s&|!])([A-Za-z_.][\w.\-/:]*)?$/;
 
-/** Inside an unclosed `{ … }` (ignoring braces in strings): only there do attribute names make sense. */
-function insideSpanset(text: string): boolean {
+/** How deep in `{ … }` the end of `text` is, and whether it is inside a string (braces in strings do not count). */
+function spansetState(text: string): { depth: number; inString: boolean } {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -61,7 +61,7 @@ function insideSpanset(text: string): boolean {
     else if (ch === '{') depth++;
     else if (ch === '}') depth = Math.max(0, depth - 1);
   }
-  return depth > 0 && !inString;
+  return { depth, inString };
 }
 
 function quoteValue(value: string): string {
@@ -81,7 +81,9 @@ function valueCompletion(tag: string, value: string): Completion {
 export function traceqlCompletion(source: TraceQLCompletionSource) {
   return async (context: CompletionContext): Promise<CompletionResult | null> => {
     const before = context.state.sliceDoc(0, context.pos);
-    if (!insideSpanset(before) && !/"[^"]*$/.test(before)) return null;
+    // Only inside `{ … }` do attribute names and values make sense; a value may be a half-typed string.
+    const { depth, inString } = spansetState(before);
+    if (depth === 0) return null;
     const signal = abortOnClose(context);
     const value = VALUE_BEFORE_CURSOR.exec(before);
     if (value !== null) {
@@ -91,7 +93,7 @@ export function traceqlCompletion(source: TraceQLCompletionSource) {
       const values = fixed !== undefined ? [...fixed] : await source.tagValues(tag, signal).catch(() => [] as string[]);
       return { from: context.pos - typed.length, options: values.map((v) => valueCompletion(tag, v)), validFor: /^"?[^"]*$/ };
     }
-    if (!insideSpanset(before)) return null;
+    if (inString) return null;
     const name = NAME_BEFORE_CURSOR.exec(before);
     if (name === null) return null;
     const typed = name[1] ?? '';

@@ -60,7 +60,8 @@ export function ResultsScatter({ traces, range }: { traces: readonly TraceSummar
             </g>
           ))}
           {xTicks.map((tick) => (
-            <text key={`x${tick}`} className="axis" x={x(tick)} y={HEIGHT - 6} textAnchor="middle">
+            // A label at the plot's edge is anchored inward, so it is not cut off.
+            <text key={`x${tick}`} className="axis" x={x(tick)} y={HEIGHT - 6} textAnchor={x(tick) > MARGIN.left + plotW - 24 ? 'end' : 'middle'}>
               {formatTick(tick, span)}
             </text>
           ))}

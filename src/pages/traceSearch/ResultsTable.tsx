@@ -73,7 +73,7 @@ function ServiceChips({ services }: { services: readonly string[] | undefined })
     <ul className="service-chips" aria-label="Services">
       {shown.map((s) => (
         <li key={s}>
-          <span className="span-service-swatch" style={{ background: seriesColor(serviceColorIndex(s)) }} />
+          <span className="service-chip-swatch" style={{ background: seriesColor(serviceColorIndex(s)) }} />
           <VisibleName value={s} maxChars={30} />
         </li>
       ))}

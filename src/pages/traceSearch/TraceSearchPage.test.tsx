@@ -175,7 +175,8 @@ describe('TraceSearchPage', () => {
     open(`/traces?ds=tempo&mode=traceql&q=${encodeURIComponent('{ x }')}`, [tempo.ds]);
     await waitFor(() => expect(tempo.searches[0]?.q).toEqual({ query: '{ x }', limit: 20 }));
     expect((await screen.findByRole('alert')).textContent).toBe(`tempo: ${message}`);
-    expect(await screen.findByTestId('code-editor')).toBeTruthy();
+    // The editor is a lazy chunk (CodeMirror): give its first import time on a busy machine.
+    expect(await screen.findByTestId('code-editor', {}, { timeout: 15_000 })).toBeTruthy();
     expect(screen.getByTestId('code-editor').dataset.language).toBe('TraceQL');
   });
 
