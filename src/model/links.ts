@@ -124,6 +124,14 @@ export function traceSearchUrl(filters: Partial<TraceSearchState>, t?: TimeParam
   return `/traces${query([...traceSearchEntries(filters), ...(t ? timeEntries(t) : [])])}`;
 }
 
+/**
+ * The bare search page over a time range, for the top bar: the same URL as `traceSearchUrl({}, t)` without
+ * pulling the filter writers into the first route's bundle.
+ */
+export function traceSearchPageUrl(t: TimeParams): string {
+  return `/traces${query(timeEntries(t))}`;
+}
+
 /** The search page over a window around one moment (a trace that was not found, a spike), as an absolute range. */
 export function traceSearchAroundUrl(filters: Partial<TraceSearchState>, window: { from: number; to: number }): string {
   return traceSearchUrl(filters, { from: String(Math.round(window.from)), to: String(Math.round(window.to)) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { traceSearchUrl } from './links';
+import { traceSearchAroundUrl, traceSearchPageUrl, traceSearchUrl } from './links';
 import { DEFAULT_TRACE_SEARCH, parseTraceSearchUrl, toTraceSearch, traceSearchEntries } from './traceSearchUrl';
 
 const parse = (query: string) => parseTraceSearchUrl(new URLSearchParams(query));
@@ -77,6 +77,7 @@ describe('traceSearchEntries / traceSearchUrl', () => {
 
   it('is bare /traces for the defaults', () => {
     expect(traceSearchUrl({})).toBe('/traces');
+    expect(traceSearchPageUrl({ from: 'now-6h', to: 'now', refresh: '30s' })).toBe(traceSearchUrl({}, { from: 'now-6h', to: 'now', refresh: '30s' }));
     expect(traceSearchEntries(DEFAULT_TRACE_SEARCH)).toEqual([]);
   });
 
@@ -84,6 +85,10 @@ describe('traceSearchEntries / traceSearchUrl', () => {
     expect(traceSearchUrl({ service: 'payments', minDurationMs: 1000, errorsOnly: true }, { from: '1700000000000', to: '1700000900000' })).toBe(
       '/traces?service=payments&minDuration=1s&errors=1&from=1700000000000&to=1700000900000',
     );
+  });
+
+  it('builds an absolute window around a moment', () => {
+    expect(traceSearchAroundUrl({ service: 'payments' }, { from: 1000.4, to: 2000.6 })).toBe('/traces?service=payments&from=1000&to=2001');
   });
 
   it('never throws on a lone surrogate or hostile text', () => {
