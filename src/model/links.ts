@@ -1,5 +1,5 @@
 import { normalizeTraceId } from './traceId';
-import { traceSearchEntries, type TraceSearchState } from './traceSearchUrl';
+import { traceSearchEntries, type TraceSearchState } from './traceSearchState';
 
 /**
  * The time state every view carries in its URL, in Grafana's spelling (`now-1h`, epoch ms). `refresh`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpanDuration, parseSpanDuration } from './spanDuration';
+import { parseSpanDuration } from './spanDuration';
+import { formatSpanDuration } from './traceSearchState';
 
 describe('parseSpanDuration', () => {
   it.each([

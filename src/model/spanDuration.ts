@@ -33,14 +33,3 @@ export function parseSpanDuration(text: string): number | Error {
   // µs is the finest unit any backend stores: 800ns searches as 0.8 µs, rounded up to 1 µs by the adapters.
   return total;
 }
-
-/** A duration in ms written back the shortest way it reads exactly: 1200 → `1.2s`, 0.045 → `45us`. */
-export function formatSpanDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '0ms';
-  const round = (n: number) => String(Number(n.toPrecision(12)));
-  if (ms >= 3_600_000 && Number.isInteger(ms / 3_600_000)) return `${ms / 3_600_000}h`;
-  if (ms >= 60_000 && Number.isInteger(ms / 60_000)) return `${ms / 60_000}m`;
-  if (ms >= 1_000) return `${round(ms / 1_000)}s`;
-  if (ms >= 1) return `${round(ms)}ms`;
-  return `${round(ms * 1_000)}us`;
-}

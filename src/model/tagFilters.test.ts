@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTagFilters, parseTagFilters } from './tagFilters';
+import { parseTagFilters } from './tagFilters';
+import { formatTagFilters } from './traceSearchState';
 
 describe('parseTagFilters', () => {
   it('reads several key=value pairs separated by spaces', () => {

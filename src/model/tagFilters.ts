@@ -54,10 +54,3 @@ export function parseTagFilters(text: string): TagFilters | Error {
   }
   return tags;
 }
-
-/** The filters as the form writes them; `parseTagFilters(formatTagFilters(t))` gives `t` back. */
-export function formatTagFilters(tags: Readonly<TagFilters>): string {
-  return Object.entries(tags)
-    .map(([key, value]) => (value !== '' && !/[\s"\\]/.test(value) ? `${key}=${value}` : `${key}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`))
-    .join(' ');
-}

@@ -1,50 +1,16 @@
-import { formatSpanDuration, parseSpanDuration } from './spanDuration';
-import { formatTagFilters, parseTagFilters, type TagFilters } from './tagFilters';
+import { parseSpanDuration } from './spanDuration';
+import { parseTagFilters } from './tagFilters';
 import type { TraceSearch } from './trace';
+import {
+  DEFAULT_TRACE_LIMIT,
+  DEFAULT_TRACE_SEARCH,
+  formatSpanDuration,
+  MAX_TRACE_LIMIT,
+  TRACE_SORT_KEYS,
+  type TraceSearchState,
+} from './traceSearchState';
 
-/** The columns the result list sorts by. */
-export const TRACE_SORT_KEYS = ['start', 'duration', 'spans', 'errors', 'service'] as const;
-export type TraceSortKey = (typeof TRACE_SORT_KEYS)[number];
-
-export interface TraceSort {
-  key: TraceSortKey;
-  desc: boolean;
-}
-
-/**
- * Everything the `/traces` search page shows, as its URL holds it (the time range rides along in
- * `from`/`to`, owned by the time scope). `mode: 'traceql'` sends `traceql` instead of the filters.
- */
-export interface TraceSearchState {
-  /** Datasource uid; absent = the first with traces. */
-  ds?: string;
-  mode: 'filters' | 'traceql';
-  service?: string;
-  operation?: string;
-  tags: TagFilters;
-  minDurationMs?: number;
-  maxDurationMs?: number;
-  errorsOnly: boolean;
-  limit: number;
-  traceql: string;
-  sort: TraceSort;
-}
-
-export const DEFAULT_TRACE_LIMIT = 20;
-export const MAX_TRACE_LIMIT = 1_000;
-export const DEFAULT_TRACE_SORT: TraceSort = { key: 'start', desc: true };
-
-export const DEFAULT_TRACE_SEARCH: TraceSearchState = {
-  mode: 'filters',
-  tags: {},
-  errorsOnly: false,
-  limit: DEFAULT_TRACE_LIMIT,
-  traceql: '',
-  sort: DEFAULT_TRACE_SORT,
-};
-
-/** The URL keys the search page owns; whatever else is in the URL (`from`, `to`, `refresh`) is left alone. */
-export const TRACE_SEARCH_KEYS = ['ds', 'mode', 'service', 'operation', 'tags', 'minDuration', 'maxDuration', 'errors', 'limit', 'q', 'sort'] as const;
+export * from './traceSearchState';
 
 export interface ParsedTraceSearch {
   state: TraceSearchState;
@@ -111,27 +77,6 @@ export function parseTraceSearchUrl(params: URLSearchParams): ParsedTraceSearch 
     else state.sort = { key, desc };
   }
   return { state, problems };
-}
-
-/** The URL entries of a (partial) state, defaults left out so links stay short; `parseTraceSearchUrl` reads them back. */
-export function traceSearchEntries(state: Partial<TraceSearchState>): Array<readonly [string, string]> {
-  const out: Array<readonly [string, string]> = [];
-  const put = (key: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') out.push([key, value]);
-  };
-  put('ds', state.ds);
-  if (state.mode === 'traceql') put('mode', 'traceql');
-  put('service', state.service);
-  put('operation', state.operation);
-  if (state.tags !== undefined) put('tags', formatTagFilters(state.tags));
-  if (state.minDurationMs !== undefined) put('minDuration', formatSpanDuration(state.minDurationMs));
-  if (state.maxDurationMs !== undefined) put('maxDuration', formatSpanDuration(state.maxDurationMs));
-  if (state.errorsOnly) put('errors', '1');
-  if (state.limit !== undefined && state.limit !== DEFAULT_TRACE_LIMIT) put('limit', String(state.limit));
-  put('q', state.traceql);
-  const sort = state.sort;
-  if (sort !== undefined && (sort.key !== DEFAULT_TRACE_SORT.key || sort.desc !== DEFAULT_TRACE_SORT.desc)) put('sort', `${sort.desc ? '-' : ''}${sort.key}`);
-  return out;
 }
 
 /** The adapter query of a state: TraceQL mode sends the query (and the limit) alone, as Tempo requires. */

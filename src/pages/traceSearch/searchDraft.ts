@@ -1,6 +1,6 @@
-import { formatSpanDuration, parseSpanDuration } from '../../model/spanDuration';
-import { formatTagFilters, parseTagFilters } from '../../model/tagFilters';
-import { MAX_TRACE_LIMIT, type TraceSearchState } from '../../model/traceSearchUrl';
+import { parseSpanDuration } from '../../model/spanDuration';
+import { parseTagFilters } from '../../model/tagFilters';
+import { formatSpanDuration, formatTagFilters, MAX_TRACE_LIMIT, type TraceSearchState } from '../../model/traceSearchState';
 
 /** The form's fields as typed: text until submitted, so a half-typed duration is never lost or rewritten. */
 export interface SearchDraft {
