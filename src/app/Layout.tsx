@@ -1,5 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router';
-import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl } from '../model/links';
+import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { useTimeScope } from '../state/timeScopeContext';
 import { DemoDataBadge } from './DemoDataBadge';
@@ -33,6 +33,9 @@ function Frame() {
             Services
           </NavLink>
           <NavLink to={exploreUrl([], params)}>Explore</NavLink>
+          <NavLink to={traceSearchPageUrl(params)} end>
+            Traces
+          </NavLink>
           <NavLink to={datasourcesSettingsUrl(params)}>Datasources</NavLink>
         </nav>
         <div className="time-controls">

@@ -38,6 +38,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/explore/ExplorePage')).ExplorePage }),
       },
       {
+        path: 'traces',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/traceSearch/TraceSearchPage')).TraceSearchPage }),
+      },
+      {
         path: 'traces/:traceId',
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/traces/TracePage')).TracePage }),
