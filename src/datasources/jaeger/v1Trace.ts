@@ -1,4 +1,4 @@
-import type { AttrValue, Attrs, SpanEvent, SpanKind, SpanLink } from '../../model/trace';
+import type { AttrValue, Attrs, Span, SpanEvent, SpanKind, SpanLink, SpanRefKind } from '../../model/trace';
 import { normalizeSpanId, normalizeTraceId } from '../../model/traceId';
 import type { Trace } from '../../model/trace';
 import { finishTrace, type DraftSpan } from '../shared/finishTrace';
@@ -7,8 +7,9 @@ import type { ShapeReaders } from '../shared/shape';
 /**
  * Jaeger's v1 JSON trace (reference §3.1, `internal/uimodel`) → the canonical Trace. Times are µs already.
  * - The parent is the first CHILD_OF reference within the trace; with none, the first FOLLOWS_FROM (as Jaeger
- *   UI draws it). Every other reference, and a FOLLOWS_FROM parent too, is kept as a link whose
- *   `opentracing.ref_type` says which kind it was, so "follows from" is shown, not flattened into "child of".
+ *   UI draws it), and then `parentKind` is `follows_from`. Every other reference is kept as a link with its
+ *   `kind` (`child_of`, `follows_from`) and, as Jaeger's OTLP translator writes it, an `opentracing.ref_type`
+ *   attribute, so "follows from" is shown, not flattened into "child of".
  * - Tags keep their types; an int64 beyond 2^53 stays the decimal string Jaeger sends, binary stays base64.
  * - `span.kind`, `error` and `otel.status_code` tags give the kind and status; the tags themselves stay.
  * - Logs become events named by their `event` (else `message`) field.
@@ -36,7 +37,7 @@ function parseSpan(raw: unknown, path: string, processes: Record<string, unknown
   const name = read.asString(span.operationName, `${path}.operationName`);
   const process = processOf(span, path, processes, processesPath, read);
   const attributes = tagsAt(span.tags, `${path}.tags`, read);
-  const { parentSpanId, links } = referencesAt(span.references, `${path}.references`, traceId, read);
+  const { parentSpanId, parentKind, links } = referencesAt(span.references, `${path}.references`, traceId, read);
   const events = (span.logs === undefined || span.logs === null ? [] : read.asArray(span.logs, `${path}.logs`)).map((rawLog, j): SpanEvent => {
     const logPath = `${path}.logs[${j}]`;
     const log = read.asRecord(rawLog, logPath);
@@ -49,12 +50,15 @@ function parseSpan(raw: unknown, path: string, processes: Record<string, unknown
       traceId,
       spanId,
       ...(parentSpanId === undefined ? {} : { parentSpanId }),
+      // FOLLOWS_FROM only: an async child, which the critical path and the clock-skew adjustment treat apart.
+      ...(parentKind === 'follows_from' ? { parentKind } : {}),
       name,
       service: process.service,
       kind: kindOf(attributes['span.kind']),
       startUs: optionalNumber(span.startTime, `${path}.startTime`, read),
       durationUs: optionalNumber(span.duration, `${path}.duration`, read),
       status: statusOf(attributes),
+      ...statusMessageOf(attributes),
       attributes,
       resource: process.resource,
       events,
@@ -79,8 +83,8 @@ function processOf(span: Record<string, unknown>, path: string, processes: Recor
   return { service, resource: { 'service.name': service, ...tagsAt(process.tags, `${processPath}.tags`, read) } };
 }
 
-function referencesAt(value: unknown, path: string, traceId: string, read: ShapeReaders): { parentSpanId: string | undefined; links: SpanLink[] } {
-  if (value === undefined || value === null) return { parentSpanId: undefined, links: [] };
+function referencesAt(value: unknown, path: string, traceId: string, read: ShapeReaders): { parentSpanId: string | undefined; parentKind: Span['parentKind']; links: SpanLink[] } {
+  if (value === undefined || value === null) return { parentSpanId: undefined, parentKind: undefined, links: [] };
   const refs = read.asArray(value, path).map((raw, i) => {
     const ref = read.asRecord(raw, `${path}[${i}]`);
     const refType = read.asString(ref.refType, `${path}[${i}].refType`);
@@ -89,9 +93,14 @@ function referencesAt(value: unknown, path: string, traceId: string, read: Shape
   const inTrace = (r: (typeof refs)[number]) => r.traceId === traceId;
   const parent = refs.find((r) => inTrace(r) && r.refType === 'CHILD_OF') ?? refs.find((r) => inTrace(r) && r.refType === 'FOLLOWS_FROM');
   const links = refs
-    .filter((r) => r !== parent || r.refType !== 'CHILD_OF')
-    .map((r): SpanLink => ({ traceId: r.traceId, spanId: r.spanId, attributes: { 'opentracing.ref_type': r.refType.toLowerCase() } }));
-  return { parentSpanId: parent?.spanId, links };
+    .filter((r) => r !== parent)
+    .map((r): SpanLink => ({ traceId: r.traceId, spanId: r.spanId, attributes: { 'opentracing.ref_type': r.refType.toLowerCase() }, kind: refKind(r.refType) }));
+  return { parentSpanId: parent?.spanId, parentKind: parent === undefined ? undefined : refKind(parent.refType), links };
+}
+
+/** CHILD_OF and FOLLOWS_FROM as the model's reference kinds; an unknown type is an ordinary link. */
+function refKind(refType: string): Extract<SpanRefKind, 'child_of' | 'follows_from'> {
+  return refType === 'FOLLOWS_FROM' ? 'follows_from' : 'child_of';
 }
 
 /** Tags or log fields: `[{key, type, value}]` → attributes, keeping each value's JSON type. */
@@ -113,6 +122,12 @@ const KINDS: ReadonlySet<string> = new Set(['server', 'client', 'producer', 'con
 function kindOf(tag: AttrValue | undefined): SpanKind {
   const kind = typeof tag === 'string' ? tag.toLowerCase() : '';
   return KINDS.has(kind) ? (kind as SpanKind) : 'unspecified';
+}
+
+/** Jaeger keeps OpenTelemetry's status description as a tag (its OTLP translator writes it so). */
+function statusMessageOf(attributes: Record<string, AttrValue>): { statusMessage?: string } {
+  const text = attributes['otel.status_description'];
+  return typeof text === 'string' && text !== '' ? { statusMessage: text } : {};
 }
 
 function statusOf(attributes: Record<string, AttrValue>): DraftSpan['status'] {
