@@ -28,3 +28,5 @@ export const jaegerPlugin = {
 export const createJaegerDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config, fetchFn, parseJaegerOptions(config.options));
 
 export { parseV1Trace } from './v1Trace';
+
+export { jaegerFileTrace } from './fileTrace';

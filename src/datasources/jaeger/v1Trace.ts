@@ -17,13 +17,15 @@ import type { ShapeReaders } from '../shared/shape';
  * - Server `warnings` (trace- and span-level) are kept as the trace's warnings.
  */
 export function parseV1Trace(raw: unknown, path: string, read: ShapeReaders): Trace {
-  const trace = read.asRecord(raw, path);
-  const traceId = traceIdAt(trace.traceID, `${path}.traceID`, read);
-  const processes = trace.processes === undefined || trace.processes === null ? {} : read.asRecord(trace.processes, `${path}.processes`);
-  const warnings = stringsOrNull(trace.warnings, `${path}.warnings`, read);
-  const drafts = read.asArray(trace.spans, `${path}.spans`).map((rawSpan, i) => {
-    const spanPath = `${path}.spans[${i}]`;
-    const { span, warnings: spanWarnings } = parseSpan(rawSpan, spanPath, processes, `${path}.processes`, read);
+  // A trace object that is the whole file sits at the top: its fields are named alone (`spans[3]`).
+  const at = (key: string) => (path === '' ? key : `${path}.${key}`);
+  const trace = read.asRecord(raw, path === '' ? 'the trace' : path);
+  const traceId = traceIdAt(trace.traceID, at('traceID'), read);
+  const processes = trace.processes === undefined || trace.processes === null ? {} : read.asRecord(trace.processes, at('processes'));
+  const warnings = stringsOrNull(trace.warnings, at('warnings'), read);
+  const drafts = read.asArray(trace.spans, at('spans')).map((rawSpan, i) => {
+    const spanPath = at(`spans[${i}]`);
+    const { span, warnings: spanWarnings } = parseSpan(rawSpan, spanPath, processes, at('processes'), read);
     for (const w of spanWarnings) warnings.push(`${span.name} (${span.spanId}): ${w}`);
     return span;
   });
