@@ -60,9 +60,14 @@ export type WorkerToPageMessage = ProgressMessage | DoneMessage | FailedMessage 
 
 const isObject = (data: unknown): data is Record<string, unknown> => typeof data === 'object' && data !== null;
 
+/** A Blob by what the job uses of it (a Blob of another realm, e.g. a test's, fails `instanceof`). */
+function isBlobLike(value: unknown): value is Blob {
+  return isObject(value) && typeof value.size === 'number' && typeof value.stream === 'function';
+}
+
 export function isPageToWorkerMessage(data: unknown): data is PageToWorkerMessage {
   if (!isObject(data) || typeof data.id !== 'number') return false;
-  return (data.type === 'open' && data.file instanceof Blob) || data.type === 'cancel';
+  return (data.type === 'open' && isBlobLike(data.file)) || data.type === 'cancel';
 }
 
 export function isWorkerToPageMessage(data: unknown): data is WorkerToPageMessage {
