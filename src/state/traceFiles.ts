@@ -1,16 +1,17 @@
 import { create } from 'zustand';
 import type { Trace } from '../model/trace';
+import type { TraceTree } from '../model/traceTree';
 
 /**
  * Trace files opened in this tab, by key (the file's name). Client state only, in memory: a File cannot be
  * put in the URL or in storage, so after a reload the page says the file is no longer loaded. At most
  * `KEEP` files are held; opening another lets the oldest go (a 100,000-span trace is ~100 MB of heap).
  */
-export type TraceFilePhase = 'reading' | 'json' | 'convert';
+export type TraceFilePhase = 'reading' | 'json' | 'convert' | 'tree';
 
 export type OpenedTraceFile =
   | { key: string; name: string; size: number; status: 'opening'; phase: TraceFilePhase; loaded: number; cancel: () => void }
-  | { key: string; name: string; size: number; status: 'loaded'; format: string; traces: readonly Trace[] }
+  | { key: string; name: string; size: number; status: 'loaded'; format: string; traces: readonly Trace[]; trees: readonly TraceTree[] }
   | { key: string; name: string; size: number; status: 'failed'; message: string }
   | { key: string; name: string; size: number; status: 'cancelled' };
 

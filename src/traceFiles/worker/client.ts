@@ -1,6 +1,6 @@
-import { TraceFileError, type TraceFileResult } from '../detect';
+import { TraceFileError } from '../detect';
 import { JobCancelled } from './job';
-import { isWorkerToPageMessage, type JobProgress, type PageToWorkerMessage } from './protocol';
+import { isWorkerToPageMessage, type JobProgress, type OpenedFile, type PageToWorkerMessage } from './protocol';
 
 /** The part of a Worker the client uses, so tests can hand in a fake (or the worker's own code in-thread). */
 export interface WorkerLike {
@@ -24,16 +24,16 @@ function startWorker(): WorkerLike {
 let nextId = 1;
 
 /**
- * Parses a file in a worker of its own: resolves with its traces, rejects with the TraceFileError that says
+ * Parses a file in a worker of its own: resolves with its traces and their trees, rejects with the TraceFileError that says
  * which formats were tried, with `JobCancelled` when the signal aborts, or with an Error when the worker
  * itself fails. The worker is ended when the job ends, and at once on cancel: JSON.parse of a large file
  * cannot stop half-way, and nothing of a cancelled job is wanted.
  */
-export function openTraceFileInWorker(file: Blob, { signal, onProgress, createWorker = startWorker }: OpenOptions): Promise<TraceFileResult> {
+export function openTraceFileInWorker(file: Blob, { signal, onProgress, createWorker = startWorker }: OpenOptions): Promise<OpenedFile> {
   if (signal.aborted) return Promise.reject(new JobCancelled());
   const id = nextId++;
   const worker = createWorker();
-  return new Promise<TraceFileResult>((resolve, reject) => {
+  return new Promise<OpenedFile>((resolve, reject) => {
     const finish = (settle: () => void) => {
       signal.removeEventListener('abort', onAbort);
       worker.terminate();

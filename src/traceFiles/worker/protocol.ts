@@ -1,3 +1,4 @@
+import type { TraceTree } from '../../model/traceTree';
 import type { FormatAttempt, TraceFileResult } from '../detect';
 
 /**
@@ -22,9 +23,9 @@ export type PageToWorkerMessage = OpenMessage | CancelMessage;
 
 /**
  * Where a job is: `reading` the bytes (with `loaded` of `total`), then `json` (JSON.parse, one step that
- * cannot report), then `convert` (the format's converter).
+ * cannot report), then `convert` (the format's converter), then `tree` (the trace model's columns).
  */
-export type JobPhase = 'reading' | 'json' | 'convert';
+export type JobPhase = 'reading' | 'json' | 'convert' | 'tree';
 
 export interface JobProgress {
   phase: JobPhase;
@@ -37,10 +38,15 @@ export interface ProgressMessage extends JobProgress {
   id: number;
 }
 
+/** The traces, and each one's tree (`trees[i]` of `result.traces[i]`), built here so the page need not. */
+export interface OpenedFile extends TraceFileResult {
+  trees: TraceTree[];
+}
+
 export interface DoneMessage {
   type: 'done';
   id: number;
-  result: TraceFileResult;
+  result: OpenedFile;
 }
 
 /** `attempts` is set when the file is not a trace (a TraceFileError); else the message of what went wrong. */

@@ -1,3 +1,4 @@
+import { buildTraceTree } from '../../model/traceTree';
 import { TraceFileError, type TraceFileFormat } from '../detect';
 import { JobCancelled, runTraceFileJob } from './job';
 import { isPageToWorkerMessage, type WorkerToPageMessage } from './protocol';
@@ -26,6 +27,12 @@ export function serveTraceFileJobs(port: JobPort, formats: readonly TraceFileFor
     const controller = new AbortController();
     jobs.set(id, controller);
     runTraceFileJob(file, formats, { signal: controller.signal, onProgress: (p) => port.postMessage({ type: 'progress', id, ...p }) })
+      .then((result) => {
+        if (controller.signal.aborted) throw new JobCancelled();
+        // The tree too: for 100,000 spans it is as much work as the parse, and this thread is free.
+        port.postMessage({ type: 'progress', id, phase: 'tree', loaded: file.size, total: file.size });
+        return { ...result, trees: result.traces.map(buildTraceTree) };
+      })
       .then(
         (result) => port.postMessage({ type: 'done', id, result }),
         (error: unknown) => {

@@ -1,6 +1,7 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { recordSdkSpans, sdkOtlpJson, toTempoForm, type SdkSpanPlan } from '../../datasources/shared/otlp/sdkTraces.testing';
+import { buildTraceTree } from '../../model/traceTree';
 import { TraceFileError } from '../detect';
 import { jaegerFileOf, zipkinFileOf } from '../fileProducers.testing';
 import { openTraceFileInWorker, type WorkerLike } from './client';
@@ -167,8 +168,11 @@ describe('openTraceFileInWorker: the page side of the protocol', () => {
     const phases: string[] = [];
     const result = await openTraceFileInWorker(blob(JSON.stringify(zipkinFileOf(spans))), { signal: never, onProgress: (p) => phases.push(p.phase), createWorker: () => worker });
     expect(result.traces[0]!.spans).toHaveLength(3);
+    // The tree comes built, the same as the page would have built it.
+    expect(result.trees).toHaveLength(1);
+    expect(result.trees[0]).toEqual(buildTraceTree(result.traces[0]!));
     expect(phases[0]).toBe('reading');
-    expect(phases.slice(-2)).toEqual(['json', 'convert']);
+    expect(phases.slice(-3)).toEqual(['json', 'convert', 'tree']);
     expect(state.terminated).toBe(true);
   });
 

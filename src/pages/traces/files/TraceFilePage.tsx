@@ -66,7 +66,8 @@ function NotLoaded({ name }: { name: string }) {
   );
 }
 
-const PHASE_TEXT = { reading: 'Reading', json: 'Parsing JSON', convert: 'Converting spans' } as const;
+const PHASE_TEXT = { reading: 'Reading', json: 'Parsing JSON', convert: 'Converting spans', tree: 'Building the tree' } as const;
+const STEP = { reading: 1, json: 2, convert: 3, tree: 4 } as const;
 
 function Progress({ file }: { file: Extract<OpenedTraceFile, { status: 'opening' }> }) {
   const reading = file.phase === 'reading';
@@ -79,8 +80,7 @@ function Progress({ file }: { file: Extract<OpenedTraceFile, { status: 'opening'
       {/* Reading has a size to measure against; JSON.parse and the conversion are one step each: indeterminate. */}
       {reading ? <progress max={Math.max(1, file.size)} value={file.loaded} aria-label="Read" /> : <progress aria-label={PHASE_TEXT[file.phase]} />}
       <p className="trace-file-phase">
-        {reading ? `${PHASE_TEXT.reading} ${formatValue(file.loaded, 'bytes')} of ${size}` : `${PHASE_TEXT[file.phase]}…`} (step{' '}
-        {file.phase === 'reading' ? 1 : file.phase === 'json' ? 2 : 3} of 3)
+        {reading ? `${PHASE_TEXT.reading} ${formatValue(file.loaded, 'bytes')} of ${size}` : `${PHASE_TEXT[file.phase]}…`} (step {STEP[file.phase]} of 4)
       </p>
       <button type="button" onClick={file.cancel}>
         Cancel
@@ -93,7 +93,8 @@ function LoadedFile({ file }: { file: Extract<OpenedTraceFile, { status: 'loaded
   const [params] = useSearchParams();
   const wanted = params.get(TRACE_PARAM);
   const only = file.traces.length === 1 ? file.traces[0] : undefined;
-  const trace = only ?? file.traces.find((t) => t.traceId === wanted);
+  const index = only !== undefined ? 0 : file.traces.findIndex((t) => t.traceId === wanted);
+  const trace = file.traces[index];
   const source = `${file.name} (${file.format})`;
   if (trace === undefined) return <Chooser file={file} missing={wanted} />;
   return (
@@ -103,7 +104,7 @@ function LoadedFile({ file }: { file: Extract<OpenedTraceFile, { status: 'loaded
         <OpenTraceFile label="Open another file" />
       </div>
       {/* Keyed by file and trace: each starts with its own selection, collapse and find state. */}
-      <TraceView key={`${file.key}\n${trace.traceId}`} trace={trace} sourceName={source} />
+      <TraceView key={`${file.key}\n${trace.traceId}`} trace={trace} tree={file.trees[index]} sourceName={source} />
     </>
   );
 }

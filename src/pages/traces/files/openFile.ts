@@ -30,7 +30,7 @@ export function openTraceFile(file: File, createWorker?: Parameters<typeof openT
     },
     ...(createWorker === undefined ? {} : { createWorker }),
   }).then(
-    (result) => move({ ...base, status: 'loaded', format: result.format, traces: result.traces }),
+    (result) => move({ ...base, status: 'loaded', format: result.format, traces: result.traces, trees: result.trees }),
     (error: unknown) => move(error instanceof JobCancelled ? { ...base, status: 'cancelled' } : { ...base, status: 'failed', message: error instanceof Error ? error.message : String(error) }),
   );
   return key;
