@@ -1,3 +1,5 @@
+import { seededRandom } from '../../src/model/testing/traceBuilders';
+
 /**
  * A synthetic Jaeger JSON trace file as Jaeger UI's "Download JSON" writes it (`{data:[trace]}`), the shape
  * the issue's Jaeger UI reference figures were taken on: `spans` spans over `services` services, depth up to
@@ -18,23 +20,12 @@ export interface SyntheticFile {
 const TRACE_ID = '5b8efff798038103d269b633813fc60c';
 const START_US = 1_777_593_600_000_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Builds the tree first (each span picks a parent among the recent spans not yet at `maxDepth - 1`, so
  * depth grows to the limit and the tree stays bushy), then lays children out inside their parents' time.
  */
 export function syntheticJaegerFile({ spans: count, services, maxDepth, seed = 7 }: SyntheticSpec): SyntheticFile {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const parent = new Int32Array(count).fill(-1);
   const depth = new Int32Array(count);
   const open: number[] = [0];
