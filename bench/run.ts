@@ -150,6 +150,18 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
     }),
   );
   await step(changedRefreshReal.name, () => onRealPrometheus(changedRefreshReal, realStack, (url) => measureChangedRefresh(browser, url, changedRefreshReal)));
+  await step('trace.100k.file_open_ms', async () =>
+    (await import('./metrics/fileOpen')).measureFileOpen(browser, baseUrl, {
+      name: 'trace.100k.file_open_ms',
+      // Jaeger UI 2.20 took 3.2 s from file to waterfall on half as many spans (the reference).
+      budget: 3200,
+      spans: 100_000,
+      services: 30,
+      maxDepth: 25,
+      samples: SAMPLES,
+      timeoutMs: 60_000,
+    }),
+  );
   await step('chart.10x10k.mount_ratio', async () => (await chartRatios(browser)).mount);
   await step('chart.10x10k.update_ratio', async () => (await chartRatios(browser)).update);
   return results;

@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
+import { OpenTraceFile } from '../pages/traces/files/OpenTraceFile';
 import { useTimeScope } from '../state/timeScopeContext';
 import { DemoDataBadge } from './DemoDataBadge';
 import { RefreshPicker } from './RefreshPicker';
@@ -40,6 +41,7 @@ function Frame() {
         </nav>
         <div className="time-controls">
           <TraceIdBox />
+          <OpenTraceFile />
           <TimeRangePicker />
           <RefreshPicker />
         </div>

@@ -48,6 +48,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/traces/TracePage')).TracePage }),
       },
       {
+        path: 'traces/file/:fileKey',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/traces/files/TraceFilePage')).TraceFilePage }),
+      },
+      {
         path: 'settings/datasources',
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/settings/datasources/DatasourcesPage')).DatasourcesPage }),

@@ -25,13 +25,19 @@ export interface FormatAttempt {
 
 /** A file that is not a trace: the message lists every format tried and why each failed. */
 export class TraceFileError extends Error {
+  /** The first line, without the attempts: with them, enough to build the same error again in another thread. */
+  readonly summary: string;
   readonly attempts: readonly FormatAttempt[];
   constructor(summary: string, attempts: readonly FormatAttempt[]) {
     super(attempts.length === 0 ? summary : `${summary}\n${attempts.map((a) => `- ${a.format}: ${a.reason}`).join('\n')}`);
     this.name = 'TraceFileError';
+    this.summary = summary;
     this.attempts = attempts;
   }
 }
+
+/** The steps after the bytes are read, reported as they start (JSON.parse itself cannot report progress). */
+export type ParsePhase = 'json' | 'convert';
 
 const EXCERPT = 60;
 
@@ -40,11 +46,13 @@ const EXCERPT = 60;
  * Collector's file exporters write). Each document is read as the first format that recognizes it; spans of
  * one trace ID spread over several lines are joined into one trace.
  */
-export function parseTraceFile(text: string, formats: readonly TraceFileFormat[]): TraceFileResult {
+export function parseTraceFile(text: string, formats: readonly TraceFileFormat[], onPhase: (phase: ParsePhase) => void = () => {}): TraceFileResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const names = formats.map((f) => f.name);
   if (body.trim() === '') throw new TraceFileError(`The file is empty; expected one of: ${names.join(', ')}.`, []);
+  onPhase('json');
   const docs = readDocuments(body, names);
+  onPhase('convert');
 
   const traces = new Map<string, Trace>();
   const used = new Map<string, number>();

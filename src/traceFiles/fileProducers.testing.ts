@@ -3,7 +3,7 @@
 // Jaeger and Zipkin spans, standing in for the adapters' converters (src/datasources/jaeger, zipkin) the
 // detector is handed in the app; they convert every field these tests use, nothing is canned.
 import type { HrTime } from '@opentelemetry/api';
-import { toZipkinSpan } from '@opentelemetry/exporter-zipkin/build/src/transform';
+import { toZipkinSpan } from '@opentelemetry/exporter-zipkin/build/src/transform.js';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Span, SpanKind, Trace } from '../model/trace';
 import { normalizeTraceId } from '../model/traceId';

@@ -3,7 +3,7 @@
 import { jaegerFormat, otlpFormat, zipkinFormat, type JaegerTraceConverter, type ZipkinSpansConverter } from './formats';
 import type { TraceFileFormat } from './detect';
 
-export { parseTraceFile, TraceFileError, type TraceFileFormat, type TraceFileResult, type FormatAttempt } from './detect';
+export { parseTraceFile, TraceFileError, type TraceFileFormat, type TraceFileResult, type FormatAttempt, type ParsePhase } from './detect';
 export { jaegerFormat, otlpFormat, zipkinFormat, type JaegerTraceConverter, type ZipkinSpansConverter } from './formats';
 
 /**

@@ -27,5 +27,6 @@ export const jaegerPlugin = {
 /** Parses the entry's options and builds the datasource in one step (tests and the demo use this). */
 export const createJaegerDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config, fetchFn, parseJaegerOptions(config.options));
 
-export { parseOtlpTraces } from './otlpV3';
 export { parseV1Trace } from './v1Trace';
+
+export { jaegerFileTrace } from './fileTrace';

@@ -2,13 +2,14 @@ import { DataSourceError } from '../../lib/errors';
 import type { Trace, TraceSummary } from '../../model/trace';
 import { normalizeTraceId } from '../../model/traceId';
 import { asDataSourceError, readOrThrow } from '../shared/errors';
+import { finishTrace } from '../shared/finishTrace';
+import { parseOtlpTraces } from '../shared/otlp';
 import { shapeReaders } from '../shared/shape';
 import { traceNotFoundError } from '../shared/traceErrors';
 import { summarizeTrace } from '../shared/traceSummary';
 import type { HealthResult, TracesCapability } from '../types';
 import type { JaegerClient } from './client';
 import { isJaegerNotFound, SERVER, toJaegerError } from './errors';
-import { parseOtlpTraces } from './otlpV3';
 import { v1SearchParams, v3SearchParams } from './search';
 import { parseV1Trace } from './v1Trace';
 
@@ -37,6 +38,17 @@ function v1Data(body: unknown): { data: unknown; errors: string[] } {
   };
 }
 
+/**
+ * An api_v3 answer (`{result: TracesData}`) → its traces, through the shared OTLP reader, then `finishTrace`
+ * (which names parents missing from the answer: a trace still being written). `{"result":{}}`, which
+ * Jaeger writes for a trace it holds no spans of, is no traces: "not found", not a broken body.
+ */
+function v3Traces(body: unknown): Trace[] {
+  const result = read.asRecord(body, 'the response body').result;
+  if (typeof result === 'object' && result !== null && !Array.isArray(result) && Object.keys(result).length === 0) return [];
+  return parseOtlpTraces(result, SERVER, { path: 'result' }).map((t) => finishTrace(t.traceId, t.spans, t.warnings));
+}
+
 function canonicalOrThrow(id: string): string {
   const canonical = normalizeTraceId(id);
   if (canonical === undefined) {
@@ -55,7 +67,7 @@ export function createTracesCapability(client: JaegerClient): TracesCapability {
           client.either(
             async () => {
               const body = await client.get(`/api/v3/traces/${traceId}`, undefined, ctx.signal);
-              return readOrThrow(() => pickTrace(traceId, parseOtlpTraces(read.asRecord(body, 'the response body').result, SERVER, 'result')), SERVER);
+              return readOrThrow(() => pickTrace(traceId, v3Traces(body)), SERVER);
             },
             async () => {
               const body = await client.get(`/api/traces/${traceId}`, undefined, ctx.signal);
@@ -83,7 +95,7 @@ export function createTracesCapability(client: JaegerClient): TracesCapability {
               if (isJaegerNotFound(error)) return [];
               throw error;
             }
-            return readOrThrow(() => summaries(parseOtlpTraces(read.asRecord(body, 'the response body').result, SERVER, 'result')), SERVER);
+            return readOrThrow(() => summaries(v3Traces(body)), SERVER);
           },
           async () => {
             const body = await client.get('/api/traces', v1SearchParams(q, ctx.range), ctx.signal);

@@ -8,7 +8,7 @@ const span = (spanID: string, references: unknown[], extra: Record<string, unkno
 });
 
 describe('parseV1Trace', () => {
-  it('a CHILD_OF and a FOLLOWS_FROM to the same span: parent from the first, link from the second; a reference to another trace is a link', () => {
+  it('a CHILD_OF and a FOLLOWS_FROM to the same span: parent from the first, link from the second; a reference to another trace is a link; each with its kind', () => {
     const trace = parseV1Trace({
       traceID: '1',
       spans: [span('1', []), span('2', [{ refType: 'CHILD_OF', traceID: '1', spanID: '1' }, { refType: 'FOLLOWS_FROM', traceID: '1', spanID: '1' }, { refType: 'CHILD_OF', traceID: 'ff', spanID: '9' }])],
@@ -18,10 +18,20 @@ describe('parseV1Trace', () => {
     expect(trace.spans[1]).toMatchObject({
       parentSpanId: '0000000000000001',
       links: [
-        { traceId: '00000000000000000000000000000001', spanId: '0000000000000001', attributes: { 'opentracing.ref_type': 'follows_from' } },
-        { traceId: '000000000000000000000000000000ff', spanId: '0000000000000009', attributes: { 'opentracing.ref_type': 'child_of' } },
+        { traceId: '00000000000000000000000000000001', spanId: '0000000000000001', attributes: { 'opentracing.ref_type': 'follows_from' }, kind: 'follows_from' },
+        { traceId: '000000000000000000000000000000ff', spanId: '0000000000000009', attributes: { 'opentracing.ref_type': 'child_of' }, kind: 'child_of' },
       ],
     });
+    expect(trace.spans[1]!.parentKind).toBeUndefined();
+  });
+
+  it('a FOLLOWS_FROM-only span hangs under its cause with parentKind follows_from, and the status description is the status message', () => {
+    const trace = parseV1Trace({
+      traceID: '1',
+      spans: [span('1', []), span('2', [{ refType: 'FOLLOWS_FROM', traceID: '1', spanID: '1' }], { tags: [{ key: 'otel.status_description', type: 'string', value: 'queue full' }] })],
+      processes: { p1: { serviceName: 's' } },
+    }, 'data[0]', read);
+    expect(trace.spans[1]).toMatchObject({ parentSpanId: '0000000000000001', parentKind: 'follows_from', links: [], statusMessage: 'queue full' });
   });
 
   it('reads an inline process, and keeps two spans that share an ID (the tree keeps them apart)', () => {

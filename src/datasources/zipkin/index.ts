@@ -20,4 +20,5 @@ export const zipkinPlugin = {
 /** Parses the entry's options and builds the datasource in one step (tests and the demo use this). */
 export const createZipkinDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config, fetchFn, parseHttpOptions(config.options));
 
-export { parseZipkinTrace } from './spans';
+export { parseZipkinTrace, parseZipkinTraces } from './spans';
+export { zipkinFileSpans } from './fileSpans';

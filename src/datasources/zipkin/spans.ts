@@ -39,6 +39,26 @@ export function parseZipkinTrace(raw: unknown, path: string, read: ShapeReaders,
   return finishTrace(id, splitSharedSpans(mergeReports(spans)).map((s) => toDraft(s, id)), []);
 }
 
+/**
+ * Zipkin v2 spans of one or several traces (a file: `/api/v2/traces` saved, or spans of many traces in one
+ * list) → one Trace per trace, in the order they first appear. Each span's error names its own index.
+ * Spans are grouped by the low 64 bits of their trace ID, so a trace mixing 64- and 128-bit IDs stays one.
+ */
+export function parseZipkinTraces(raw: unknown, path: string, read: ShapeReaders): Trace[] {
+  const spans = read.asArray(raw, path === '' ? 'the body' : path).map((s, i) => parseSpan(s, `${path}[${i}]`, read));
+  const groups = new Map<string, ZipkinSpan[]>();
+  for (const span of spans) {
+    const key = span.traceId.slice(16);
+    const group = groups.get(key);
+    if (group) group.push(span);
+    else groups.set(key, [span]);
+  }
+  return [...groups.values()].map((group) => {
+    const id = longestTraceId(group);
+    return finishTrace(id, splitSharedSpans(mergeReports(group)).map((s) => toDraft(s, id)), []);
+  });
+}
+
 function parseSpan(raw: unknown, path: string, read: ShapeReaders): ZipkinSpan {
   const span = read.asRecord(raw, path);
   const local = span.localEndpoint === undefined ? undefined : read.asRecord(span.localEndpoint, `${path}.localEndpoint`);

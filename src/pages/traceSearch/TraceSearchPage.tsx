@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { TraceFileDropZone } from '../traces/files/TraceFileDropZone';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { traceSearchQueryOptions } from '../../datasources/queries';
@@ -47,6 +48,7 @@ export function TraceSearchPage() {
   if (ds === undefined) return <NoTracesSource />;
   return (
     <div className="trace-search-page">
+      <TraceFileDropZone />
       {/* The header is a flex row: page actions (such as opening a trace file) sit at its end. */}
       <header className="trace-search-header">
         <h1>Trace search</h1>

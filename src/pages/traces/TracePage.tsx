@@ -1,12 +1,23 @@
 import { Link, useParams } from 'react-router';
 import { parseTraceInput } from '../../model/traceInput';
 import { TraceNotFound } from './TraceNotFound';
+import { OpenTraceFile } from './files/OpenTraceFile';
+import { TraceFileDropZone } from './files/TraceFileDropZone';
 import { TraceView } from './TraceView';
 import { useTraceLookup, type SourceAnswer } from './useTraceLookup';
 import './traceView.css';
 
-/** `/traces/:traceId`: one trace, looked up in every datasource that has traces. */
+/** `/traces/:traceId`: one trace, looked up in every datasource that has traces. A trace file dropped anywhere opens. */
 export function TracePage() {
+  return (
+    <>
+      <TraceFileDropZone />
+      <TracePageBody />
+    </>
+  );
+}
+
+function TracePageBody() {
   const raw = useParams().traceId ?? '';
   const parsed = parseTraceInput(raw);
   if (!parsed.ok) {
@@ -68,8 +79,9 @@ function NoTracesSource() {
       <h1>No traces datasource</h1>
       <p>
         None of the configured datasources can look up traces. Add a <code>jaeger</code>, <code>tempo</code> or <code>zipkin</code>{' '}
-        datasource to <code>config.json</code>, or see the <Link to="/settings/datasources">datasources page</Link>.
+        datasource to <code>config.json</code>, or see the <Link to="/settings/datasources">datasources page</Link>. A trace file opens without one:
       </p>
+      <OpenTraceFile />
     </div>
   );
 }

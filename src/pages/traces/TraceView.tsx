@@ -37,8 +37,9 @@ function isTyping(target: EventTarget | null): boolean {
  * One trace: header, find, waterfall and span detail. The tree is built once per trace; collapse, selection and
  * find are plain state over row numbers, and the selection is in the URL (`?span=`) so it can be shared.
  */
-export function TraceView({ trace, sourceName }: { trace: Trace; sourceName: string }) {
-  const tree = useMemo(() => buildTraceTree(trace), [trace]);
+export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; sourceName: string; tree?: TraceTree }) {
+  // `tree`: built already, off this thread (a trace file's worker builds it with the parse).
+  const tree = useMemo(() => built ?? buildTraceTree(trace), [trace, built]);
   const summary = useMemo(() => summarizeTraceTree(tree), [tree]);
   const critical = useMemo(() => groupByRow(tree.size > 0 ? criticalPath(tree, 0) : []), [tree]);
   const [searchParams, setSearchParams] = useSearchParams();

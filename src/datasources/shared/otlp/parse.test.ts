@@ -105,6 +105,19 @@ describe('parseOtlpTraces on the OpenTelemetry JS SDK output', () => {
     expect(span.service).toBe('unknown_service');
   });
 
+  it("gives a link Jaeger's translator wrote for an OpenTracing reference its kind", () => {
+    const linked = recordSdkSpans({
+      name: 'consume', service: 'worker', kind: SpanKind.CONSUMER, startNs: 0, durationNs: 10,
+      links: [
+        { traceId: LINKED_TRACE, spanId: LINKED_SPAN, attributes: { 'opentracing.ref_type': 'follows_from' } },
+        { traceId: LINKED_TRACE, spanId: '00000000000000b2', attributes: { 'opentracing.ref_type': 'child_of' } },
+        { traceId: LINKED_TRACE, spanId: '00000000000000b3', attributes: { 'opentracing.ref_type': 'something_else' } },
+      ],
+    });
+    const links = only(parseOtlpTraces(sdkOtlpJson(linked), 'OTLP')).spans[0]!.links;
+    expect(links.map((l) => l.kind)).toEqual(['follows_from', 'child_of', undefined]);
+  });
+
   it('groups the spans of several traces by trace ID, in the order they first appear', () => {
     const other = recordSdkSpans({ name: 'other', service: 'batch', kind: SpanKind.INTERNAL, startNs: 0, durationNs: 10 });
     const traces = parseOtlpTraces(sdkOtlpJson([...other, ...spans]), 'OTLP');

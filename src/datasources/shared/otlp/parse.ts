@@ -250,7 +250,11 @@ function readLinks(read: ShapeReaders, links: Found, tally: WarningTally): SpanL
       tally.add('link', 'link(s) without a valid trace and span ID were left out', path);
       continue;
     }
-    out.push({ traceId, spanId, attributes: readAttributes(read, field(link, 'attributes', path).value, `${path}.attributes`) });
+    const attributes = readAttributes(read, field(link, 'attributes', path).value, `${path}.attributes`);
+    // Jaeger's OTLP translator writes an OpenTracing reference as a link with its type in this attribute.
+    const refType = attributes['opentracing.ref_type'];
+    const kind = refType === 'follows_from' || refType === 'child_of' ? refType : undefined;
+    out.push(kind === undefined ? { traceId, spanId, attributes } : { traceId, spanId, attributes, kind });
   }
   return out;
 }
