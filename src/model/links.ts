@@ -113,3 +113,9 @@ export function traceUrl(traceId: string, around?: { timeMs: number; windowMs?: 
 export function exploreUrl(queries: readonly string[], t?: TimeParams): string {
   return `/explore${query([...(t ? timeEntries(t) : []), ...queries.map((q) => ['q', q] as const)])}`;
 }
+
+/** One span of a trace (a span link, a FOLLOWS_FROM reference): the trace page opens with it selected and in view. */
+export function traceSpanUrl(traceId: string, spanId: string): string {
+  const id = normalizeTraceId(traceId) ?? traceId;
+  return `/traces/${encodeComponentSafely(id)}${query([['span', spanId]])}`;
+}
