@@ -80,7 +80,7 @@ describe('flameBoxes', () => {
     const boxes = flameBoxes(t, flameLayout(t), { startUs: 0, endUs: 10_000, widthPx: 100, firstLevel: 1, endLevel: 2 });
     // 1000 spans of 0.04 px over the first 50 px: one merged box, not 1000.
     expect(boxes).toHaveLength(1);
-    expect(boxes[0]).toMatchObject({ row: -1, count: 1000, error: true, x: 0 });
+    expect(boxes[0]).toMatchObject({ row: t.rowBySpanId.get('k0'), count: 1000, error: true, x: 0 });
     expect(boxes[0]!.width).toBeCloseTo(50, 0);
   });
 

@@ -59,7 +59,7 @@ export interface FlameViewport {
   endLevel: number;
 }
 
-/** One box to draw. `row` is -1 for a merged box standing for `count` spans each thinner than the minimum. */
+/** One box to draw: one span, or (`count` > 1) a merged box for spans each thinner than the minimum; `row` is its first. */
 export interface FlameBox {
   level: number;
   x: number;
@@ -110,7 +110,6 @@ export function flameBoxes(tree: TraceTree, layout: FlameLayout, view: FlameView
         merged.width = Math.max(merged.width, px1 - merged.x);
         merged.count++;
         merged.error ||= isError;
-        merged.row = -1;
       } else {
         if (merged !== null) out.push(merged);
         merged = { level, x: px0, width: px1 - px0, row, count: 1, error: isError };

@@ -28,7 +28,7 @@ export function minimapRaster(
   width: number,
   height: number,
   colors: MinimapColors,
-): Uint8ClampedArray {
+): Uint8ClampedArray<ArrayBuffer> {
   const w = Math.max(0, Math.floor(width));
   const h = Math.max(0, Math.floor(height));
   const pixels = new Uint8ClampedArray(w * h * 4);
