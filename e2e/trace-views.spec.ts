@@ -51,7 +51,7 @@ test('dragging on the minimap zooms the waterfall, the window survives a reload,
   await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
 
-  await expect(page).toHaveURL(/[?&]zoom=\d+(\.\d+)?,\d+(\.\d+)?/);
+  await expect(page).toHaveURL(/[?&]zoom=\d+(\.\d+)?(,|%2C)\d+(\.\d+)?/);
   await expect(page.getByTestId('minimap-brush')).toBeVisible();
   const after = await axisLabels(page);
   expect(after).not.toEqual(before);

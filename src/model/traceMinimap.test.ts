@@ -22,8 +22,10 @@ describe('minimapRaster', () => {
     expect(pixel(p, 100, 0, 0)).toEqual([10, 0, 0, 185]);
     expect(pixel(p, 100, 99, 4)).toEqual([10, 0, 0, 185]);
     expect(pixel(p, 100, 0, 5)[3]).toBe(0);
-    // Row order: r, y (starts at 0), x.
-    expect(pixel(p, 100, 5, 10)).toEqual([255, 0, 0, 255]);
+    // Row order: r, y (starts at 0), x. The failing y keeps its colour, with a red bottom line.
+    expect(pixel(p, 100, 5, 10)).toEqual([0, 0, 30, 185]);
+    expect(pixel(p, 100, 5, 13)).toEqual([0, 0, 30, 185]);
+    expect(pixel(p, 100, 5, 14)).toEqual([255, 0, 0, 255]);
     expect(pixel(p, 100, 20, 10)[3]).toBe(0);
     expect(pixel(p, 100, 49, 20)[3]).toBe(0);
     expect(pixel(p, 100, 50, 20)).toEqual([0, 20, 0, 185]);

@@ -16,8 +16,9 @@ const MAX_BAR_PX = 6;
 /**
  * The minimap's pixels (RGBA, `width × height` device pixels, transparent background): every row of the trace in
  * display order from top to bottom, each a bar over its time. With fewer rows than pixel rows each row gets its
- * own thin bar; with more, the rows sharing a pixel row are blended (their colours averaged, more of them drawn
- * brighter), and any error among them paints the pixel in the error colour, so no failure is averaged away.
+ * own thin bar (an error's with a red bottom line); with more, the rows sharing a pixel row are blended (their
+ * colours averaged, more of them drawn brighter), and any error among them paints the pixel red, so no failure is
+ * averaged away.
  * Rows map to pixel rows in order, so each pixel row is filled from the contiguous rows covering it, through one
  * difference array: O(rows × bar thickness + width × height), whatever the widths of the spans.
  */
@@ -76,7 +77,10 @@ export function minimapRaster(
       green[x1]! -= rgb[1];
       blue[x0]! += rgb[2];
       blue[x1]! -= rgb[2];
-      if (tree.error[row] === 1) {
+      // An error paints its pixels red where rows share a pixel row; a bar of its own keeps its service colour
+      // and gets a red bottom line, so a trace where every span failed still shows whose spans they are.
+      const ownBar = bottom(row) - top(row) >= 3;
+      if (tree.error[row] === 1 && (!ownBar || y === bottom(row) - 1)) {
         errors[x0]! += 1;
         errors[x1]! -= 1;
       }

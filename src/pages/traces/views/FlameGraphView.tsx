@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { STATUS_COLORS } from '../../../lib/colors';
 import { selfTimes } from '../../../model/selfTime';
+import { hexToRgb } from '../../../model/traceMinimap';
 import { flameBoxes, flameHit, flameLayout, type FlameLayout } from '../../../model/traceFlame';
 import type { TraceTree } from '../../../model/traceTree';
 import { sizedContext } from '../canvas';
@@ -137,6 +138,12 @@ function FlameTooltip({ tree, row, self, x, y, width }: { tree: TraceTree; row: 
   );
 }
 
+/** Whether white text reads better than black on this `#rrggbb` (relative luminance below the midpoint). */
+function isDark(hex: string): boolean {
+  const [r, g, b] = hexToRgb(hex);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+}
+
 interface DrawSpec {
   startUs: number;
   endUs: number;
@@ -172,7 +179,7 @@ function drawFlame(ctx: CanvasRenderingContext2D, tree: TraceTree, layout: Flame
       const name = tree.spans[b.row]!.name;
       const fits = Math.floor((w - 8) / charPx);
       const label = name.length <= fits ? name : `${name.slice(0, Math.max(1, fits - 1))}…`;
-      ctx.fillStyle = '#111';
+      ctx.fillStyle = isDark(serviceColorOf(tree, b.row)) ? '#ffffff' : '#111111';
       ctx.fillText(label, b.x + 4, y + LEVEL_PX / 2, w - 6);
     }
   }
