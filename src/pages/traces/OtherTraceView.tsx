@@ -1,12 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, use, useEffect, type ComponentType } from 'react';
 import { ResettingErrorBoundary } from '../../panels/shared/ResettingErrorBoundary';
 import type { TraceTree } from '../../model/traceTree';
 import type { TimeWindow, TraceViewKind } from '../../model/traceViewParams';
-
-// Each view is its own chunk, fetched the first time its tab opens: the waterfall carries none of them.
-const FlameGraphView = lazy(async () => ({ default: (await import('./views/FlameGraphView')).FlameGraphView }));
-const SummaryView = lazy(async () => ({ default: (await import('./views/SummaryView')).SummaryView }));
-const TraceGraphView = lazy(async () => ({ default: (await import('./views/TraceGraphView')).TraceGraphView }));
 
 export interface OtherTraceViewProps {
   view: Exclude<TraceViewKind, 'waterfall'>;
@@ -19,9 +14,53 @@ export interface OtherTraceViewProps {
   onSelect: (row: number, zoom?: TimeWindow | null) => void;
 }
 
-/** The flame graph, summary or service graph, loaded on demand; a view that fails says so and leaves the page alone. */
+type ViewComponent = ComponentType<OtherTraceViewProps>;
+type OtherView = OtherTraceViewProps['view'];
+
+// Each view is its own chunk: none is in the waterfall's JS. They are fetched the first time a tab opens, or
+// once the trace page has painted and the browser is idle (preloadTraceViews), so a tab switch need not wait
+// for the network and for React's fallback-reveal throttle (~300 ms) as well.
+const LOADERS: Record<OtherView, () => Promise<ViewComponent>> = {
+  flame: async () => (await import('./views/FlameGraphView')).FlameGraphView,
+  summary: async () => (await import('./views/SummaryView')).SummaryView,
+  graph: async () => (await import('./views/TraceGraphView')).TraceGraphView,
+};
+const pending = new Map<OtherView, Promise<ViewComponent>>();
+const loaded = new Map<OtherView, ViewComponent>();
+
+function load(view: OtherView): Promise<ViewComponent> {
+  let promise = pending.get(view);
+  if (!promise) {
+    promise = LOADERS[view]().then((component) => {
+      loaded.set(view, component);
+      return component;
+    });
+    // A failed fetch (a deploy replaced the chunk, the network dropped) may be retried by the next switch.
+    promise.catch(() => pending.delete(view));
+    pending.set(view, promise);
+  }
+  return promise;
+}
+
+/** Fetches every view's chunk when the browser is next idle; failures are left for the tab switch to report. */
+export function usePreloadTraceViews(): void {
+  useEffect(() => {
+    const run = () => {
+      for (const view of Object.keys(LOADERS) as OtherView[]) load(view).catch(() => undefined);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(run, 200);
+    return () => clearTimeout(id);
+  }, []);
+}
+
+/** The flame graph, summary or service graph; a view that fails says so and leaves the page alone. */
 export function OtherTraceView(props: OtherTraceViewProps) {
   const { view } = props;
+  const ready = loaded.get(view);
   return (
     <div className="trace-other-view" id="trace-view-panel" role="tabpanel" aria-labelledby={`trace-tab-${view}`}>
       <ResettingErrorBoundary
@@ -32,12 +71,23 @@ export function OtherTraceView(props: OtherTraceViewProps) {
           </p>
         )}
       >
-        <Suspense fallback={<p className="trace-view-loading" role="status">Loading the view…</p>}>
-          {view === 'flame' && <FlameGraphView {...props} />}
-          {view === 'summary' && <SummaryView tree={props.tree} traceDurationUs={props.traceDurationUs} />}
-          {view === 'graph' && <TraceGraphView tree={props.tree} />}
-        </Suspense>
+        {ready ? (
+          <ViewOf component={ready} {...props} />
+        ) : (
+          <Suspense fallback={<p className="trace-view-loading" role="status">Loading the view…</p>}>
+            <LoadingView {...props} />
+          </Suspense>
+        )}
       </ResettingErrorBoundary>
     </div>
   );
+}
+
+function LoadingView(props: OtherTraceViewProps) {
+  const component = use(load(props.view));
+  return <ViewOf component={component} {...props} />;
+}
+
+function ViewOf({ component: View, ...props }: OtherTraceViewProps & { component: ViewComponent }) {
+  return <View {...props} />;
 }

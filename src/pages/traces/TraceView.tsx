@@ -7,7 +7,7 @@ import { summarizeTraceTree } from '../../model/traceStats';
 import { buildTraceTree, type TraceTree } from '../../model/traceTree';
 import { formatZoom, parseTraceView, parseZoom, VIEW_PARAM, ZOOM_PARAM, type TimeWindow } from '../../model/traceViewParams';
 import { FindBar } from './FindBar';
-import { OtherTraceView } from './OtherTraceView';
+import { OtherTraceView, usePreloadTraceViews } from './OtherTraceView';
 import { SpanDetail } from './SpanDetail';
 import { TraceHeader } from './TraceHeader';
 import { TraceMinimap } from './TraceMinimap';
@@ -50,6 +50,7 @@ export function TraceView({ trace, sourceName }: { trace: Trace; sourceName: str
   const view = parseTraceView(searchParams.get(VIEW_PARAM));
   const zoomParam = searchParams.get(ZOOM_PARAM);
   const zoom = useMemo(() => parseZoom(zoomParam, summary.durationUs), [zoomParam, summary.durationUs]);
+  usePreloadTraceViews();
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const [selected, setSelected] = useState(() => rowOfParam(tree, spanParam));

@@ -56,7 +56,8 @@ describe('the trace views', () => {
     const { router } = open(`/traces/${TRACE_ID}?view=nonsense`);
     await waitFor(() => expect(screen.getAllByTestId('span-row')).toHaveLength(6));
     expect(tab('Waterfall').getAttribute('aria-selected')).toBe('true');
-    fireEvent.click(tab('Summary'));
+    // The view may suspend while its chunk loads: the click is awaited, as React asks of a suspending update.
+    await act(async () => fireEvent.click(tab('Summary')));
     expect(router.state.location.search).toContain('view=summary');
     await screen.findByTestId('trace-summary', {}, LAZY);
     expect(screen.queryAllByTestId('span-row')).toHaveLength(0);
