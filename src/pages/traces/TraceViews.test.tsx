@@ -151,4 +151,22 @@ describe('the trace views', () => {
     const link = within(detail).getByRole('link', { name: /span 00f067aa0ba902b7 in trace/ });
     expect(link.getAttribute('href')).toBe(`/traces/${OTHER_TRACE}?span=00f067aa0ba902b7`);
   });
+
+  it('labels only the 40 most important edges of a dense service graph, and lists every call on demand', async () => {
+    // Ten services each calling the nine others: 90 edges (the root's calls, from s0, fall on s0's edges).
+    const spans = [span('r', undefined, T0, 1_000, { service: 's0' })];
+    for (let i = 0; i < 10; i++) {
+      spans.push(span(`p${i}`, 'r', T0 + 1, 500, { service: `s${i}` }));
+      for (let j = 0; j < 10; j++) if (j !== i) spans.push(span(`c${i}-${j}`, `p${i}`, T0 + 2, 10, { service: `s${j}`, status: i === 3 && j === 4 ? 'error' : 'ok' }));
+    }
+    const dense = trace(spans);
+    renderRoute('/traces/:traceId', `/traces/${TRACE_ID}?view=graph`, <TracePage />, [createFakeTracesDataSource({ uid: 't', name: 'T', traces: [dense] })]);
+    const graph = await screen.findByTestId('trace-graph', {}, LAZY);
+    expect(within(graph).getAllByTestId('graph-edge')).toHaveLength(40);
+    // The one failing edge is among the labelled ones.
+    expect(within(graph).getAllByTestId('graph-edge').some((e) => e.dataset.from === 's3' && e.dataset.to === 's4' && e.dataset.errors === '1')).toBe(true);
+    expect(within(graph).getByTestId('graph-minor-edges')).toBeTruthy();
+    fireEvent.click(within(graph).getByRole('button', { name: 'List every call' }));
+    expect(within(within(graph).getByRole('table', { name: 'Calls between services' })).getAllByRole('row')).toHaveLength(1 + 90);
+  });
 });

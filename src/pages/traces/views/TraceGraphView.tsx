@@ -19,6 +19,8 @@ const SYNTHETIC_COLOR = '#8e8e8e';
  * painting cost seconds.
  */
 const LABELLED_EDGES = 40;
+/** How far below its nodes a back edge's curve may reach (px). */
+const MAX_BACK_BEND = 90;
 
 interface Point {
   x: number;
@@ -58,7 +60,8 @@ export function TraceGraphView({ tree }: { tree: TraceTree }) {
   );
   const [listed, setListed] = useState(false);
   const width = PAD * 2 + Math.max(1, layout.layerCount) * (NODE_W + GAP_X) - GAP_X;
-  const height = PAD * 2 + tallest * (NODE_H + GAP_Y) - GAP_Y + 40;
+  // Back edges loop below their nodes, by at most MAX_BACK_BEND: room for them and their labels.
+  const height = PAD * 2 + tallest * (NODE_H + GAP_Y) - GAP_Y + (layout.back.includes(1) ? MAX_BACK_BEND + 24 : 0);
   return (
     <section className="trace-graph" data-testid="trace-graph" data-state="ready" aria-label="Service graph">
       <p className="trace-graph-note">
@@ -73,7 +76,7 @@ export function TraceGraphView({ tree }: { tree: TraceTree }) {
       <div className="trace-graph-scroll">
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Calls between services">
           <defs>
-            <marker id="trace-graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker id="trace-graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
               <path d="M 0 0 L 10 5 L 0 10 z" fill="#8e8e8e" />
             </marker>
           </defs>
@@ -136,7 +139,7 @@ interface GraphEdgeProps {
 function edgeGeometry(a: Point, b: Point, back: boolean): { d: string; mid: Point } {
   const start = back ? { x: a.x + NODE_W / 2, y: a.y + NODE_H } : { x: a.x + NODE_W, y: a.y + NODE_H / 2 };
   const end = back ? { x: b.x + NODE_W / 2, y: b.y + NODE_H } : { x: b.x, y: b.y + NODE_H / 2 };
-  const bend = back ? Math.max(40, Math.abs(end.x - start.x) / 4) : Math.max(30, (end.x - start.x) / 2);
+  const bend = back ? Math.min(MAX_BACK_BEND, Math.max(40, Math.abs(end.x - start.x) / 4)) : Math.max(30, (end.x - start.x) / 2);
   const path = back
     ? `M ${start.x} ${start.y} C ${start.x} ${start.y + bend}, ${end.x} ${end.y + bend}, ${end.x} ${end.y}`
     : `M ${start.x} ${start.y} C ${start.x + bend} ${start.y}, ${end.x - bend} ${end.y}, ${end.x} ${end.y}`;
