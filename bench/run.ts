@@ -18,6 +18,7 @@ import { measureHeapGrowth } from './metrics/heapGrowth';
 import { measurePageLoad } from './metrics/pageLoad';
 import { onRealPrometheus } from './metrics/realPrometheus';
 import { measureRefreshCycle } from './metrics/refreshCycle';
+import { measureTraceViews, type TraceViewMetric } from './metrics/traceViews';
 import { formatTable, type BenchResult } from './results';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -162,9 +163,19 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
       timeoutMs: 60_000,
     }),
   );
+  for (const name of TRACE_VIEW_METRICS) await step(name, async () => (await traceViewResults(browser)).find((r) => r.name === name)!);
   await step('chart.10x10k.mount_ratio', async () => (await chartRatios(browser)).mount);
   await step('chart.10x10k.update_ratio', async () => (await chartRatios(browser)).update);
   return results;
+}
+
+/** The three trace-view figures come from one build of their page; whichever is asked for first runs them all. */
+const TRACE_VIEW_METRICS: TraceViewMetric[] = ['trace.10k.flamegraph_ms', 'trace.10k.summary_ms', 'trace.10k.graph_ms'];
+let traceViewRun: Promise<BenchResult[]> | undefined;
+function traceViewResults(browser: Browser): Promise<BenchResult[]> {
+  const wanted = TRACE_VIEW_METRICS.filter((name) => only === undefined || only.some((part) => name.includes(part)));
+  traceViewRun ??= measureTraceViews(browser, { root, samples: SAMPLES, timeoutMs: TIMEOUT_MS }, wanted);
+  return traceViewRun;
 }
 
 /** Both chart ratios come from one run of the same samples; whichever is asked for first runs it. */

@@ -1,6 +1,6 @@
 import { matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { serviceAtTimeUrl, serviceDashboardUrl, serviceFromSegment, servicesOverviewUrl, traceUrl } from './links';
+import { serviceAtTimeUrl, serviceDashboardUrl, serviceFromSegment, servicesOverviewUrl, traceSpanUrl, traceUrl } from './links';
 
 describe('links', () => {
   it('keeps from, to and refresh on the overview and dashboard links', () => {
@@ -84,5 +84,12 @@ describe('service links carry any label value (issue 5 #16)', () => {
   it('keeps a hand-typed unknown escape as typed', () => {
     expect(serviceFromSegment('~x')).toBe('~x');
     expect(serviceFromSegment('~u12')).toBe('~u12');
+  });
+});
+
+describe('traceSpanUrl', () => {
+  it('opens a span of another trace, the ID canonical and the span encoded', () => {
+    expect(traceSpanUrl('ABCD', '00f067aa0ba902b7')).toBe('/traces/0000000000000000000000000000abcd?span=00f067aa0ba902b7');
+    expect(traceSpanUrl('not-hex', 'a b&c')).toBe('/traces/not-hex?span=a+b%26c');
   });
 });

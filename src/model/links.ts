@@ -136,3 +136,9 @@ export function traceSearchPageUrl(t: TimeParams): string {
 export function traceSearchAroundUrl(filters: Partial<TraceSearchState>, window: { from: number; to: number }): string {
   return traceSearchUrl(filters, { from: String(Math.round(window.from)), to: String(Math.round(window.to)) });
 }
+
+/** One span of a trace (a span link, a FOLLOWS_FROM reference): the trace page opens with it selected and in view. */
+export function traceSpanUrl(traceId: string, spanId: string): string {
+  const id = normalizeTraceId(traceId) ?? traceId;
+  return `/traces/${encodeComponentSafely(id)}${query([['span', spanId]])}`;
+}

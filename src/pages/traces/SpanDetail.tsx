@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { traceUrl } from '../../model/links';
+import { traceSpanUrl } from '../../model/links';
 import type { Attrs, Span } from '../../model/trace';
 import { RowFlag, type TraceTree } from '../../model/traceTree';
 import { attrText, formatMicros, LONG_TEXT_CHARS } from './format';
@@ -99,7 +99,7 @@ export function SpanDetail({ tree, row, traceStartUs, onSelect, onClose }: SpanD
                     {tree.spans[ref.toRow]!.name} ({ref.spanId})
                   </button>
                 ) : (
-                  <Link to={`${traceUrl(ref.traceId)}?span=${encodeURIComponent(ref.spanId)}`}>
+                  <Link to={traceSpanUrl(ref.traceId, ref.spanId)}>
                     span {ref.spanId} in trace {ref.traceId}
                   </Link>
                 )}

@@ -5,9 +5,13 @@ import type { Trace } from '../../model/trace';
 import { collapseAll, collapseOneLevel, expandAll, expandOneLevel, findRows, revealRow, visibleRows } from '../../model/traceRows';
 import { summarizeTraceTree } from '../../model/traceStats';
 import { buildTraceTree, type TraceTree } from '../../model/traceTree';
+import { formatZoom, parseTraceView, parseZoom, VIEW_PARAM, ZOOM_PARAM, type TimeWindow } from '../../model/traceViewParams';
 import { FindBar } from './FindBar';
+import { OtherTraceView, usePreloadTraceViews } from './OtherTraceView';
 import { SpanDetail } from './SpanDetail';
 import { TraceHeader } from './TraceHeader';
+import { TraceMinimap } from './TraceMinimap';
+import { TraceViewTabs } from './TraceViewTabs';
 import { Waterfall, type ScrollRequest } from './Waterfall';
 
 const SPAN_PARAM = 'span';
@@ -44,6 +48,10 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
   const critical = useMemo(() => groupByRow(tree.size > 0 ? criticalPath(tree, 0) : []), [tree]);
   const [searchParams, setSearchParams] = useSearchParams();
   const spanParam = searchParams.get(SPAN_PARAM);
+  const view = parseTraceView(searchParams.get(VIEW_PARAM));
+  const zoomParam = searchParams.get(ZOOM_PARAM);
+  const zoom = useMemo(() => parseZoom(zoomParam, summary.durationUs), [zoomParam, summary.durationUs]);
+  usePreloadTraceViews();
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const [selected, setSelected] = useState(() => rowOfParam(tree, spanParam));
@@ -76,8 +84,8 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
     return marks;
   }, [tree, matchRows]);
 
-  /** Selects a row, opens its ancestors, scrolls it into view and puts it in the URL. */
-  const select = (row: number, scroll = true) => {
+  /** Selects a row, opens its ancestors, scrolls it into view and puts it in the URL (with a new zoom, when given). */
+  const select = (row: number, scroll = true, zoomTo?: TimeWindow | null) => {
     setSelected(row);
     if (row >= 0) setCollapsed((c) => revealRow(tree, c, row));
     if (row >= 0 && scroll) setScrollRequest((r) => ({ row, seq: (r?.seq ?? 0) + 1 }));
@@ -88,11 +96,31 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
         const next = new URLSearchParams(prev);
         if (id === null) next.delete(SPAN_PARAM);
         else next.set(SPAN_PARAM, id);
+        if (zoomTo !== undefined) setZoomParam(next, zoomTo);
         return next;
       },
       { replace: true },
     );
   };
+
+  /** The zoomed window (µs from the trace's start) into the URL; the whole trace is no `zoom` at all. */
+  const setZoomParam = (params: URLSearchParams, window: TimeWindow | null) => {
+    const valid = window === null ? null : parseZoom(formatZoom(window), summary.durationUs);
+    if (valid === null) params.delete(ZOOM_PARAM);
+    else params.set(ZOOM_PARAM, formatZoom(valid));
+  };
+  const updateParams = (change: (params: URLSearchParams) => void, replace: boolean) =>
+    setSearchParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        change(next);
+        return next;
+      },
+      { replace },
+    );
+  const setZoom = (window: TimeWindow | null) => updateParams((p) => setZoomParam(p, window), true);
+  // A tab is a step in history (Back returns to the previous view); the waterfall is the default, left out.
+  const setView = (next: string) => updateParams((p) => (next === 'waterfall' ? p.delete(VIEW_PARAM) : p.set(VIEW_PARAM, next)), false);
 
   const toggle = (row: number) =>
     setCollapsed((c) => {
@@ -142,14 +170,43 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
   }, []);
 
   const traceStartUs = summary.startUs;
-  return (
-    <div className="trace-view">
+  const minimap = <TraceMinimap tree={tree} traceStartUs={traceStartUs} traceDurationUs={summary.durationUs} zoom={zoom} onZoom={setZoom} />;
+  const head = (
+    <>
       <TraceHeader tree={tree} summary={summary} sourceName={sourceName} />
       {spanParam !== null && spanParam !== '' && selected < 0 && (
         <p className="trace-notice" role="status">
           Span <code>{spanParam}</code> is not in this trace.
         </p>
       )}
+      <TraceViewTabs view={view} onView={setView} />
+    </>
+  );
+  if (view !== 'waterfall') {
+    return (
+      <div className="trace-view">
+        {head}
+        {view === 'flame' && minimap}
+        <div className="trace-body">
+          <OtherTraceView
+            view={view}
+            tree={tree}
+            traceStartUs={traceStartUs}
+            traceDurationUs={summary.durationUs}
+            zoom={zoom}
+            selected={selected}
+            onSelect={(row, zoomTo) => select(row, true, zoomTo)}
+          />
+          {view === 'flame' && selected >= 0 && (
+            <SpanDetail tree={tree} row={selected} traceStartUs={traceStartUs} onSelect={(row) => select(row)} onClose={() => select(-1)} />
+          )}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="trace-view">
+      {head}
       <div className="trace-toolbar">
         <button type="button" onClick={() => setCollapsed(collapseAll(tree))} title="Collapse all ( [ )">
           Collapse all
@@ -180,7 +237,8 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
           inputRef={findRef}
         />
       </div>
-      <div className="trace-body">
+      {minimap}
+      <div className="trace-body" id="trace-view-panel" role="tabpanel" aria-labelledby="trace-tab-waterfall">
         <Waterfall
           tree={tree}
           rows={rows}
@@ -192,6 +250,7 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
           traceStartUs={traceStartUs}
           traceDurationUs={summary.durationUs}
           scrollRequest={scrollRequest}
+          zoom={zoom}
           onToggle={toggle}
           onSelect={(row) => select(row, false)}
         />

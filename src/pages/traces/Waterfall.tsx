@@ -2,8 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import { seriesColor } from '../../lib/colors';
 import type { CriticalPathSegment } from '../../model/criticalPath';
+import type { TimeWindow } from '../../model/traceViewParams';
+import type { SpanEvent } from '../../model/trace';
 import { RowFlag, type TraceTree } from '../../model/traceTree';
-import { formatMicros, timeTicks } from './format';
+import { formatMicros, timeTicksIn } from './format';
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
@@ -33,6 +35,8 @@ export interface WaterfallProps {
   traceStartUs: number;
   traceDurationUs: number;
   scrollRequest: ScrollRequest | null;
+  /** The zoomed time window (µs from the trace's start; the minimap sets it), or null for the whole trace. */
+  zoom?: TimeWindow | null;
   onToggle: (row: number) => void;
   onSelect: (row: number) => void;
 }
@@ -47,7 +51,7 @@ export function serviceColorOf(tree: TraceTree, row: number): string {
  * spans scroll like 100. The rows are a flat list of row numbers: nothing here walks the tree.
  */
 export function Waterfall(props: WaterfallProps) {
-  const { tree, rows, scrollRequest, traceDurationUs } = props;
+  const { tree, rows, scrollRequest, traceDurationUs, zoom } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // We use no React Compiler; the rule only warns that the compiler would skip this component.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -67,7 +71,11 @@ export function Waterfall(props: WaterfallProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollRequest]);
 
-  const ticks = timeTicks(traceDurationUs);
+  // Rows draw against the window: its start is their t0, its length their 100 %.
+  const from = zoom?.startUs ?? 0;
+  const to = zoom?.endUs ?? traceDurationUs;
+  const axis = { traceStartUs: props.traceStartUs + from, traceDurationUs: to - from };
+  const ticks = timeTicksIn(from, to);
   const items = virtualizer.getVirtualItems();
   return (
     <div className="waterfall">
@@ -75,7 +83,7 @@ export function Waterfall(props: WaterfallProps) {
         <div className="waterfall-name-col">Service &amp; operation</div>
         <div className="waterfall-timeline">
           {ticks.map((t) => (
-            <span key={t} className="waterfall-tick" style={{ left: `${pct(t, traceDurationUs)}%` }}>
+            <span key={t} className="waterfall-tick" style={{ left: `${pct(t - from, to - from)}%` }}>
               {formatMicros(t)}
             </span>
           ))}
@@ -91,7 +99,7 @@ export function Waterfall(props: WaterfallProps) {
         >
           <div className="waterfall-gridlines" aria-hidden="true">
             {ticks.map((t) => (
-              <span key={t} style={{ left: `${pct(t, traceDurationUs)}%` }} />
+              <span key={t} style={{ left: `${pct(t - from, to - from)}%` }} />
             ))}
           </div>
           {items.map((item) => {
@@ -100,6 +108,7 @@ export function Waterfall(props: WaterfallProps) {
               <WaterfallRow
                 key={item.key}
                 {...props}
+                {...axis}
                 row={row}
                 top={item.start}
                 position={item.index + 1}
@@ -144,7 +153,10 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
   const start = tree.startUs[row]!;
   const duration = tree.durationUs[row]!;
   const left = pct(start - t0, total);
-  const width = pct(duration, total);
+  const width = pct(start + duration - t0, total) - left;
+  // Zoomed in, a span may lie wholly outside the window: it keeps its row but draws no bar.
+  const inView = (from: number, to: number) => !(total > 0) || (to >= t0 && from <= t0 + total);
+  const shown = inView(start, start + duration);
   const labelOnLeft = left + width > 75;
   const classes = ['waterfall-row', p.isSelected && 'selected', p.isMatch && 'match', p.isCurrentMatch && 'current-match', isError && 'error']
     .filter(Boolean)
@@ -191,26 +203,44 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
         {p.isCollapsed && <span className="span-hidden-count">+{tree.subtreeEnd[row]! - row - 1}</span>}
       </div>
       <div className="waterfall-timeline" role="gridcell">
-        <span className="span-bar" style={{ left: `${left}%`, width: `${width}%`, background: color }} />
-        {p.segments?.map((s) => (
+        {shown && <span className="span-bar" style={{ left: `${left}%`, width: `${width}%`, background: color }} />}
+        {p.segments?.filter((s) => inView(s.startUs, s.endUs)).map((s) => (
           <span
             key={s.startUs}
             className="span-critical"
             data-testid="critical-segment"
-            style={{ left: `${pct(s.startUs - t0, total)}%`, width: `${pct(s.endUs - s.startUs, total)}%` }}
+            style={{ left: `${pct(s.startUs - t0, total)}%`, width: `${pct(s.endUs - t0, total) - pct(s.startUs - t0, total)}%` }}
           />
         ))}
-        {span.events.slice(0, MAX_EVENT_TICKS).map((ev, i) => (
-          // Events have no ID and never reorder: their place in the span is their identity.
-          <span key={`${i}:${ev.timeUs}`} className="span-event-tick" style={{ left: `${pct(ev.timeUs + tree.skewUs[row]! - t0, total)}%` }} />
-        ))}
-        <span className={labelOnLeft ? 'span-duration left' : 'span-duration'} style={labelOnLeft ? { right: `${100 - left}%` } : { left: `${left + width}%` }}>
-          {formatMicros(duration)}
-        </span>
+        {span.events.slice(0, MAX_EVENT_TICKS).map((ev, i) => {
+          const at = ev.timeUs + tree.skewUs[row]!;
+          if (!inView(at, at)) return null;
+          // Events have no ID and never reorder: their place in the span is their identity. The name is a title
+          // attribute, i.e. text: an event named like markup stays characters.
+          return (
+            <span
+              key={`${i}:${ev.timeUs}`}
+              className={isExceptionEvent(ev) ? 'span-event-tick exception' : 'span-event-tick'}
+              data-testid="event-tick"
+              title={`${ev.name} at +${formatMicros(ev.timeUs - span.startUs)}`}
+              style={{ left: `${pct(at - t0, total)}%` }}
+            />
+          );
+        })}
+        {shown && (
+          <span className={labelOnLeft ? 'span-duration left' : 'span-duration'} style={labelOnLeft ? { right: `${100 - left}%` } : { left: `${left + width}%` }}>
+            {formatMicros(duration)}
+          </span>
+        )}
       </div>
     </div>
   );
 });
+
+/** OpenTelemetry's `exception` event, or any event carrying `exception.type` (the demo's timeout): drawn in red. */
+function isExceptionEvent(ev: SpanEvent): boolean {
+  return ev.name === 'exception' || typeof ev.attributes['exception.type'] === 'string';
+}
 
 function pct(us: number, total: number): number {
   if (!(total > 0)) return 0;

@@ -30,6 +30,16 @@ export function timeTicks(durationUs: number, maxTicks = 6): number[] {
   return ticks;
 }
 
+/** Ticks (µs from the trace's start) inside a zoomed window [fromUs, toUs], on the same 1-2-5 steps. */
+export function timeTicksIn(fromUs: number, toUs: number, maxTicks = 6): number[] {
+  const span = toUs - fromUs;
+  if (fromUs === 0 || !(span > 0) || !Number.isFinite(span)) return timeTicks(span, maxTicks);
+  const step = timeTicks(span, maxTicks)[1] ?? span;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(fromUs / step) * step; t <= toUs * (1 + 1e-9) && ticks.length < maxTicks + 1; t += step) ticks.push(t);
+  return ticks;
+}
+
 /**
  * An attribute value as plain text: strings as they are, arrays as JSON. Never markup: it is rendered as a
  * React text node, so HTML in a value stays visible characters.
