@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import { seriesColor } from '../../lib/colors';
 import type { CriticalPathSegment } from '../../model/criticalPath';
 import { RowFlag, type TraceTree } from '../../model/traceTree';
 import { formatMicros, timeTicks } from './format';
+import { useRowWindow } from './rowWindow';
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
@@ -49,26 +49,18 @@ export function serviceColorOf(tree: TraceTree, row: number): string {
 export function Waterfall(props: WaterfallProps) {
   const { tree, rows, scrollRequest, traceDurationUs } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  // We use no React Compiler; the rule only warns that the compiler would skip this component.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => tree.keys[rows[index]!]!,
-    overscan: OVERSCAN,
-  });
+  const { first, last, scrollToRow } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, OVERSCAN);
 
   useEffect(() => {
     if (scrollRequest === null) return;
-    const index = rows.indexOf(scrollRequest.row);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    scrollToRow(rows.indexOf(scrollRequest.row));
     // Only a new request scrolls: a collapse elsewhere must not jump back to the selection.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollRequest]);
 
   const ticks = timeTicks(traceDurationUs);
-  const items = virtualizer.getVirtualItems();
+  const drawn: number[] = [];
+  for (let index = first; index < last; index++) drawn.push(index);
   return (
     <div className="waterfall">
       <div className="waterfall-axis" aria-hidden="true">
@@ -87,27 +79,31 @@ export function Waterfall(props: WaterfallProps) {
           role="treegrid"
           aria-label="Spans"
           aria-rowcount={rows.length}
-          style={{ height: virtualizer.getTotalSize() }}
+          style={{ height: rows.length * ROW_HEIGHT }}
         >
           <div className="waterfall-gridlines" aria-hidden="true">
             {ticks.map((t) => (
               <span key={t} style={{ left: `${pct(t, traceDurationUs)}%` }} />
             ))}
           </div>
-          {items.map((item) => {
-            const row = rows[item.index]!;
+          {drawn.map((index) => {
+            const row = rows[index]!;
             return (
               <WaterfallRow
-                key={item.key}
-                {...props}
+                key={tree.keys[row]}
+                tree={tree}
                 row={row}
-                top={item.start}
-                position={item.index + 1}
+                top={index * ROW_HEIGHT}
+                position={index + 1}
                 isCollapsed={props.collapsed.has(row)}
                 isSelected={props.selected === row}
                 isMatch={props.matches !== null && props.matches[row] === 1}
                 isCurrentMatch={props.currentMatch === row}
                 segments={props.critical.get(row)}
+                traceStartUs={props.traceStartUs}
+                traceDurationUs={traceDurationUs}
+                onToggle={props.onToggle}
+                onSelect={props.onSelect}
               />
             );
           })}
