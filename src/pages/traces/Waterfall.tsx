@@ -6,10 +6,13 @@ import { formatMicros, timeTicks } from './format';
 import { useRowWindow } from './rowWindow';
 
 export const ROW_HEIGHT = 24;
-const OVERSCAN = 12;
+/** Rows drawn beyond each edge: a scroll re-renders in its own frame, so these only cover compositor-side scrolling. */
+const OVERSCAN = 4;
 /** Indent stops growing here: a 100,000-deep chain must not push its names off the screen. */
 const MAX_INDENT_LEVELS = 40;
 const INDENT_PX = 14;
+/** Width of the collapse toggle; a row without children is indented by it instead, so names line up. */
+const TOGGLE_PX = 23;
 /** Event ticks drawn per bar at most: the detail panel lists them all. */
 const MAX_EVENT_TICKS = 50;
 const SYNTHETIC_COLOR = '#8e8e8e';
@@ -68,7 +71,8 @@ export function Waterfall(props: WaterfallProps) {
         <div className="waterfall-timeline">
           {ticks.map((t) => (
             <span key={t} className="waterfall-tick" style={{ left: `${pct(t, traceDurationUs)}%` }}>
-              {formatMicros(t)}
+              {/* The origin is the trace's start, not a duration: "0", not "0 µs". */}
+              {t === 0 ? '0' : formatMicros(t)}
             </span>
           ))}
         </div>
@@ -155,11 +159,11 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
       aria-expanded={hasChildren ? !p.isCollapsed : undefined}
       data-testid="span-row"
       data-key={tree.keys[row]}
-      style={{ transform: `translateY(${p.top}px)`, height: ROW_HEIGHT }}
+      style={{ top: p.top }}
       onClick={() => p.onSelect(row)}
     >
-      <div className="waterfall-name-col" role="gridcell" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + 4 }}>
-        {hasChildren ? (
+      <div className="waterfall-name-col" role="gridcell" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + (hasChildren ? 4 : 4 + TOGGLE_PX) }}>
+        {hasChildren && (
           <button
             type="button"
             className="span-toggle"
@@ -171,16 +175,16 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
           >
             {p.isCollapsed ? '▸' : '▾'}
           </button>
-        ) : (
-          <span className="span-toggle-space" />
         )}
-        <span className="span-service-swatch" style={{ background: color }} />
         {isError && (
           <span className="span-error-mark" role="img" aria-label="error" title="Error status">
             !
           </span>
         )}
-        <span className="span-service">{synthetic ? 'missing parent' : span.service}</span>
+        {/* The service colour is this span's left border: one element less per row, and rows are drawn every frame of a scroll. */}
+        <span className="span-service" style={{ borderLeftColor: color }}>
+          {synthetic ? 'missing parent' : span.service}
+        </span>
         <span className="span-name" title={depth > MAX_INDENT_LEVELS ? `depth ${depth}` : undefined}>
           {span.name}
         </span>
