@@ -33,7 +33,8 @@ function parseSpan(raw: unknown, path: string, processes: Record<string, unknown
   const span = read.asRecord(raw, path);
   const traceId = traceIdAt(span.traceID, `${path}.traceID`, read);
   const spanId = spanIdAt(span.spanID, `${path}.spanID`, read);
-  const name = read.asString(span.operationName, `${path}.operationName`);
+  // A span without an operation name is still a span: the trace model names it "(no name)" and warns.
+  const name = span.operationName === undefined || span.operationName === null ? '' : read.asString(span.operationName, `${path}.operationName`);
   const process = processOf(span, path, processes, processesPath, read);
   const attributes = tagsAt(span.tags, `${path}.tags`, read);
   const { parentSpanId, links } = referencesAt(span.references, `${path}.references`, traceId, read);
