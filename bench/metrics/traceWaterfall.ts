@@ -31,7 +31,29 @@ const SCROLL_MAX_FRAMES = 2000;
 const CRITICAL_PATH_RUNS = 5;
 const SIZES = [10_000, 50_000, 100_000] as const;
 
-type Collected = Record<TraceMetricName, number[]> & { notes: string[]; parseMs: Record<number, number[]>; bytes: Record<number, number> };
+type Collected = Record<TraceMetricName, number[]> & {
+  notes: string[];
+  parseMs: Record<number, number[]>;
+  bytes: Record<number, number>;
+  /** Main-thread CPU ms of each metric's samples (CDP ThreadTime), noted beside the wall-clock figure. */
+  cpuMs: Partial<Record<TraceMetricName, number[]>>;
+};
+
+/** Scrolling 500 frames on a loaded machine takes longer than one ordinary sample's bound. */
+const SCROLL_TIMEOUT_MS = 90_000;
+
+/** Main-thread CPU time so far (CDP `ThreadTime`), in ms: what a figure costs without the other processes' share of the cores. */
+async function threadMs(client: CDPSession): Promise<number> {
+  const { metrics } = await client.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+}
+
+async function withCpu<T>(client: CDPSession, out: Collected, name: TraceMetricName, run: () => Promise<T>): Promise<T> {
+  const before = await threadMs(client);
+  const result = await run();
+  (out.cpuMs[name] ??= []).push((await threadMs(client)) - before);
+  return result;
+}
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,23 +79,26 @@ async function sampleSize(page: Page, client: CDPSession, size: number, out: Col
   (out.parseMs[size] ??= []).push(parsed.parseMs);
   await client.send('HeapProfiler.collectGarbage');
   await page.waitForTimeout(200);
-  const mounted = await bounded(page.evaluate(() => window.traceBench.mount()), timeoutMs, `${key} mount`);
+  const firstRows = `trace.${key}.first_rows_ms` as TraceMetricName;
+  const mounted = await withCpu(client, out, firstRows, () => bounded(page.evaluate(() => window.traceBench.mount()), timeoutMs, `${key} mount`));
   if (mounted.rows === 0 || mounted.rowCount !== size) throw new Error(`${key}: ${mounted.rows} rows drawn of ${mounted.rowCount} listed`);
-  out[`trace.${key}.first_rows_ms` as TraceMetricName]?.push(mounted.ms);
+  out[firstRows].push(mounted.ms);
   await page.evaluate(() => window.traceBench.settle());
 
   if (size === 50_000) {
     await page.waitForTimeout(300);
     out['trace.50k.heap_mb'].push(await heapAfterGc(client));
-    const expanded = await bounded(page.evaluate(() => window.traceBench.expandAll()), timeoutMs, 'expand all');
+    const expanded = await withCpu(client, out, 'trace.50k.expand_all_ms', () => bounded(page.evaluate(() => window.traceBench.expandAll()), timeoutMs, 'expand all'));
     if (expanded.expandedRows !== size) throw new Error(`expand all listed ${expanded.expandedRows} rows`);
     out['trace.50k.expand_all_ms'].push(expanded.ms);
     await page.evaluate(() => window.traceBench.settle());
+    const cpuBefore = await threadMs(client);
     const scrolled = await bounded(
       page.evaluate(([step, max]) => window.traceBench.scroll(step, max), [SCROLL_STEP_PX, SCROLL_MAX_FRAMES] as const),
-      timeoutMs,
+      SCROLL_TIMEOUT_MS,
       'scroll',
     );
+    (out.cpuMs['trace.50k.scroll_p95_frame_ms'] ??= []).push(((await threadMs(client)) - cpuBefore) / scrolled.frames.length);
     if (!scrolled.reachedEnd) throw new Error(`scroll stopped short after ${scrolled.frames.length} frames`);
     out['trace.50k.scroll_p95_frame_ms'].push(percentile(scrolled.frames, 95));
     out.notes.push(
@@ -105,6 +130,7 @@ export async function measureTraceWaterfall(browser: Browser, spec: TraceBenchSp
     notes: [],
     parseMs: {},
     bytes: {},
+    cpuMs: {},
   };
   const failures: string[] = [];
   const dir = makeTempDir('bench-pages');
@@ -119,6 +145,7 @@ export async function measureTraceWaterfall(browser: Browser, spec: TraceBenchSp
         try {
           const page = await context.newPage();
           const client = await context.newCDPSession(page);
+          await client.send('Performance.enable', { timeDomain: 'timeTicks' });
           await page.goto(`http://127.0.0.1:${port}/trace.html`, { waitUntil: 'load', timeout: spec.timeoutMs });
           await page.waitForFunction(() => window.traceBench !== undefined, undefined, { timeout: spec.timeoutMs });
           await sampleSize(page, client, size, out, spec.timeoutMs);
@@ -143,7 +170,9 @@ export async function measureTraceWaterfall(browser: Browser, spec: TraceBenchSp
   const noteFor = (name: TraceMetricName): string[] => {
     const size = name.startsWith('trace.10k') ? 10_000 : name.startsWith('trace.50k') ? 50_000 : 100_000;
     const extra = name.includes('scroll') ? out.notes.filter((n) => n.startsWith('scroll')) : name.includes('critical') ? out.notes.filter((n) => n.startsWith('critical')) : [];
-    return [sizeNote(size), ...extra.slice(0, 2), ...failures];
+    const cpu = median(out.cpuMs[name] ?? []);
+    const cpuNote = cpu === null ? [] : [`main-thread CPU ms median ${cpu}${name.includes('scroll') ? ' per frame' : ''}`];
+    return [...cpuNote, sizeNote(size), ...extra.slice(0, 2), ...failures];
   };
   const results = {} as Record<TraceMetricName, BenchResult>;
   for (const name of Object.keys(TRACE_METRICS) as TraceMetricName[]) {
