@@ -19,6 +19,8 @@ import { measurePageLoad } from './metrics/pageLoad';
 import { onRealPrometheus } from './metrics/realPrometheus';
 import { measureRefreshCycle } from './metrics/refreshCycle';
 import { measureTraceViews, type TraceViewMetric } from './metrics/traceViews';
+import { measureTraceLazy } from './metrics/traceLazy';
+import { measureTraceWaterfall, TRACE_METRICS, type TraceMetricName } from './metrics/traceWaterfall';
 import { formatTable, type BenchResult } from './results';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -166,6 +168,10 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
   for (const name of TRACE_VIEW_METRICS) await step(name, async () => (await traceViewResults(browser)).find((r) => r.name === name)!);
   await step('chart.10x10k.mount_ratio', async () => (await chartRatios(browser)).mount);
   await step('chart.10x10k.update_ratio', async () => (await chartRatios(browser)).update);
+  await step('bundle.initial.trace_kb', () =>
+    measureTraceLazy(browser, baseUrl, distDir, { name: 'bundle.initial.trace_kb', path: '/services?from=now-24h&to=now', settle: sparklines, timeoutMs: TIMEOUT_MS }),
+  );
+  for (const name of Object.keys(TRACE_METRICS) as TraceMetricName[]) await step(name, async () => (await traceResults(browser))[name]);
   return results;
 }
 
@@ -183,6 +189,13 @@ let chartRun: Promise<ChartRatios> | undefined;
 function chartRatios(browser: Browser): Promise<ChartRatios> {
   chartRun ??= measureChartRatios(browser, { root, budget: 5, samples: 15, timeoutMs: TIMEOUT_MS });
   return chartRun;
+}
+
+/** The waterfall metrics come from one run of the same samples; whichever is asked for first runs it. */
+let traceRun: Promise<Record<TraceMetricName, BenchResult>> | undefined;
+function traceResults(browser: Browser): Promise<Record<TraceMetricName, BenchResult>> {
+  traceRun ??= measureTraceWaterfall(browser, { root, samples: SAMPLES, timeoutMs: TIMEOUT_MS });
+  return traceRun;
 }
 
 async function main(): Promise<void> {

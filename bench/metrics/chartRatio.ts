@@ -43,13 +43,13 @@ interface Measured {
 type SampleOf<T> = Record<ChartKind, Record<'mount' | 'update', T>> & { noop: T };
 
 /** Builds bench/pages into a fresh temp dir: the page and uPlot never touch the app's dist/. */
-function buildPages(root: string, outDir: string): void {
+export function buildPages(root: string, outDir: string): void {
   const args = ['vite', 'build', '--config', 'bench/pages/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
   const out = spawnSync('npx', args, { cwd: root, stdio: 'inherit', timeout: 300_000 });
   if (out.status !== 0) throw new Error(`bench page build failed (status ${out.status})`);
 }
 
-function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);

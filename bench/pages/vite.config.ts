@@ -5,9 +5,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * The chart benchmark's page, built on its own (`npx vite build --config bench/pages/vite.config.ts`) into
- * a directory outside the project (the driver passes `--outDir`, a fresh temp dir per run): uPlot and this
- * page never enter the app's build in `dist/`, and nothing built lands where lint or git would see it.
+ * The chart and trace benchmarks' pages, built on its own (`npx vite build --config bench/pages/vite.config.ts`) into
+ * a directory outside the project (the driver passes `--outDir`, a fresh temp dir per run): uPlot and these
+ * pages never enter the app's build in `dist/`, and nothing built lands where lint or git would see it.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -18,6 +18,11 @@ export default defineConfig({
     outDir: join(tmpdir(), 'watchfloor-bench-pages'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: { chart: fileURLToPath(new URL('chart.html', import.meta.url)) } },
+    rollupOptions: {
+      input: {
+        chart: fileURLToPath(new URL('chart.html', import.meta.url)),
+        trace: fileURLToPath(new URL('trace.html', import.meta.url)),
+      },
+    },
   },
 });

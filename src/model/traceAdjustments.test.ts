@@ -149,6 +149,28 @@ describe('bad fields', () => {
     expect(treeInvariantViolations(tree)).toEqual([]);
   });
 
+  it('names a span whose name is empty (a Jaeger span without operationName) and warns', () => {
+    const tree = buildTraceTree(trace([span('root', undefined, 0, 10, { name: '' })]));
+    expect(tree.spans[0]!.name).toBe('(no name)');
+    expect(tree.warnings).toEqual(["1 span had no name: '(no name)' (root)"]);
+  });
+
+  it('warns of values too long to show in full (1 MB), in attributes, keys and events, and keeps them whole', () => {
+    const mb = 'x'.repeat(1_000_000);
+    const tree = buildTraceTree(
+      trace([
+        span('root', undefined, 0, 10, { attributes: { blob: mb } }),
+        span('k', 'root', 1, 1, { attributes: { [mb]: 1 } }),
+        span('ev', 'root', 2, 1, { events: [{ timeUs: 2, name: 'e', attributes: { stack: mb } }] }),
+        span('ok', 'root', 3, 1, { attributes: { short: 'x'.repeat(100_000) } }),
+      ]),
+    );
+    expect(tree.warnings).toEqual([
+      `3 spans had an attribute or event value over 100,000 characters; the span detail shows the start of each, with "show all": 'op-root' (root), 'op-k' (k), 'op-ev' (ev)`,
+    ]);
+    expect(tree.spans[0]!.attributes.blob).toBe(mb);
+  });
+
   it('places a span without a start at its parent start, without shifting its children', () => {
     const noStart = { ...span('x', 'a', 0, 0), startUs: undefined } as unknown as Span;
     const tree = buildTraceTree(trace([span('root', undefined, 1000, 1000), span('a', 'root', 1500, 100), noStart, span('y', 'x', 1510, 5)]));

@@ -4,6 +4,20 @@ import { agree, plural, pushTallies, WarningTally } from './traceWarnings';
 /** 3000-01-01T00:00:00Z in µs. A start past it was almost surely sent in ns where µs were expected. */
 export const YEAR_3000_US = Date.UTC(3000, 0, 1) * 1000;
 
+/** A value longer than this is said so in the header: the view shows only its start until asked (1 MB values exist). */
+export const LONG_VALUE_CHARS = 100_000;
+
+/** Whether an attribute map (untrusted: maybe not an object) has a key or string value over LONG_VALUE_CHARS. */
+function hasLongValue(attrs: unknown): boolean {
+  if (typeof attrs !== 'object' || attrs === null) return false;
+  const record = attrs as Record<string, unknown>;
+  for (const key in record) {
+    const v = record[key];
+    if (key.length > LONG_VALUE_CHARS || (typeof v === 'string' && v.length > LONG_VALUE_CHARS)) return true;
+  }
+  return false;
+}
+
 const KINDS: ReadonlySet<string> = new Set<SpanKind>(['server', 'client', 'producer', 'consumer', 'internal', 'unspecified']);
 const STATUSES: ReadonlySet<string> = new Set(['ok', 'error', 'unset']);
 
@@ -17,7 +31,8 @@ export interface NormalizedSpans {
 
 /**
  * Makes every span safe for the tree algorithms without touching the input: missing fields get defaults,
- * ns timestamps become µs, negative durations become 0. Each kind of fix becomes one warning.
+ * ns timestamps become µs, negative durations become 0. Each kind of fix becomes one warning, and so do values too
+ * long to show in full (only warned of: the span keeps them).
  * Adapters build `Span`s from untrusted JSON, so the declared types are not trusted here.
  */
 export function normalizeSpans(input: readonly Span[], traceId: string): NormalizedSpans {
@@ -28,6 +43,9 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
   const missingDuration = new WarningTally((n) => `${plural(n, 'span')} had no duration and ${agree(n, 'was', 'were')} given 0`);
   const nanoseconds = new WarningTally((n) => `${plural(n, 'span')} had timestamps in ns where µs were expected (start after year 3000) and ${agree(n, 'was', 'were')} divided by 1000`);
   const negative = new WarningTally((n) => `${plural(n, 'span')} had a negative duration, clamped to 0`);
+  const longValues = new WarningTally(
+    (n) => `${plural(n, 'span')} had an attribute or event value over 100,000 characters; the span detail shows the start of each, with "show all"`,
+  );
 
   // The trace start stands in for a missing start, so a span without one sits at the left edge, not at 1970.
   let fallbackStart = Infinity;
@@ -44,27 +62,24 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
   for (let i = 0; i < input.length; i++) {
     const raw = input[i] as Partial<Span> | undefined;
     const src: Partial<Span> = raw ?? {};
-    const fixed: Partial<Span> = {};
-    let changed = raw === undefined;
+    // Created only for a span that needs a repair: most spans need none, and this runs 100,000 times.
+    let fixed: Partial<Span> | undefined = raw === undefined ? {} : undefined;
 
     let spanId = src.spanId;
     if (typeof spanId !== 'string' || spanId === '') {
       spanId = `(missing span ID #${i + 1})`;
-      fixed.spanId = spanId;
-      changed = true;
+      (fixed ??= {}).spanId = spanId;
     }
-    const name = typeof src.name === 'string' ? src.name : src.name === undefined || src.name === null ? '(no name)' : String(src.name);
+    const name = typeof src.name === 'string' && src.name !== '' ? src.name : src.name === undefined || src.name === null || src.name === '' ? '(no name)' : String(src.name);
     const label = { name, spanId };
     if (name !== src.name) {
-      fixed.name = name;
-      changed = true;
-      if (typeof src.name !== 'string') missingName.add(label);
+      (fixed ??= {}).name = name;
+      if (typeof src.name !== 'string' || src.name === '') missingName.add(label);
     }
-    if (fixed.spanId !== undefined) missingId.add(label);
+    if (spanId !== src.spanId) missingId.add(label);
     if (typeof src.service !== 'string' || src.service === '') {
-      fixed.service = 'unknown service';
+      (fixed ??= {}).service = 'unknown service';
       missingService.add(label);
-      changed = true;
     }
 
     let start = src.startUs;
@@ -89,24 +104,26 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
       duration = 0;
       missingDuration.add(label);
     }
-    if (start !== src.startUs) fixed.startUs = start;
-    if (duration !== src.durationUs) fixed.durationUs = duration;
-    if (start !== src.startUs || duration !== src.durationUs) changed = true;
+    if (start !== src.startUs) (fixed ??= {}).startUs = start;
+    if (duration !== src.durationUs) (fixed ??= {}).durationUs = duration;
 
     // Collections and enums default quietly: an absent attribute map says nothing worth a warning.
-    if (typeof src.traceId !== 'string') fixed.traceId = traceId;
-    if (typeof src.kind !== 'string' || !KINDS.has(src.kind)) fixed.kind = 'unspecified';
-    if (typeof src.status !== 'string' || !STATUSES.has(src.status)) fixed.status = 'unset';
-    if (typeof src.attributes !== 'object' || src.attributes === null) fixed.attributes = {};
-    if (typeof src.resource !== 'object' || src.resource === null) fixed.resource = {};
-    if (!Array.isArray(src.events)) fixed.events = [];
-    if (!Array.isArray(src.links)) fixed.links = [];
-    if (Object.keys(fixed).length > 0) changed = true;
+    if (typeof src.traceId !== 'string') (fixed ??= {}).traceId = traceId;
+    if (typeof src.kind !== 'string' || !KINDS.has(src.kind)) (fixed ??= {}).kind = 'unspecified';
+    if (typeof src.status !== 'string' || !STATUSES.has(src.status)) (fixed ??= {}).status = 'unset';
+    if (typeof src.attributes !== 'object' || src.attributes === null) (fixed ??= {}).attributes = {};
+    if (typeof src.resource !== 'object' || src.resource === null) (fixed ??= {}).resource = {};
+    if (!Array.isArray(src.events)) (fixed ??= {}).events = [];
+    if (!Array.isArray(src.links)) (fixed ??= {}).links = [];
 
-    spans[i] = changed ? ({ ...src, ...fixed } as Span) : (raw as Span);
+    if (name.length > LONG_VALUE_CHARS || hasLongValue(src.attributes) || (Array.isArray(src.events) && src.events.some((e) => hasLongValue(e?.attributes)))) {
+      longValues.add({ name: name.length > 80 ? `${name.slice(0, 80)}…` : name, spanId });
+    }
+
+    spans[i] = fixed === undefined ? (raw as Span) : ({ ...src, ...fixed } as Span);
   }
 
   const warnings: string[] = [];
-  pushTallies(warnings, [missingId, missingName, missingService, missingStart, missingDuration, nanoseconds, negative]);
+  pushTallies(warnings, [missingId, missingName, missingService, missingStart, missingDuration, nanoseconds, negative, longValues]);
   return { spans, startMissing, warnings };
 }

@@ -1,4 +1,5 @@
 import { clockSkewShiftUs } from './clockSkew';
+import { RowsBySpanId } from './rowsBySpanId';
 import { serviceColorIndex } from './serviceColor';
 import type { Span, SpanRefKind, Trace } from './trace';
 import { normalizeSpans } from './traceNormalize';
@@ -69,6 +70,28 @@ export function buildTraceTree(trace: Trace): TraceTree {
   const nodeFlags = links.flags;
   const skewed = new WarningTally((c) => `${plural(c, 'span')} lay outside ${agree(c, 'its parent (clock skew) and was', 'their parents (clock skew) and were')} shifted into ${agree(c, 'it', 'them')}`);
 
+  // The fields the passes below need, read once in input order (the order the parser allocated the spans in,
+  // so mostly sequential in memory); the passes then walk typed arrays in tree order instead of span objects.
+  const nodeStart = new Float64Array(total);
+  const nodeDuration = new Float64Array(total);
+  const nodeError = new Uint8Array(total);
+  // Service of each node as an index in first-seen order, -1 for synthetic nodes; sorted into name order below.
+  const nodeService = new Int32Array(total);
+  const firstSeenService = new Map<string, number>();
+  for (let v = 0; v < total; v++) {
+    const span = nodes[v]!;
+    nodeStart[v] = span.startUs;
+    nodeDuration[v] = span.durationUs;
+    nodeError[v] = span.status === 'error' ? 1 : 0;
+    if (span.synthetic !== undefined) {
+      nodeService[v] = -1;
+      continue;
+    }
+    let id = firstSeenService.get(span.service);
+    if (id === undefined) firstSeenService.set(span.service, (id = firstSeenService.size));
+    nodeService[v] = id;
+  }
+
   // Topological order, so a parent's values are final before its children read them.
   // Invariant: shift[v] = shift[parent] + v's own skew shift, and adjStart[v] = reported start + shift[v]; a span
   // with no start sits at its parent's adjusted start and passes on only its parent's shift.
@@ -76,11 +99,10 @@ export function buildTraceTree(trace: Trace): TraceTree {
   const shift = new Float64Array(total);
   for (let k = 0; k < total; k++) {
     const v = topoOrder[k]!;
-    const span = nodes[v]!;
     const p = parentOf[v]!;
     if (v < normalized.startMissing.length && normalized.startMissing[v] === 1) nodeFlags[v]! |= RowFlag.START_MISSING;
     if (p < 0) {
-      adjStart[v] = span.startUs;
+      adjStart[v] = nodeStart[v]!;
       continue;
     }
     if ((nodeFlags[v]! & RowFlag.START_MISSING) !== 0) {
@@ -88,19 +110,21 @@ export function buildTraceTree(trace: Trace): TraceTree {
       shift[v] = shift[p]!;
       continue;
     }
-    const start = span.startUs + shift[p]!;
+    const start = nodeStart[v]! + shift[p]!;
     let own = 0;
-    if ((nodeFlags[p]! & RowFlag.SYNTHETIC) === 0) {
-      const parent = nodes[p]!;
+    // Most children lie inside their parent: only the others need the skew rule (and its two small objects).
+    const inside = start >= adjStart[p]! && start + nodeDuration[v]! <= adjStart[p]! + nodeDuration[p]!;
+    if (!inside && (nodeFlags[p]! & RowFlag.SYNTHETIC) === 0) {
+      const span = nodes[v]!;
       own = clockSkewShiftUs(
-        { startUs: adjStart[p]!, durationUs: parent.durationUs, kind: parent.kind },
-        { startUs: start, durationUs: span.durationUs, kind: span.kind },
+        { startUs: adjStart[p]!, durationUs: nodeDuration[p]!, kind: nodes[p]!.kind },
+        { startUs: start, durationUs: nodeDuration[v]!, kind: span.kind },
         (nodeFlags[v]! & RowFlag.FOLLOWS_FROM) !== 0,
       );
-    }
-    if (own !== 0) {
-      nodeFlags[v]! |= RowFlag.SKEW_SHIFTED;
-      skewed.add(span, `(by ${own > 0 ? '+' : ''}${Math.round(own)} µs)`);
+      if (own !== 0) {
+        nodeFlags[v]! |= RowFlag.SKEW_SHIFTED;
+        skewed.add(span, `(by ${own > 0 ? '+' : ''}${Math.round(own)} µs)`);
+      }
     }
     shift[v] = shift[p]! + own;
     adjStart[v] = start + own;
@@ -130,11 +154,10 @@ export function buildTraceTree(trace: Trace): TraceTree {
     for (let k = children.offsets[v + 1]! - 1; k >= children.offsets[v]!; k--) stack[top++] = children.list[k]!;
   }
 
-  const serviceNames = new Set<string>();
-  for (const span of nodes) if (span.synthetic === undefined) serviceNames.add(span.service);
-  const sortedNames = [...serviceNames].sort(compareIds);
+  const sortedNames = [...firstSeenService.keys()].sort(compareIds);
   const services = sortedNames.map((name) => ({ name, colorIndex: serviceColorIndex(name) }));
-  const serviceOf = new Map(sortedNames.map((name, i) => [name, i]));
+  const sortedIndexOf = new Int32Array(sortedNames.length);
+  sortedNames.forEach((name, i) => (sortedIndexOf[firstSeenService.get(name)!] = i));
 
   const spans = new Array<Span>(total);
   const keys = new Array<string>(total);
@@ -158,10 +181,10 @@ export function buildTraceTree(trace: Trace): TraceTree {
     depth[row] = p < 0 ? 0 : depth[parent[row]!]! + 1;
     childCount[row] = children.offsets[v + 1]! - children.offsets[v]!;
     startUs[row] = adjStart[v]!;
-    durationUs[row] = span.durationUs;
+    durationUs[row] = nodeDuration[v]!;
     skewUs[row] = shift[v]!;
-    serviceIndex[row] = span.synthetic === undefined ? serviceOf.get(span.service)! : -1;
-    error[row] = span.status === 'error' ? 1 : 0;
+    serviceIndex[row] = nodeService[v]! < 0 ? -1 : sortedIndexOf[nodeService[v]!]!;
+    error[row] = nodeError[v]!;
     flags[row] = nodeFlags[v]!;
   }
 
@@ -174,9 +197,8 @@ export function buildTraceTree(trace: Trace): TraceTree {
     if (p >= 0) subtreeEnd[p] = subtreeEnd[p]! + (subtreeEnd[row]! - row);
   }
 
-  // The resolver's ID → first node map becomes ID → row in place: no second 100,000-entry map.
-  const rowBySpanId = links.nodeBySpanId;
-  for (const [id, node] of rowBySpanId) rowBySpanId.set(id, rowOfNode[node]!);
+  // The resolver's ID → first node map, read through rowOfNode: no second 100,000-entry map is written.
+  const rowBySpanId = new RowsBySpanId(links.nodeBySpanId, rowOfNode);
   const references = collectReferences(spans, parent, flags, rowBySpanId, trace.traceId);
 
   const warnings = [...(trace.warnings ?? []), ...normalized.warnings, ...links.warnings];

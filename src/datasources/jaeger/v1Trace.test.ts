@@ -45,6 +45,12 @@ describe('parseV1Trace', () => {
     expect(trace.spans[0]!.events.map((e) => e.name)).toEqual(['hi', 'log']);
   });
 
+  it('keeps a span without an operation name (the tree names it and warns) rather than failing the trace', () => {
+    const trace = parseV1Trace({ traceID: '1', spans: [span('1', [], { operationName: undefined }), span('2', [], { operationName: null })], processes: { p1: { serviceName: 's' } } }, 'data[0]', read);
+    expect(trace.spans.map((s) => s.name)).toEqual(['', '']);
+    expect(() => parseV1Trace({ traceID: '1', spans: [span('1', [], { operationName: 7 })], processes: { p1: { serviceName: 's' } } }, 'data[0]', read)).toThrow('data[0].spans[0].operationName should be a string');
+  });
+
   it('names a missing process and a tag value of the wrong type', () => {
     expect(() => parseV1Trace({ traceID: '1', spans: [span('1', [])], processes: {} }, 'data[0]', read)).toThrow('data[0].processes.p1 should be an object, got nothing');
     expect(() => parseV1Trace({ traceID: '1', spans: [span('1', [], { tags: [{ key: 'k', type: 'string', value: { a: 1 } }] })], processes: { p1: { serviceName: 's' } } }, 'data[0]', read)).toThrow('data[0].spans[0].tags[0].value should be a string, number or boolean, got an object');

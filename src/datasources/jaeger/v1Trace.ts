@@ -61,7 +61,9 @@ function parseSpan(raw: unknown, path: PathOf, ctx: TraceContext): { span: Draft
   const span = isRecord(raw) ? raw : read.asRecord(raw, path());
   const traceId = span.traceID === ctx.rawTraceId ? ctx.traceId : traceIdAt(span.traceID, `${path()}.traceID`, read);
   const spanId = spanIdAt(span.spanID, () => `${path()}.spanID`, read);
-  const name = typeof span.operationName === 'string' ? span.operationName : read.asString(span.operationName, `${path()}.operationName`);
+  // A span without an operation name is still a span: the trace model names it "(no name)" and warns.
+  const name =
+    typeof span.operationName === 'string' ? span.operationName : span.operationName === undefined || span.operationName === null ? '' : read.asString(span.operationName, `${path()}.operationName`);
   const process = processOf(span, path, ctx);
   const attributes = tagsAt(span.tags, () => `${path()}.tags`, read);
   const { parentSpanId, parentKind, links } = referencesAt(span.references, () => `${path()}.references`, traceId, ctx);

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { traceSpanUrl } from '../../model/links';
 import type { Attrs, Span } from '../../model/trace';
 import { RowFlag, type TraceTree } from '../../model/traceTree';
-import { attrText, formatMicros, LONG_TEXT_CHARS } from './format';
+import { attrText, formatCount, formatMicros, LONG_TEXT_CHARS } from './format';
 import { serviceColorOf } from './Waterfall';
 
 interface SpanDetailProps {
@@ -158,7 +158,7 @@ function LongText({ text }: { text: string }) {
     <span className="attr-value">
       {text.slice(0, LONG_TEXT_CHARS)}…{' '}
       <button type="button" className="link-button" onClick={() => setAll(true)}>
-        show all {text.length.toLocaleString('en-US')} characters
+        show all {formatCount(text.length)} characters
       </button>
     </span>
   );

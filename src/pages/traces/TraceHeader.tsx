@@ -1,7 +1,7 @@
 import { seriesColor } from '../../lib/colors';
 import type { TraceTreeSummary } from '../../model/traceStats';
 import type { TraceTree } from '../../model/traceTree';
-import { formatMicros } from './format';
+import { formatCount, formatMicros } from './format';
 
 /** What an engineer reads first: how long, how big, which services, and what the model had to adjust. */
 export function TraceHeader({ tree, summary, sourceName }: { tree: TraceTree; summary: TraceTreeSummary; sourceName: string }) {
@@ -21,15 +21,15 @@ export function TraceHeader({ tree, summary, sourceName }: { tree: TraceTree; su
         </div>
         <div>
           <dt>Spans</dt>
-          <dd data-testid="trace-span-count">{summary.spanCount.toLocaleString('en-US')}</dd>
+          <dd data-testid="trace-span-count">{formatCount(summary.spanCount)}</dd>
         </div>
         <div>
           <dt>Errors</dt>
-          <dd className={summary.errorCount > 0 ? 'status-error' : undefined}>{summary.errorCount.toLocaleString('en-US')}</dd>
+          <dd className={summary.errorCount > 0 ? 'status-error' : undefined}>{formatCount(summary.errorCount)}</dd>
         </div>
         <div>
           <dt>Depth</dt>
-          <dd data-testid="trace-depth">{summary.depth.toLocaleString('en-US')}</dd>
+          <dd data-testid="trace-depth">{formatCount(summary.depth)}</dd>
         </div>
         <div>
           <dt>From</dt>

@@ -132,7 +132,7 @@ describe('the trace views', () => {
     open(`/traces/${TRACE_ID}?zoom=abc,1e999`);
     await waitFor(() => expect(screen.getAllByTestId('span-row')).toHaveLength(6));
     expect(screen.queryByTestId('zoom-window')).toBeNull();
-    expect(document.querySelector('.waterfall-axis .waterfall-tick')!.textContent).toBe('0 µs');
+    expect(document.querySelector('.waterfall-axis .waterfall-tick')!.textContent).toBe('0');
   });
 
   it('marks span events as ticks on the bar, exceptions in red, named in a title', async () => {

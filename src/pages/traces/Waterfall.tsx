@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import { seriesColor } from '../../lib/colors';
 import type { CriticalPathSegment } from '../../model/criticalPath';
@@ -6,12 +5,16 @@ import type { TimeWindow } from '../../model/traceViewParams';
 import type { SpanEvent } from '../../model/trace';
 import { RowFlag, type TraceTree } from '../../model/traceTree';
 import { formatMicros, timeTicksIn } from './format';
+import { useRowWindow } from './rowWindow';
 
 export const ROW_HEIGHT = 24;
-const OVERSCAN = 12;
+/** Rows drawn beyond each edge: a scroll re-renders in its own frame, so these only cover compositor-side scrolling. */
+const OVERSCAN = 4;
 /** Indent stops growing here: a 100,000-deep chain must not push its names off the screen. */
 const MAX_INDENT_LEVELS = 40;
 const INDENT_PX = 14;
+/** Width of the collapse toggle; a row without children is indented by it instead, so names line up. */
+const TOGGLE_PX = 23;
 /** Event ticks drawn per bar at most: the detail panel lists them all. */
 const MAX_EVENT_TICKS = 50;
 const SYNTHETIC_COLOR = '#8e8e8e';
@@ -53,20 +56,11 @@ export function serviceColorOf(tree: TraceTree, row: number): string {
 export function Waterfall(props: WaterfallProps) {
   const { tree, rows, scrollRequest, traceDurationUs, zoom } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  // We use no React Compiler; the rule only warns that the compiler would skip this component.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => tree.keys[rows[index]!]!,
-    overscan: OVERSCAN,
-  });
+  const { first, last, scrollToRow } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, OVERSCAN);
 
   useEffect(() => {
     if (scrollRequest === null) return;
-    const index = rows.indexOf(scrollRequest.row);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    scrollToRow(rows.indexOf(scrollRequest.row));
     // Only a new request scrolls: a collapse elsewhere must not jump back to the selection.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollRequest]);
@@ -76,7 +70,8 @@ export function Waterfall(props: WaterfallProps) {
   const to = zoom?.endUs ?? traceDurationUs;
   const axis = { traceStartUs: props.traceStartUs + from, traceDurationUs: to - from };
   const ticks = timeTicksIn(from, to);
-  const items = virtualizer.getVirtualItems();
+  const drawn: number[] = [];
+  for (let index = first; index < last; index++) drawn.push(index);
   return (
     <div className="waterfall">
       <div className="waterfall-axis" aria-hidden="true">
@@ -84,7 +79,8 @@ export function Waterfall(props: WaterfallProps) {
         <div className="waterfall-timeline">
           {ticks.map((t) => (
             <span key={t} className="waterfall-tick" style={{ left: `${pct(t - from, to - from)}%` }}>
-              {formatMicros(t)}
+              {/* The origin is the trace's start, not a duration: "0", not "0 µs". */}
+              {t === 0 ? '0' : formatMicros(t)}
             </span>
           ))}
         </div>
@@ -95,28 +91,31 @@ export function Waterfall(props: WaterfallProps) {
           role="treegrid"
           aria-label="Spans"
           aria-rowcount={rows.length}
-          style={{ height: virtualizer.getTotalSize() }}
+          style={{ height: rows.length * ROW_HEIGHT }}
         >
           <div className="waterfall-gridlines" aria-hidden="true">
             {ticks.map((t) => (
               <span key={t} style={{ left: `${pct(t - from, to - from)}%` }} />
             ))}
           </div>
-          {items.map((item) => {
-            const row = rows[item.index]!;
+          {drawn.map((index) => {
+            const row = rows[index]!;
             return (
               <WaterfallRow
-                key={item.key}
-                {...props}
-                {...axis}
+                key={tree.keys[row]}
+                tree={tree}
                 row={row}
-                top={item.start}
-                position={item.index + 1}
+                top={index * ROW_HEIGHT}
+                position={index + 1}
                 isCollapsed={props.collapsed.has(row)}
                 isSelected={props.selected === row}
                 isMatch={props.matches !== null && props.matches[row] === 1}
                 isCurrentMatch={props.currentMatch === row}
                 segments={props.critical.get(row)}
+                traceStartUs={axis.traceStartUs}
+                traceDurationUs={axis.traceDurationUs}
+                onToggle={props.onToggle}
+                onSelect={props.onSelect}
               />
             );
           })}
@@ -171,11 +170,11 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
       aria-expanded={hasChildren ? !p.isCollapsed : undefined}
       data-testid="span-row"
       data-key={tree.keys[row]}
-      style={{ transform: `translateY(${p.top}px)`, height: ROW_HEIGHT }}
+      style={{ top: p.top }}
       onClick={() => p.onSelect(row)}
     >
-      <div className="waterfall-name-col" role="gridcell" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + 4 }}>
-        {hasChildren ? (
+      <div className="waterfall-name-col" role="gridcell" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + (hasChildren ? 4 : 4 + TOGGLE_PX) }}>
+        {hasChildren && (
           <button
             type="button"
             className="span-toggle"
@@ -187,16 +186,16 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
           >
             {p.isCollapsed ? '▸' : '▾'}
           </button>
-        ) : (
-          <span className="span-toggle-space" />
         )}
-        <span className="span-service-swatch" style={{ background: color }} />
         {isError && (
           <span className="span-error-mark" role="img" aria-label="error" title="Error status">
             !
           </span>
         )}
-        <span className="span-service">{synthetic ? 'missing parent' : span.service}</span>
+        {/* The service colour is this span's left border: one element less per row, and rows are drawn every frame of a scroll. */}
+        <span className="span-service" style={{ borderLeftColor: color }}>
+          {synthetic ? 'missing parent' : span.service}
+        </span>
         <span className="span-name" title={depth > MAX_INDENT_LEVELS ? `depth ${depth}` : undefined}>
           {span.name}
         </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attrText, formatMicros, timeTicks } from './format';
+import { attrText, formatCount, formatMicros, timeTicks } from './format';
 
 describe('formatMicros', () => {
   it('reads at the scale of the value', () => {
@@ -36,5 +36,12 @@ describe('attrText', () => {
     expect(attrText(false)).toBe('false');
     expect(attrText(null)).toBe('null');
     expect(attrText(['a', [1, true]])).toBe('["a",[1,true]]');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands as en-US does, without Intl', () => {
+    for (const n of [0, 7, 999, 1_000, 12_345, 100_000, 1_234_567, -4_500, 2 ** 53 - 1]) expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    expect(formatCount(1.5)).toBe('1.5');
   });
 });
