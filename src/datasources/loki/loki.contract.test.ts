@@ -220,6 +220,19 @@ describe('loki metric queries and volume', () => {
     expect(Array.from(result.series[0]!.values).map(String)).toEqual(['137.95', 'NaN']);
   });
 
+  it('reads infinity in every spelling Go writes, and sorts points that arrive out of order', async () => {
+    server.use(
+      http.get(`${BASE}/loki/api/v1/query_range`, () =>
+        json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1700000060, '+Infinity'], [1700000000, '-inf'], [1700000120, '+iNf'], [1700000180, 'nan']] }], stats: {} } }),
+      ),
+    );
+    const { series } = await logsOf().queryMetrics!('rate({app="x"}[1m])', { ...ctx(), stepMs: 60_000 });
+    expect(Array.from(series[0]!.times)).toEqual([1700000000000, 1700000060000, 1700000120000, 1700000180000]);
+    expect(Array.from(series[0]!.values).map(String)).toEqual(['-Infinity', 'Infinity', 'Infinity', 'NaN']);
+    server.use(http.get(`${BASE}/loki/api/v1/query_range`, () => json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1700000060, 'infinit']] }], stats: {} } })));
+    expect((await rejection(logsOf().queryMetrics!('x', ctx()))).message).toMatch(/data.result\[0\].values\[0\]\[1\] should be a number in a string/);
+  });
+
   it('volume counts the query by level, merging spellings of one level and lines with none into "unknown"', async () => {
     let query = '';
     server.use(
