@@ -110,13 +110,24 @@ describe('loki tail over the websocket', () => {
     expect(h.errors).toEqual([]);
   });
 
-  it('a frame repeating lines already delivered does not deliver them twice', () => {
+  it('delivers a line older than one already shown (another stream, late), and reconnects from past the newest', async () => {
     const h = harness();
     tailLoki(client(), '{job="app"}', h.handlers, new AbortController().signal, h.openSocket, timing);
     h.sockets[0]!.open();
-    h.sockets[0]!.frame(frame([['1700000000000000001', 'a'], ['1700000000000000002', 'b']]));
-    h.sockets[0]!.frame(frame([['1700000000000000002', 'b'], ['1700000000000000003', 'c']]));
-    expect(h.lines.map((l) => l.line)).toEqual(['a', 'b', 'c']);
+    h.sockets[0]!.frame(frame([['1700000000000000005', 'a']]));
+    h.sockets[0]!.frame({ streams: [{ stream: { job: 'web' }, values: [['1700000000000000003', 'late']] }] });
+    expect(h.lines.map((l) => l.line)).toEqual(['a', 'late']);
+    h.sockets[0]!.drop();
+    await vi.waitFor(() => expect(h.sockets).toHaveLength(2));
+    expect(new URL(h.sockets[1]!.url).searchParams.get('start')).toBe('1700000000000000006');
+  });
+
+  it('delivers lines stamped before the browser\'s clock (a server clock behind, ingestion delay)', () => {
+    const h = harness();
+    tailLoki(client(), '{job="app"}', h.handlers, new AbortController().signal, h.openSocket, timing);
+    h.sockets[0]!.open();
+    h.sockets[0]!.frame(frame([['1699999990000000000', 'ten seconds behind']]));
+    expect(h.lines.map((l) => l.line)).toEqual(['ten seconds behind']);
   });
 
   it('a socket that never opens, for a query Loki rejects, ends with Loki\'s text', async () => {

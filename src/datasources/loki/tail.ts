@@ -84,10 +84,13 @@ export function tailLoki(client: LokiClient, query: string, handlers: TailHandle
   const status = (s: TailStatus) => {
     if (!closed) handlers.onStatus(s);
   };
-  const deliver = (lines: LogLine[]) => {
-    const fresh = lines.filter((l) => compareNs(l.timeNs, lastNs) >= 0);
+  // `lastNs` is where a reconnect or the next poll starts: just past the newest line delivered. Socket frames are
+  // delivered whole: Loki sends each line once, and a line of one stream may be older than one already shown
+  // from another, so a time filter would drop real lines. Polled pages overlap at their first ms and are filtered.
+  const deliver = (lines: LogLine[], overlapping: boolean) => {
+    const fresh = overlapping ? lines.filter((l) => compareNs(l.timeNs, lastNs) >= 0) : lines;
     if (fresh.length === 0 || closed) return;
-    lastNs = addNs(fresh[fresh.length - 1]!.timeNs, 1);
+    for (const line of fresh) if (compareNs(line.timeNs, lastNs) >= 0) lastNs = addNs(line.timeNs, 1);
     handlers.onLines(fresh);
   };
   const fail = (error: Error) => {
@@ -143,7 +146,7 @@ export function tailLoki(client: LokiClient, query: string, handlers: TailHandle
     s.onmessage = (event: MessageEvent) => {
       try {
         const frame = readTailFrame(event.data, builder);
-        deliver(frame.lines);
+        deliver(frame.lines, false);
         if (frame.dropped > 0 && !closed) handlers.onDropped?.(frame.dropped);
       } catch (error) {
         fail(error instanceof Error ? error : new Error(String(error)));
@@ -188,7 +191,7 @@ export function tailLoki(client: LokiClient, query: string, handlers: TailHandle
       if (closed) return;
       attempt = 0;
       status({ state: 'live', transport: 'polling' });
-      deliver(page.lines);
+      deliver(page.lines, true);
       later(() => void poll(), timing.pollIntervalMs);
     } catch (error) {
       if (closed) return;
