@@ -34,7 +34,8 @@ export function levelFromValue(raw: string | number): LogLevel {
   return WORDS[raw.trim().toLowerCase()] ?? 'unknown';
 }
 
-function fromLabels(labels: Labels | undefined): LogLevel {
+/** The level a label set names (`level`, `detected_level`, `severity`, …), or unknown. */
+export function levelFromLabels(labels: Labels | undefined): LogLevel {
   if (!labels) return 'unknown';
   for (const name of LEVEL_LABELS) {
     const value = labels[name];
@@ -82,14 +83,16 @@ function wordAtStart(head: string): LogLevel {
  * its start). `unknown` when nothing says.
  */
 export function detectLevel(line: string, labels?: Labels, metadata?: Labels): LogLevel {
-  const byLabel = fromLabels(labels);
+  const byLabel = levelFromLabels(labels);
   if (byLabel !== 'unknown') return byLabel;
-  const byMetadata = fromLabels(metadata);
+  const byMetadata = levelFromLabels(metadata);
   if (byMetadata !== 'unknown') return byMetadata;
-  return levelInLine(line.length > SCAN_CHARS ? line.slice(0, SCAN_CHARS) : line);
+  return levelInLine(line);
 }
 
-function levelInLine(head: string): LogLevel {
+/** The level the line itself shows (JSON field, logfmt token, a word at its start), looking at its head only. */
+export function levelInLine(line: string): LogLevel {
+  const head = line.length > SCAN_CHARS ? line.slice(0, SCAN_CHARS) : line;
   // Cheap substring checks first: most lines have no level key, and a regex over 1 KB per line adds up at 100,000.
   const hasKey = head.includes('level') || head.includes('severity') || head.includes('lvl');
   if (hasKey && head.trimStart().startsWith('{')) {
