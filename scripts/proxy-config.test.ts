@@ -29,6 +29,7 @@ describe('proxyFromConfig', () => {
     expect(Object.keys(table)).toHaveLength(1);
     const [key, entry] = Object.entries(table)[0]!;
     expect(entry.target).toBe('http://loki:3100');
+    expect(entry.ws, 'websocket upgrades are forwarded, for the Loki tail').toBe(true);
     expect(entry.rewrite('/proxy/loki/loki/api/v1/labels')).toBe('/loki/api/v1/labels');
     expect(entry.rewrite('/proxy/loki')).toBe('/');
     // Vite reads a key starting with ^ as a RegExp (else as a plain prefix).

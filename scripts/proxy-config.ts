@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 interface ProxyEntry {
   target: string;
   changeOrigin: boolean;
+  /** Forward websocket upgrades too: Loki's live tail (`/loki/api/v1/tail`) is one. */
+  ws: boolean;
   rewrite: (path: string) => string;
 }
 
@@ -31,6 +33,7 @@ export function proxyFromConfig(path: string): Record<string, ProxyEntry> {
     table[`^${escapeRegExp(prefix)}(?:/|\\?|$)`] = {
       target: ds['url'],
       changeOrigin: true,
+      ws: true,
       rewrite: (p) => p.slice(prefix.length) || '/',
     };
   }

@@ -1,4 +1,5 @@
 import { alertmanagerPlugin } from './alertmanager';
+import { elasticsearchPlugin, opensearchPlugin } from './elasticsearch';
 import { jaegerPlugin } from './jaeger';
 import { lokiPlugin } from './loki';
 import { prometheusPlugin } from './prometheus';
@@ -14,6 +15,8 @@ import { zipkinPlugin } from './zipkin';
 export const DATASOURCE_PLUGINS = [
   prometheusPlugin,
   lokiPlugin,
+  elasticsearchPlugin,
+  opensearchPlugin,
   jaegerPlugin,
   tempoPlugin,
   zipkinPlugin,

@@ -64,8 +64,13 @@ export interface LogsCapability {
   volume?(query: string, ctx: QueryCtx): Promise<RangeResult>;
   /** A metric query over logs (LogQL `rate`, `count_over_time`, …). */
   queryMetrics?(query: string, ctx: QueryCtx): Promise<RangeResult>;
-  labelNames?(ctx: QueryCtx): Promise<string[]>;
-  labelValues?(label: string, ctx: QueryCtx): Promise<string[]>;
+  /** Label names in the range; `selector` (a stream selector, `{job="x"}`) narrows them to the streams it selects. */
+  labelNames?(ctx: QueryCtx, selector?: string): Promise<string[]>;
+  labelValues?(label: string, ctx: QueryCtx, selector?: string): Promise<string[]>;
+  /** Label sets of the streams any of `match` (stream selectors) selects in the range, for the label browser. */
+  series?(match: readonly string[], ctx: QueryCtx): Promise<Labels[]>;
+  /** Bytes per stream (or per `targetLabels` value) from the index, cheap over long ranges (Loki `index/volume`). */
+  streamVolume?(selector: string, ctx: QueryCtx, options?: { targetLabels?: readonly string[]; limit?: number }): Promise<Array<{ labels: Labels; bytes: number }>>;
   /** The lines just before and after `line` in its own stream, like `grep -C`; both oldest first. */
   context?(line: LogLine, ctx: { before: number; after: number; signal: AbortSignal }): Promise<{ before: LogLine[]; after: LogLine[] }>;
   /** Live tail: Loki's websocket, or polling where that is unavailable. Ends when `signal` aborts or `close()`. */

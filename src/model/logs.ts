@@ -57,6 +57,11 @@ export interface LogPage {
    * by default; Elasticsearch's `index.max_result_window`). The limit asked for was lowered to it if larger.
    */
   serverCap?: number;
+  /**
+   * How many lines the query matches in the whole range, when the server counts them (Elasticsearch
+   * `hits.total`, for "500 of 12,345"); `exact: false` when it stopped counting ("more than 10,000").
+   */
+  total?: { count: number; exact: boolean };
 }
 
 /** Where a tail connection stands, for the "live" indicator. */

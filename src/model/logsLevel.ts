@@ -34,7 +34,8 @@ export function levelFromValue(raw: string | number): LogLevel {
   return WORDS[raw.trim().toLowerCase()] ?? 'unknown';
 }
 
-function fromLabels(labels: Labels | undefined): LogLevel {
+/** The level a label set names (`level`, `detected_level`, `severity`, …), or unknown. */
+export function levelFromLabels(labels: Labels | undefined): LogLevel {
   if (!labels) return 'unknown';
   for (const name of LEVEL_LABELS) {
     const value = labels[name];
@@ -50,8 +51,31 @@ function fromLabels(labels: Labels | undefined): LogLevel {
 const JSON_LEVEL = /"(?:level|severity|log\.level|lvl|levelname|loglevel|severity_text)"\s*:\s*(?:"([^"]{1,16})"|(\d{1,2})\b)/;
 // `level=warn`, `lvl="error"`, `severity=INFO` as a logfmt token (start of line or after a space).
 const LOGFMT_LEVEL = /(?:^|\s)(?:level|lvl|severity|loglevel)="?([A-Za-z]{1,16})\b/;
-// A level word at the start, bracketed or not, possibly after a timestamp: `ERROR …`, `[warn] …`, `2024-05-01 10:00:00,123 WARN …`.
-const WORD_AT_START = /^(?:\S*\d\S*\s+){0,2}[[(<]?(CRITICAL|CRIT|FATAL|PANIC|EMERG|ERROR|ERR|WARNING|WARN|INFO|NOTICE|DEBUG|TRACE|critical|fatal|panic|error|warning|warn|info|notice|debug|trace|Error|Warning|Warn|Info|Debug|Trace|Fatal|Critical)[\]):>]?(?=[\s:\]|]|$)/;
+/** Tokens looked at for a level word: the level itself, after at most two timestamp-like tokens. */
+const START_TOKENS = 3;
+const BRACKETS = /^[[(<]+|[\]):>|,]+$/g;
+
+/**
+ * A level word among the first tokens: `ERROR …`, `[warn] …`, `2024-05-01 10:00:00,123 WARN …`. Tokens before
+ * it must hold a digit (timestamps, PIDs), so `GET /api/error` and "user clicked the info button" say nothing.
+ * Upper, lower or capitalised words only: `eRRoR` is not a logger's.
+ */
+function wordAtStart(head: string): LogLevel {
+  let i = 0;
+  const n = Math.min(head.length, 96);
+  for (let t = 0; t < START_TOKENS; t++) {
+    while (i < n && head.charCodeAt(i) <= 32) i++;
+    const start = i;
+    while (i < n && head.charCodeAt(i) > 32) i++;
+    if (start === i) return 'unknown';
+    const token = head.slice(start, i).replace(BRACKETS, '');
+    const lower = token.toLowerCase();
+    const level = WORDS[lower];
+    if (level !== undefined && level !== 'unknown' && lower !== 'alert' && (token === lower || token === token.toUpperCase() || token === lower[0]!.toUpperCase() + lower.slice(1))) return level;
+    if (!/\d/.test(token)) return 'unknown';
+  }
+  return 'unknown';
+}
 
 /**
  * The line's level: a level label (stream labels, then metadata such as Loki's `detected_level` or an
@@ -59,24 +83,28 @@ const WORD_AT_START = /^(?:\S*\d\S*\s+){0,2}[[(<]?(CRITICAL|CRIT|FATAL|PANIC|EME
  * its start). `unknown` when nothing says.
  */
 export function detectLevel(line: string, labels?: Labels, metadata?: Labels): LogLevel {
-  const byLabel = fromLabels(labels);
+  const byLabel = levelFromLabels(labels);
   if (byLabel !== 'unknown') return byLabel;
-  const byMetadata = fromLabels(metadata);
+  const byMetadata = levelFromLabels(metadata);
   if (byMetadata !== 'unknown') return byMetadata;
-  return levelInLine(line.length > SCAN_CHARS ? line.slice(0, SCAN_CHARS) : line);
+  return levelInLine(line);
 }
 
-function levelInLine(head: string): LogLevel {
-  const first = head.charCodeAt(0) === 123 /* { */ ? 'json' : head.trimStart().startsWith('{') ? 'json' : 'text';
-  if (first === 'json') {
+/** The level the line itself shows (JSON field, logfmt token, a word at its start), looking at its head only. */
+export function levelInLine(line: string): LogLevel {
+  const head = line.length > SCAN_CHARS ? line.slice(0, SCAN_CHARS) : line;
+  // Cheap substring checks first: most lines have no level key, and a regex over 1 KB per line adds up at 100,000.
+  const hasKey = head.includes('level') || head.includes('severity') || head.includes('lvl');
+  if (hasKey && head.trimStart().startsWith('{')) {
     const m = JSON_LEVEL.exec(head);
     if (m) return levelFromValue(m[1] ?? Number(m[2]));
   }
-  const logfmt = LOGFMT_LEVEL.exec(head);
-  if (logfmt) {
-    const level = levelFromValue(logfmt[1]!);
-    if (level !== 'unknown') return level;
+  if (hasKey && head.includes('=')) {
+    const logfmt = LOGFMT_LEVEL.exec(head);
+    if (logfmt) {
+      const level = levelFromValue(logfmt[1]!);
+      if (level !== 'unknown') return level;
+    }
   }
-  const word = WORD_AT_START.exec(head);
-  return word ? levelFromValue(word[1]!) : 'unknown';
+  return wordAtStart(head);
 }

@@ -1,6 +1,6 @@
-import type { LogLine } from './logs';
-import { detectLevel } from './logsLevel';
-import { createLineKeyer, createStreamInterner, type LineKeyer, type StreamInterner } from './logsStream';
+import type { LogLevel, LogLine } from './logs';
+import { detectLevel, levelFromLabels, levelInLine } from './logsLevel';
+import { createLineKeyer, createStreamInterner, type LineKeyer, type StreamEntry, type StreamInterner } from './logsStream';
 import { nsToMs } from './logsTime';
 import { extractTraceId, type CompiledDerivedField } from './logsTraceId';
 import type { Labels } from './series';
@@ -16,20 +16,34 @@ export interface LineBuilder {
 
 export function createLineBuilder(derived: readonly CompiledDerivedField[] = [], keyer: LineKeyer = createLineKeyer()): LineBuilder {
   const streams = createStreamInterner();
+  // What a stream's labels say (a `level` label, a `trace_id` label) is the same for all its lines: found once.
+  const perStream = new WeakMap<StreamEntry, { level: LogLevel; traceId?: string }>();
+  const streamFacts = (entry: StreamEntry) => {
+    let facts = perStream.get(entry);
+    if (!facts) {
+      const traceId = extractTraceId('', entry.stream.labels).traceId;
+      facts = traceId ? { level: levelFromLabels(entry.stream.labels), traceId } : { level: levelFromLabels(entry.stream.labels) };
+      perStream.set(entry, facts);
+    }
+    return facts;
+  };
   return {
     streams,
     build(labels, timeNs, text, metadata) {
       const entry = streams.intern(labels);
+      const facts = streamFacts(entry);
+      const hasMetadata = metadata !== undefined && Object.keys(metadata).length > 0;
       const line: LogLine = {
         key: keyer.key(entry, timeNs),
         timeNs,
         timeMs: nsToMs(timeNs),
         stream: entry.stream,
         line: text,
-        level: detectLevel(text, entry.stream.labels, metadata),
+        level: facts.level !== 'unknown' ? facts.level : hasMetadata ? detectLevel(text, undefined, metadata) : levelInLine(text),
       };
-      if (metadata !== undefined && Object.keys(metadata).length > 0) line.metadata = metadata;
-      const found = extractTraceId(text, metadata, derived, entry.stream.labels);
+      if (hasMetadata) line.metadata = metadata;
+      const found = extractTraceId(text, hasMetadata ? metadata : undefined, derived);
+      if (!found.traceId && facts.traceId) found.traceId = facts.traceId;
       if (found.traceId) line.traceId = found.traceId;
       if (found.spanId) line.spanId = found.spanId;
       return line;

@@ -37,14 +37,19 @@ export interface StreamInterner {
 
 export function createStreamInterner(): StreamInterner {
   const byKey = new Map<string, StreamEntry>();
+  // Callers hand in the same labels object for every line of a stream; keying it again per line cost more than the rest of the line.
+  const byObject = new WeakMap<Labels, StreamEntry>();
   return {
     intern(labels) {
+      const known = byObject.get(labels);
+      if (known) return known;
       const key = streamKey(labels);
       let entry = byKey.get(key);
       if (!entry) {
         entry = { stream: { key, labels }, hash: shortHash(key) };
         byKey.set(key, entry);
       }
+      byObject.set(labels, entry);
       return entry;
     },
     size: () => byKey.size,

@@ -33,10 +33,47 @@ export function compileDerivedFields(fields: readonly DerivedField[]): CompiledD
 export const TRACE_ID_KEYS = ['trace_id', 'traceId', 'traceID', 'trace.id', 'traceid'] as const;
 export const SPAN_ID_KEYS = ['span_id', 'spanId', 'spanID', 'span.id', 'spanid'] as const;
 
-// A `trace_id`/`traceId`/`traceID`/`trace.id` key as JSON (`"traceId":"…"`) or logfmt (`trace_id=…`); the value is
-// read up to a delimiter and checked afterwards, so 31 or 33 hex characters are rejected, not cut.
-const TRACE_IN_LINE = /(?:^|[\s{,"])(?:trace_?id|traceI[dD]|trace\.id)"?\s*[=:]\s*"?([^\s",}]*)/;
-const SPAN_IN_LINE = /(?:^|[\s{,"])(?:span_?id|spanI[dD]|span\.id)"?\s*[=:]\s*"?([^\s",}]*)/;
+// Key spellings looked for in a line, as JSON (`"traceId":"…"`) or logfmt (`trace_id=…`).
+const TRACE_KEYS_IN_LINE = ['trace_id', 'traceId', 'traceID', 'trace.id', 'traceid'] as const;
+const SPAN_KEYS_IN_LINE = ['span_id', 'spanId', 'spanID', 'span.id', 'spanid'] as const;
+
+function isKeyStart(c: number): boolean {
+  return Number.isNaN(c) || c <= 32 || c === 123 /* { */ || c === 44 /* , */ || c === 34 /* " */;
+}
+
+/**
+ * The value after one of `keys` used as a key: at the start or after a space, `{`, `,` or `"`, then an optional
+ * closing quote, `=` or `:` with optional spaces, an optional opening quote. The value runs to a space, quote,
+ * comma or `}`, and is checked afterwards, so 31 or 33 hex characters are rejected, not cut. indexOf scans,
+ * not a regex: a regex with a leading alternation is tried at every position of every line.
+ */
+function valueAfterKey(text: string, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(key, from);
+      if (at === -1) break;
+      from = at + key.length;
+      if (!isKeyStart(at === 0 ? NaN : text.charCodeAt(at - 1))) continue;
+      let i = at + key.length;
+      if (text.charCodeAt(i) === 34) i++;
+      while (text.charCodeAt(i) === 32) i++;
+      const sep = text.charCodeAt(i);
+      if (sep !== 61 /* = */ && sep !== 58 /* : */) continue;
+      i++;
+      while (text.charCodeAt(i) === 32) i++;
+      if (text.charCodeAt(i) === 34) i++;
+      const start = i;
+      while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c <= 32 || c === 34 || c === 44 || c === 125) break;
+        i++;
+      }
+      return text.slice(start, i);
+    }
+  }
+  return undefined;
+}
 /** How much of a line is scanned: IDs sit near the front, and a 1 MB line is not searched whole for every row. */
 const SCAN_CHARS = 16 * 1024;
 
@@ -97,9 +134,9 @@ export function extractTraceId(line: string, metadata: Labels | undefined, deriv
         break;
       }
     }
-    if (!found.traceId && (head.includes('race') || head.includes('RACE'))) {
-      const m = TRACE_IN_LINE.exec(head);
-      const id = m ? strictTraceId(m[1]!) : undefined;
+    if (!found.traceId && head.includes('race')) {
+      const raw = valueAfterKey(head, TRACE_KEYS_IN_LINE);
+      const id = raw === undefined ? undefined : strictTraceId(raw);
       if (id) {
         found.traceId = id;
         found.source = 'field';
@@ -107,7 +144,7 @@ export function extractTraceId(line: string, metadata: Labels | undefined, deriv
     }
   }
   if (found.traceId) {
-    const span = fromLabels(metadata, SPAN_ID_KEYS, strictSpanId) ?? (head.includes('pan') ? strictSpanId(SPAN_IN_LINE.exec(head)?.[1] ?? '') : undefined);
+    const span = fromLabels(metadata, SPAN_ID_KEYS, strictSpanId) ?? (head.includes('pan') ? strictSpanId(valueAfterKey(head, SPAN_KEYS_IN_LINE) ?? '') : undefined);
     if (span) found.spanId = span;
   }
   return found;

@@ -1,15 +1,16 @@
-import type { DataSource, DataSourceConfig, DataSourceFactory, DataSourcePlugin, FetchFn, AdapterTransport } from '../types';
+import type { AdapterTransport, DataSource, DataSourceConfig, DataSourceFactory, DataSourcePlugin, FetchFn } from '../types';
 import { createLokiClient } from './client';
 import { checkHealth } from './health';
 import { createLabels } from './labels';
 import { createLogQuery } from './logs';
 import { metricStep, queryMetrics } from './metrics';
 import { parseLokiOptions, type LokiOptions } from './options';
-import { levelVolume } from './volume';
+import { lineContext } from './context';
+import { tailLoki } from './tail';
+import { levelVolume, streamVolume } from './volume';
 
-/** Grafana Loki's HTTP API (reference §2): log and metric queries, labels, volume. */
+/** Grafana Loki's HTTP API (reference §2): log and metric queries, labels, series, volume, context, live tail. */
 function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: LokiOptions, transport?: AdapterTransport): DataSource {
-  void transport;
   const client = createLokiClient(config, fetchFn, options);
   const labels = createLabels(client);
   const queryLogs = createLogQuery(client);
@@ -22,8 +23,12 @@ function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: 
       queryLogs,
       volume: (query, ctx) => levelVolume(client, query, ctx),
       queryMetrics: (query, ctx) => queryMetrics(client, query, ctx, metricStep(ctx.range, ctx.stepMs)),
-      labelNames: (ctx) => labels.labelNames(ctx),
-      labelValues: (label, ctx) => labels.labelValues(label, ctx),
+      labelNames: (ctx, selector) => labels.labelNames(ctx, selector),
+      labelValues: (label, ctx, selector) => labels.labelValues(label, ctx, selector),
+      series: (match, ctx) => labels.series(match, ctx),
+      streamVolume: (selector, ctx, volumeOptions) => streamVolume(client, selector, ctx, volumeOptions),
+      context: (line, ctx) => lineContext(queryLogs, line, ctx),
+      tail: (query, handlers, signal) => tailLoki(client, query, handlers, signal, transport?.openSocket),
     },
     health: (signal) => checkHealth(client, signal),
   };

@@ -11,9 +11,15 @@ export const CATEGORIZE_HEADERS = { 'X-Loki-Response-Encoding-Flags': 'categoriz
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Exact ns bounds for callers that have them (context around a line): `startNs` inclusive, `endNs` exclusive. */
+export interface LokiQueryCtx extends LogQueryCtx {
+  startNs?: string;
+  endNs?: string;
+}
+
 /** The query's window in ns, `[start, end)` as Loki reads it; the range's `to` ms is included. */
-export function windowNs(ctx: Pick<LogQueryCtx, 'range'>): { start: string; end: string } {
-  return { start: msToNs(ctx.range.from), end: addNs(msToNs(ctx.range.to), 1) };
+export function windowNs(ctx: Pick<LokiQueryCtx, 'range' | 'startNs' | 'endNs'>): { start: string; end: string } {
+  return { start: ctx.startNs ?? msToNs(ctx.range.from), end: ctx.endNs ?? addNs(msToNs(ctx.range.to), 1) };
 }
 
 interface PageRequest {
@@ -69,7 +75,7 @@ export function createLogQuery(client: LokiClient) {
     }
   }
 
-  return async function queryLogs(query: string, ctx: LogQueryCtx): Promise<LogPage> {
+  return async function queryLogs(query: string, ctx: LokiQueryCtx): Promise<LogPage> {
     const window = windowNs(ctx);
     const after = ctx.cursor === undefined ? undefined : decodeCursor(ctx.cursor);
     const backward = ctx.direction === 'backward';

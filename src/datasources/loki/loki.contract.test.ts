@@ -220,6 +220,19 @@ describe('loki metric queries and volume', () => {
     expect(Array.from(result.series[0]!.values).map(String)).toEqual(['137.95', 'NaN']);
   });
 
+  it('reads infinity in every spelling Go writes, and sorts points that arrive out of order', async () => {
+    server.use(
+      http.get(`${BASE}/loki/api/v1/query_range`, () =>
+        json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1700000060, '+Infinity'], [1700000000, '-inf'], [1700000120, '+iNf'], [1700000180, 'nan']] }], stats: {} } }),
+      ),
+    );
+    const { series } = await logsOf().queryMetrics!('rate({app="x"}[1m])', { ...ctx(), stepMs: 60_000 });
+    expect(Array.from(series[0]!.times)).toEqual([1700000000000, 1700000060000, 1700000120000, 1700000180000]);
+    expect(Array.from(series[0]!.values).map(String)).toEqual(['-Infinity', 'Infinity', 'Infinity', 'NaN']);
+    server.use(http.get(`${BASE}/loki/api/v1/query_range`, () => json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1700000060, 'infinit']] }], stats: {} } })));
+    expect((await rejection(logsOf().queryMetrics!('x', ctx()))).message).toMatch(/data.result\[0\].values\[0\]\[1\] should be a number in a string/);
+  });
+
   it('volume counts the query by level, merging spellings of one level and lines with none into "unknown"', async () => {
     let query = '';
     server.use(
@@ -264,5 +277,65 @@ describe('loki labels', () => {
   it('a label list holding a non-string names the element', async () => {
     server.use(http.get(`${BASE}/loki/api/v1/labels`, () => json({ status: 'success', data: ['a', 3] })));
     expect((await rejection(logsOf().labelNames!(ctx()))).message).toMatch(/Loki: data\[1\] should be a string/);
+  });
+});
+
+describe('loki series, index volume and context', () => {
+  it('series sends each match[] and reads the label sets; an absent data key is none', async () => {
+    let matches: string[] = [];
+    server.use(http.get(`${BASE}/loki/api/v1/series`, ({ request }) => ((matches = new URL(request.url).searchParams.getAll('match[]')), json({ status: 'success', data: [{ app: 'x', job: 'y' }] }))));
+    expect(await logsOf().series!(['{app="x"}', '{job="y"}'], ctx())).toEqual([{ app: 'x', job: 'y' }]);
+    expect(matches).toEqual(['{app="x"}', '{job="y"}']);
+  });
+
+  it('index/volume reads the query-frontend vector and the querier-direct volumes list', async () => {
+    let seen: URL | undefined;
+    server.use(http.get(`${BASE}/loki/api/v1/index/volume`, ({ request }) => ((seen = new URL(request.url)), json({ status: 'success', data: { resultType: 'vector', result: [{ metric: { service_name: 'cart' }, value: [1700000000, '38214'] }] } }))));
+    expect(await logsOf().streamVolume!('{service_name=~".+"}', ctx(), { targetLabels: ['service_name'] })).toEqual([{ labels: { service_name: 'cart' }, bytes: 38214 }]);
+    expect(seen!.searchParams.get('targetLabels')).toBe('service_name');
+    expect(seen!.searchParams.get('aggregateBy')).toBe('labels');
+    server.use(http.get(`${BASE}/loki/api/v1/index/volume`, () => json({ volumes: [{ name: '{foo="bar"}', volume: 38 }], limit: 100 })));
+    expect(await logsOf().streamVolume!('{foo="bar"}', ctx())).toEqual([{ labels: { stream: '{foo="bar"}' }, bytes: 38 }]);
+  });
+
+  it('context asks the line\'s own stream selector before (backward, up to its ns) and after (forward, from its ns), oldest first', async () => {
+    const asked: Array<Record<string, string>> = [];
+    const lines: Array<[string, string]> = [
+      ['1700000000000000001', 'b1'],
+      ['1700000000000000002', 'b2'],
+      ['1700000000000000005', 'same-ns sibling'],
+      ['1700000000000000005', 'the line'],
+      ['1700000000000000009', 'a1'],
+    ];
+    server.use(
+      http.get(`${BASE}/loki/api/v1/query_range`, ({ request }) => {
+        const p = Object.fromEntries(new URL(request.url).searchParams);
+        asked.push(p);
+        const inRange = lines.filter(([ns]) => BigInt(ns) >= BigInt(p.start!) && BigInt(ns) < BigInt(p.end!));
+        const ordered = p.direction === 'backward' ? inRange.reverse() : inRange;
+        return streams([{ stream: { job: 'app', 'pod': 'a"b' }, values: ordered.slice(0, Number(p.limit)) }]);
+      }),
+    );
+    const logs = logsOf();
+    const page = await logs.queryLogs('{job="app"} |= "line"', logCtx());
+    const line = page.lines.find((l) => l.line === 'the line')!;
+    const result = await logs.context!(line, { before: 2, after: 2, signal: new AbortController().signal });
+    expect(result.before.map((l) => l.line)).toEqual(['b1', 'b2']);
+    expect(result.after.map((l) => l.line)).toEqual(['same-ns sibling', 'a1']);
+    const [before, after] = asked.slice(1);
+    expect(before).toMatchObject({ query: '{job="app", pod="a\\"b"}', direction: 'backward', end: '1700000000000000005', limit: '2' });
+    expect(after).toMatchObject({ query: '{job="app", pod="a\\"b"}', direction: 'forward', start: '1700000000000000005', limit: '3' });
+  });
+});
+
+describe('loki health', () => {
+  it('reads buildinfo; a non-Loki answer is unhealthy, said in words', async () => {
+    server.use(http.get(`${BASE}/loki/api/v1/status/buildinfo`, () => json({ version: '3.4.2', revision: 'abc', branch: 'HEAD', buildUser: '', buildDate: '', goVersion: 'go1.23' })));
+    const ds = createLokiDataSource({ uid: 'loki', kind: 'loki', name: 'Loki', url: BASE }, (i, init) => globalThis.fetch(i, init));
+    expect(await ds.health(new AbortController().signal)).toEqual({ ok: true, message: 'Loki 3.4.2' });
+    server.use(http.get(`${BASE}/loki/api/v1/status/buildinfo`, () => new HttpResponse('<html><title>Login</title></html>', { headers: { 'Content-Type': 'text/html' } })));
+    const sick = await ds.health(new AbortController().signal);
+    expect(sick.ok).toBe(false);
+    expect(sick.message).toMatch(/HTML page.*Login/);
   });
 });

@@ -7,18 +7,18 @@ import { read, SERVER, type LokiClient } from './client';
 /** Loki refuses a range query with more than this many points per series, as Prometheus does (reference §2.1). */
 export const MAX_POINTS = 11_000;
 
-/** Metric sample values are strings in Prometheus' number formatting: `"137.95"`, `"NaN"`, `"+Inf"`, `"-Inf"`. */
+const INF = /^([+-]?)inf(?:inity)?$/i;
+
+/**
+ * Metric sample values are strings in Prometheus' number formatting: `"137.95"`, `"NaN"`, `"+Inf"`, `"-Inf"`.
+ * Infinity is read in every spelling Go's ParseFloat accepts (`+Infinity`, `-inf`, `+iNf`), as servers and
+ * proxies built on it write them.
+ */
 export function parseSample(raw: unknown, path: string): number {
   if (typeof raw !== 'string') throw read.shapeError(path, 'a sample value string', raw);
-  switch (raw) {
-    case 'NaN':
-      return NaN;
-    case '+Inf':
-    case 'Inf':
-      return Infinity;
-    case '-Inf':
-      return -Infinity;
-  }
+  const inf = INF.exec(raw);
+  if (inf) return inf[1] === '-' ? -Infinity : Infinity;
+  if (/^nan$/i.test(raw)) return NaN;
   const value = Number(raw);
   if (raw.trim() === '' || Number.isNaN(value)) throw read.shapeError(path, 'a number in a string', raw);
   return value;
@@ -46,13 +46,21 @@ export function readSeriesResult(data: unknown): Series[] {
     const points = resultType === 'vector' ? [item.value] : read.asArray(item.values, `${at}.values`);
     const times = new Float64Array(points.length);
     const values = new Float64Array(points.length);
+    let sorted = true;
     for (let j = 0; j < points.length; j++) {
       const [t, v] = readPoint(points[j], resultType === 'vector' ? `${at}.value` : `${at}.values[${j}]`);
       times[j] = t;
       values[j] = v;
+      if (j > 0 && t < times[j - 1]!) sorted = false;
     }
-    return { labels, times, values };
+    return sorted ? { labels, times, values } : sortPoints(labels, times, values);
   });
+}
+
+/** A series' points in time order (the model's rule), for the rare answer that is not: stable, so equal times keep their order. */
+function sortPoints(labels: Series['labels'], times: Float64Array, values: Float64Array): Series {
+  const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
+  return { labels, times: Float64Array.from(order, (i) => times[i]!), values: Float64Array.from(order, (i) => values[i]!) };
 }
 
 /** The step for a metric query: the page's, raised to Loki's 11,000-point limit, at least 1 s, on the shared ladder. */

@@ -46,6 +46,7 @@ function readMetadata(raw: unknown, path: string): Labels | undefined {
  * (the sort is stable), so a stream's same-nanosecond lines stay in Loki's order and keep their keys.
  */
 export function sortLines(lines: LogLine[], direction: 'forward' | 'backward'): LogLine[] {
-  const sign = direction === 'backward' ? -1 : 1;
-  return lines.sort((a, b) => sign * compareNs(a.timeNs, b.timeNs));
+  // ms first (a number compare), ns text only within one ms; each stream arrives sorted, and the sort (TimSort) merges such runs.
+  if (direction === 'backward') return lines.sort((a, b) => b.timeMs - a.timeMs || compareNs(b.timeNs, a.timeNs));
+  return lines.sort((a, b) => a.timeMs - b.timeMs || compareNs(a.timeNs, b.timeNs));
 }

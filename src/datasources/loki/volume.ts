@@ -72,14 +72,15 @@ export async function streamVolume(client: LokiClient, selector: string, ctx: Qu
     ['end', secondsParam(Math.ceil(ctx.range.to / 1000) * 1000)],
     ['limit', String(options.limit ?? 100)],
   ];
-  if (options.targetLabels && options.targetLabels.length > 0) params.push(['targetLabels', options.targetLabels.join(','), ], ['aggregateBy', 'labels']);
+  if (options.targetLabels && options.targetLabels.length > 0) params.push(['targetLabels', options.targetLabels.join(',')], ['aggregateBy', 'labels']);
   const body = await client.get('/loki/api/v1/index/volume', params, ctx.signal);
   return readOrThrow(() => {
     const root = read.asRecord(body, 'the response body');
     if (root.volumes !== undefined) {
       return read.asArray(root.volumes, 'volumes').map((raw, i) => {
         const item = read.asRecord(raw, `volumes[${i}]`);
-        return { labels: { __name__: read.asString(item.name, `volumes[${i}].name`) }, bytes: read.asNumber(item.volume, `volumes[${i}].volume`) };
+        // A querier answers with the stream's selector text as its name.
+        return { labels: { stream: read.asString(item.name, `volumes[${i}].name`) }, bytes: read.asNumber(item.volume, `volumes[${i}].volume`) };
       });
     }
     const data = read.asRecord(root.data, 'data');
