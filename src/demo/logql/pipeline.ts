@@ -126,6 +126,11 @@ export function compilePipeline(query: LogQuery): (entry: DemoLogEntry) => Piped
   };
 }
 
+/** One label of a piped entry (parsed over structured metadata over stream), without building the whole set. */
+export function labelValue(p: PipedEntry, name: string): string | undefined {
+  return labelOf(p.entry, p.parsed, name);
+}
+
 /** Every label of a piped entry (stream, structured metadata, parsed), keys sorted: Loki's stream without `categorize-labels`. */
 export function allLabels(p: PipedEntry): Record<string, string> {
   const out: Record<string, string> = { ...p.entry.stream.labels };

@@ -28,19 +28,37 @@ export interface DemoLogEntry {
   readonly spanId?: string;
 }
 
-/** An entry whose text is formatted when first read, then kept. */
+/** The request an entry was written in: its trace ID and span IDs, worked out only when read. */
+export interface TraceRef {
+  readonly traceId: string;
+  spanId(hop: number): string;
+}
+
+/**
+ * An entry whose text and trace context are worked out when first read, then kept: a count over an
+ * hour never formats a line or encodes a trace ID it does not look at.
+ */
 export class LazyEntry implements DemoLogEntry {
   private text: string | undefined;
+  private span: string | undefined;
   constructor(
     readonly timeUs: number,
     readonly stream: DemoStream,
-    private readonly write: () => string,
-    readonly traceId?: string,
-    readonly spanId?: string,
+    private readonly write: (entry: LazyEntry) => string,
+    private readonly trace?: TraceRef,
+    private readonly hop = 0,
   ) {}
   get line(): string {
-    this.text ??= this.write();
+    this.text ??= this.write(this);
     return this.text;
+  }
+  get traceId(): string | undefined {
+    return this.trace?.traceId;
+  }
+  get spanId(): string | undefined {
+    if (this.trace === undefined) return undefined;
+    this.span ??= this.trace.spanId(this.hop);
+    return this.span;
   }
 }
 

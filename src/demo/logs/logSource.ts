@@ -1,7 +1,7 @@
-import { encodeTraceId, hashInts, SERVICES, spanIdFor, traceTimeline, unitHash, type DemoRequestClass, type Simulator, type TraceIdParts } from '../simulator';
+import { encodeTraceId, hashInts, SERVICES, spanIdFromKey, traceKey, traceTimeline, unitHash, type DemoRequestClass, type Simulator, type TraceIdParts } from '../simulator';
 import { MAX_TRACE_MS } from '../simulator/exemplars';
 import { batchLines, batchRunTrace, BATCH_SERVICE, type BatchRun } from './batchLines';
-import { DEMO_LEVELS, LazyEntry, streamOf, type DemoLogEntry, type DemoStream } from './entry';
+import { DEMO_LEVELS, LazyEntry, streamOf, type DemoLogEntry, type DemoStream, type TraceRef } from './entry';
 import { formatLine } from './formats';
 import { formatOf, requestLines, type RequestLogChoice } from './requestLines';
 
@@ -69,8 +69,7 @@ export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {})
   const lineWindows = lru<DemoLogEntry[]>(LINE_CACHE);
 
   const logRequest = (cls: DemoRequestClass, parts: TraceIdParts, choice: RequestLogChoice, out: DemoLogEntry[]): void => {
-    const traceId = encodeTraceId(parts);
-    requestLines(traceId, { parts, outcome: cls.outcome, hops: cls.hops, timings: traceTimeline(parts, cls.hops), spanId: (i) => spanIdFor(parts, i) }, choice, out);
+    requestLines(lazyTrace(parts), { parts, outcome: cls.outcome, hops: cls.hops, timings: traceTimeline(parts, cls.hops) }, choice, out);
   };
 
   const requestWindow = (r: number): DemoLogEntry[] =>
@@ -100,7 +99,7 @@ export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {})
       }
       for (const id of simulator.sampledTraceIds(fromMs, toMs - 1)) {
         const d = simulator.describeTrace(id);
-        if (d !== undefined) requestLines(id, { ...d, spanId: (i) => d.spanIds[i] ?? '' }, { requestLogs: true, outcomeLogs: true }, out);
+        if (d !== undefined) requestLines({ traceId: id, spanId: (i) => d.spanIds[i] ?? '' }, d, { requestLogs: true, outcomeLogs: true }, out);
       }
       backgroundLines(seed, r, fromMs, out);
       return out;
@@ -147,6 +146,22 @@ export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {})
   };
 
   return { seed, entries, streams };
+}
+
+/** A request's trace ID and span IDs, encoded on first read (most counted entries never need them). */
+function lazyTrace(parts: TraceIdParts): TraceRef {
+  let id: string | undefined;
+  let key: number | undefined;
+  return {
+    get traceId() {
+      id ??= encodeTraceId(parts);
+      return id;
+    },
+    spanId(hop) {
+      key ??= traceKey(parts);
+      return spanIdFromKey(key, hop);
+    },
+  };
 }
 
 /** Each service reports its connection pool once a minute, outside any request: lines without a trace. */

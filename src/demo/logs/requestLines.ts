@@ -1,6 +1,6 @@
 import { CLASSIC_SERVICES, CLIENT_TIMEOUT_S, type DemoTraceDescription, type Hop } from '../simulator';
 import { usAfter } from '../traces/spansFromHops';
-import { LazyEntry, streamOf, type DemoLevel, type DemoLogEntry } from './entry';
+import { LazyEntry, streamOf, type DemoLevel, type DemoLogEntry, type TraceRef } from './entry';
 import { formatLine, type LineFormat, type LogFields } from './formats';
 
 /** The timeout message payments logs when the provider does not answer: the incident's new pattern. */
@@ -41,7 +41,8 @@ interface LineSpec {
   service: string;
   level: DemoLevel;
   msg: string;
-  spanId: string;
+  /** The hop (span) the line is written in. */
+  hop: number;
   fields: LogFields;
 }
 
@@ -58,9 +59,9 @@ export interface RequestLogChoice {
  * complaints when their calls come back failed, the incident's timeout when payments gives up on the
  * provider (the client span's end, exactly 30 s after it began). Pushed onto `out`.
  */
-export type RequestDescription = Omit<DemoTraceDescription, 'spanIds' | 'flow'> & { spanId(hop: number): string };
+export type RequestDescription = Pick<DemoTraceDescription, 'parts' | 'outcome' | 'hops' | 'timings'>;
 
-export function requestLines(traceId: string, d: RequestDescription, choice: RequestLogChoice, out: DemoLogEntry[]): void {
+export function requestLines(trace: TraceRef, d: RequestDescription, choice: RequestLogChoice, out: DemoLogEntry[]): void {
   const specs: LineSpec[] = [];
   const startMs = d.parts.startMs;
   const endUsOf = (i: number): number => {
@@ -69,7 +70,6 @@ export function requestLines(traceId: string, d: RequestDescription, choice: Req
   };
   d.hops.forEach((hop: Hop, i) => {
     if (!choice.requestLogs && !(hop.kind === 'client' || hop.service === d.outcome.target)) return;
-    const spanId = d.spanId(i);
     const status = Number(hop.status);
     const durationMs = Math.round((d.timings[i]?.durationS ?? 0) * 1000);
     if (hop.kind === 'server' && choice.requestLogs) {
@@ -78,7 +78,7 @@ export function requestLines(traceId: string, d: RequestDescription, choice: Req
         service: hop.service,
         level: levelOfStatus(status),
         msg: status >= 500 ? 'request errored' : 'request completed',
-        spanId,
+        hop: i,
         fields: httpFields(hop, status, durationMs),
       });
     }
@@ -86,7 +86,7 @@ export function requestLines(traceId: string, d: RequestDescription, choice: Req
     const causeHere = hop.kind === 'server' && hop.service === d.outcome.target;
     if (causeHere) {
       const cause = causeLine(d.outcome.kind, hop, durationMs);
-      if (cause !== undefined) specs.push({ timeUs: endUsOf(i) - 1, service: hop.service, spanId, ...cause });
+      if (cause !== undefined) specs.push({ timeUs: endUsOf(i) - 1, service: hop.service, hop: i, ...cause });
     }
     if (hop.kind === 'client') {
       if (hop.timedOut) {
@@ -95,7 +95,7 @@ export function requestLines(traceId: string, d: RequestDescription, choice: Req
           service: hop.service,
           level: 'error',
           msg: hop.peer === 'payment-provider' ? PROVIDER_TIMEOUT_MESSAGE : `${hop.peer ?? 'upstream'} timeout after ${CLIENT_TIMEOUT_S * 1000}ms`,
-          spanId,
+          hop: i,
           fields: { peer: hop.peer ?? '', timeout_ms: CLIENT_TIMEOUT_S * 1000, err: { type: 'TimeoutError' } },
         });
       } else if (status >= 500) {
@@ -105,15 +105,16 @@ export function requestLines(traceId: string, d: RequestDescription, choice: Req
           service: hop.service,
           level: degraded ? 'warn' : 'error',
           msg: degraded ? `${hop.peer ?? 'upstream'} call failed, carrying on without it` : `upstream ${hop.peer ?? ''} answered ${status}`,
-          spanId,
+          hop: i,
           fields: { peer: hop.peer ?? '', method: hop.method, route: hop.route, status },
         });
       }
     }
   });
   for (const s of specs) {
-    const write = (): string => formatLine(formatOf(s.service), { level: s.level, timeMs: Math.floor(s.timeUs / 1000), service: s.service, msg: s.msg, traceId, spanId: s.spanId, fields: s.fields });
-    out.push(new LazyEntry(s.timeUs, streamOf(s.service, s.level), write, traceId, s.spanId));
+    const write = (e: LazyEntry): string =>
+      formatLine(formatOf(s.service), { level: s.level, timeMs: Math.floor(s.timeUs / 1000), service: s.service, msg: s.msg, traceId: e.traceId, spanId: e.spanId, fields: s.fields });
+    out.push(new LazyEntry(s.timeUs, streamOf(s.service, s.level), write, trace, s.hop));
   }
 }
 
