@@ -58,8 +58,8 @@ function lru<V>(capacity: number): { get(key: number, make: () => V): V } {
  * its minute and a sequence number, so its trace resolves on the demo's trace APIs and agrees with its lines.
  * Every request with an outcome other than ok logs what happened; one in `sampleEvery` also writes its
  * access logs, so the access logs' levels follow the error ratio and their count × `sampleEvery` follows the
- * request rate. The requests the histograms sample as exemplars log everything, so an exemplar's trace ID
- * finds its lines.
+ * request rate. The requests the histograms sample as exemplars log what went wrong too, so an incident
+ * exemplar's trace ID finds its error lines.
  */
 export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {}): DemoLogSource {
   const seed = simulator.seed;
@@ -99,7 +99,8 @@ export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {})
       }
       for (const id of simulator.sampledTraceIds(fromMs, toMs - 1)) {
         const d = simulator.describeTrace(id);
-        if (d !== undefined) requestLines({ traceId: id, spanId: (i) => d.spanIds[i] ?? '' }, d, { requestLogs: true, outcomeLogs: true }, out);
+        // Outcome lines only: exemplars sample each route × status alike, so their access logs would skew the levels.
+        if (d !== undefined) requestLines({ traceId: id, spanId: (i) => d.spanIds[i] ?? '' }, d, { requestLogs: false, outcomeLogs: true }, out);
       }
       backgroundLines(seed, r, fromMs, out);
       return out;
