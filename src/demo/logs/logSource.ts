@@ -1,7 +1,7 @@
 import { encodeTraceId, hashInts, SERVICES, spanIdFromKey, traceKey, traceTimeline, unitHash, type DemoRequestClass, type Simulator, type TraceIdParts } from '../simulator';
 import { MAX_TRACE_MS } from '../simulator/exemplars';
 import { batchLines, batchRunTrace, BATCH_SERVICE, type BatchRun } from './batchLines';
-import { DEMO_LEVELS, LazyEntry, streamOf, type DemoLogEntry, type DemoStream, type TraceRef } from './entry';
+import { DEMO_LEVELS, LazyEntry, streamOf, type DemoLevel, type DemoLogEntry, type DemoStream, type TraceRef } from './entry';
 import { formatLine } from './formats';
 import { formatOf, requestLines, type RequestLogChoice } from './requestLines';
 
@@ -138,15 +138,47 @@ export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {})
     }
   }
 
+  const requestStreams = possibleStreams(simulator);
   const streams = (startUs: number, endUs: number): DemoStream[] => {
-    const out: DemoStream[] = [];
-    for (const service of SERVICES) for (const level of DEMO_LEVELS) out.push(streamOf(service, level));
+    const out: DemoStream[] = [...requestStreams];
     const batchInRange = batches.some(({ run }) => run.startMs * 1000 < endUs && (run.startMs + run.durationMs) * 1000 > startUs);
     if (batchInRange) for (const level of ['info', 'warn', 'error'] as const) out.push(streamOf(BATCH_SERVICE, level));
     return out;
   };
 
   return { seed, entries, streams };
+}
+
+/**
+ * The (service, level) streams the requests can write, from the templates by the rules of requestLines:
+ * access logs by status, the cause's level by outcome, callers' complaints; debug for every service.
+ * Every level of every service shows up within minutes, so the label endpoints list these for any range.
+ */
+function possibleStreams(simulator: Simulator): DemoStream[] {
+  const pairs = new Set<string>();
+  const add = (service: string, level: DemoLevel): void => void pairs.add(`${service}\u0000${level}`);
+  for (const service of SERVICES) add(service, 'debug');
+  for (const cls of simulator.requestClasses) {
+    const kind = cls.outcome.kind;
+    for (const hop of cls.hops) {
+      const status = Number(hop.status);
+      if (hop.kind === 'server') {
+        add(hop.service, status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
+        if (hop.service === cls.outcome.target) {
+          if (kind === 'fail' || kind === 'degrade') add(hop.service, 'error');
+          if (kind === 'reject' || kind === 'slow') add(hop.service, 'warn');
+        }
+      } else if (kind !== 'ok' && (hop.timedOut || status >= 500)) {
+        add(hop.service, kind === 'degrade' && !hop.timedOut ? 'warn' : 'error');
+      }
+    }
+  }
+  const order = (level: DemoLevel): number => DEMO_LEVELS.indexOf(level);
+  return SERVICES.flatMap((service) =>
+    DEMO_LEVELS.filter((level) => pairs.has(`${service}\u0000${level}`))
+      .sort((a, b) => order(a) - order(b))
+      .map((level) => streamOf(service, level)),
+  );
 }
 
 /** A request's trace ID and span IDs, encoded on first read (most counted entries never need them). */
