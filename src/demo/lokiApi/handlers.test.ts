@@ -186,7 +186,7 @@ describe('time and limit parameters', () => {
     [{ query: '{a="b"}', limit: '0' }, 'limit must be a positive value'],
     [{ query: '{a="b"}', step: 'soon' }, 'cannot parse "soon" to a valid duration'],
     [{ query: '{a="b"}', start: '1000000000', end: '1900000000' }, 'the query time range exceeds the limit (query length: 250000h0m0s, limit: 721h0m0s)'],
-    [{ query: '{a="b"} | pattern "<x>"' }, 'parse error at line 1, col 11: unsupported by the Watchfloor demo: the "pattern \"<x>\"" parser (the demo\'s LogQL subset is listed in src/demo/logql/README.md)'],
+    [{ query: '{a="b"} | pattern "<x>"' }, 'parse error at line 1, col 11: unsupported by the Watchfloor demo: the "pattern "<x>"" parser (the demo\'s LogQL subset is listed in src/demo/logql/README.md)'],
   ])('answers %o with 400 %s', async (params, message) => {
     const res = await get('/query_range', params);
     expect(res.status).toBe(400);
