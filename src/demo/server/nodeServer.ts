@@ -136,11 +136,12 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios });
   // basePath '' serves `*/loki/api/v1/…`: a real Loki's paths, and the in-app demo's `/loki/loki/api/v1/…` too.
   const logs = createLogBackend(simulator, { basePath: '', now, batches: batchRunsFor(opts.logs, now()), maxEntries: opts.logs?.maxEntries });
+  // Loki first: the root Prometheus handlers (`*/api/v1/…`) would also match `/loki/api/v1/…`.
   const fetchFn = createInProcessFetch([
+    ...logs.handlers,
     ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now }),
     ...createPrometheusHandlers(simulator, { basePath: '', now }),
     ...createTraceHandlers(simulator, { now }),
-    ...logs.handlers,
   ]);
   const host = opts.host ?? '127.0.0.1';
 
