@@ -62,19 +62,23 @@ export class LazyEntry implements DemoLogEntry {
   }
 }
 
-const streams = new Map<string, DemoStream>();
+const streams = new Map<string, Map<DemoLevel, DemoStream>>();
 
 /** The stream of `service` at `level`, one object per pair (entries share it). */
 export function streamOf(service: string, level: DemoLevel): DemoStream {
-  const id = `${service}\u0000${level}`;
-  let stream = streams.get(id);
+  let byLevel = streams.get(service);
+  if (byLevel === undefined) {
+    byLevel = new Map();
+    streams.set(service, byLevel);
+  }
+  let stream = byLevel.get(level);
   if (stream === undefined) {
     const labels: Labels = { level, namespace: DEMO_NAMESPACE, service_name: service };
     const key = `{${Object.entries(labels)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(', ')}}`;
     stream = { key, labels, service, level };
-    streams.set(id, stream);
+    byLevel.set(level, stream);
   }
   return stream;
 }

@@ -12,7 +12,11 @@ export const LINE_WINDOW_MS = 10_000;
 /** One access log per this many requests of a class (every error, warning and exemplar request is logged). */
 export const DEFAULT_SAMPLE_EVERY = 50;
 const REQUEST_CACHE = 8;
-const LINE_CACHE = 8;
+/**
+ * Line windows are kept up to this many entries in all (about an hour of the demo's normal traffic), so a
+ * dashboard refreshing a one-hour volume histogram reuses them; a burst's windows count by their size.
+ */
+const LINE_CACHE_ENTRIES = 150_000;
 
 export interface DemoLogOptions {
   /** Access logs are written for one request in this many; default 50. */
@@ -29,9 +33,13 @@ export interface DemoLogSource {
   streams(startUs: number, endUs: number): DemoStream[];
 }
 
-/** A tiny LRU: the windows a scan or a refresh reads again are kept, memory stays bounded. */
-function lru<V>(capacity: number): { get(key: number, make: () => V): V } {
+/**
+ * A tiny LRU of windows weighed by their entries: what a scan or a refresh reads again is kept, and memory
+ * stays bounded however dense the windows are.
+ */
+export function lru<V extends readonly unknown[]>(capacity: number): { get(key: number, make: () => V): V; readonly weight: number } {
   const map = new Map<number, V>();
+  let weight = 0;
   return {
     get(key, make) {
       const hit = map.get(key);
@@ -41,12 +49,18 @@ function lru<V>(capacity: number): { get(key: number, make: () => V): V } {
         return hit;
       }
       const value = make();
-      if (map.size >= capacity) {
-        const oldest = map.keys().next().value;
-        if (oldest !== undefined) map.delete(oldest);
-      }
       map.set(key, value);
+      weight += value.length;
+      // Always keep the window just made, even when it alone is over capacity.
+      for (const [oldKey, old] of map) {
+        if (weight <= capacity || oldKey === key) break;
+        map.delete(oldKey);
+        weight -= old.length;
+      }
       return value;
+    },
+    get weight() {
+      return weight;
     },
   };
 }
@@ -65,11 +79,12 @@ export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {})
   const seed = simulator.seed;
   const every = Math.max(1, Math.floor(opts.sampleEvery ?? DEFAULT_SAMPLE_EVERY));
   const batches = [...(opts.batches ?? [])].map((run) => ({ run, traceId: encodeTraceId(batchRunTrace(run, seed)) }));
-  const requestWindows = lru<DemoLogEntry[]>(REQUEST_CACHE);
-  const lineWindows = lru<DemoLogEntry[]>(LINE_CACHE);
+  // Request windows hold ~2,000 entries each: a few suffice to build consecutive line windows.
+  const requestWindows = lru<DemoLogEntry[]>(REQUEST_CACHE * 2_500);
+  const lineWindows = lru<DemoLogEntry[]>(LINE_CACHE_ENTRIES);
 
   const logRequest = (cls: DemoRequestClass, parts: TraceIdParts, choice: RequestLogChoice, out: DemoLogEntry[]): void => {
-    requestLines(lazyTrace(parts), { parts, outcome: cls.outcome, hops: cls.hops, timings: traceTimeline(parts, cls.hops) }, choice, out);
+    requestLines(new LazyTrace(parts), { parts, outcome: cls.outcome, hops: cls.hops, timings: traceTimeline(parts, cls.hops) }, choice, out);
   };
 
   const requestWindow = (r: number): DemoLogEntry[] =>
@@ -182,19 +197,18 @@ function possibleStreams(simulator: Simulator): DemoStream[] {
 }
 
 /** A request's trace ID and span IDs, encoded on first read (most counted entries never need them). */
-function lazyTrace(parts: TraceIdParts): TraceRef {
-  let id: string | undefined;
-  let key: number | undefined;
-  return {
-    get traceId() {
-      id ??= encodeTraceId(parts);
-      return id;
-    },
-    spanId(hop) {
-      key ??= traceKey(parts);
-      return spanIdFromKey(key, hop);
-    },
-  };
+class LazyTrace implements TraceRef {
+  private id: string | undefined;
+  private key: number | undefined;
+  constructor(private readonly parts: TraceIdParts) {}
+  get traceId(): string {
+    this.id ??= encodeTraceId(this.parts);
+    return this.id;
+  }
+  spanId(hop: number): string {
+    this.key ??= traceKey(this.parts);
+    return spanIdFromKey(this.key, hop);
+  }
 }
 
 /** Each service reports its connection pool once a minute, outside any request: lines without a trace. */
