@@ -12,10 +12,11 @@ export interface DataSourceSet {
   defaultMetrics(): DataSource | undefined;
 }
 
-/** What `./demo` provides: its datasource entries and the in-process fetch that answers them. */
+/** What `./demo` provides: its datasource entries, the in-process fetch that answers them and its in-app websocket. */
 export interface DemoBackend {
   configs: DataSourceConfig[];
   fetchFn: FetchFn;
+  openSocket?: OpenSocket;
 }
 export type DemoLoader = () => Promise<DemoBackend>;
 
@@ -35,7 +36,7 @@ export async function loadDataSources(
   const configText = await readConfigText(fetchFn, configUrl);
   if (configText === undefined) {
     const demo = await loadDemo();
-    return createDataSourceSet(parseConfig({ datasources: demo.configs }), demo.fetchFn, { simulated: true });
+    return createDataSourceSet(parseConfig({ datasources: demo.configs }), demo.fetchFn, { simulated: true, openSocket: demo.openSocket });
   }
   let json: unknown;
   try {

@@ -1,6 +1,10 @@
-import type { DataSourceConfig, FetchFn } from '../model/datasourceConfig';
+import type { DataSourceConfig, FetchFn, OpenSocket } from '../model/datasourceConfig';
 import { formatDuration } from '../model/time';
+import type { TailOpener } from './logHandlers';
+import { logScenarioFromUrl, type DemoLogScenario } from './logs/scenario';
 import { SCRAPE_INTERVAL_MS } from './simulator/scrapeInterval';
+import { createSocketOpener, type SocketTransport } from './tailSocket';
+import { isSocketEventMessage, type SocketEventMessage } from './worker/protocol';
 import { startDemoWorker } from './worker/startDemoWorker';
 import { createWorkerFetch } from './worker/workerFetch';
 
@@ -23,6 +27,8 @@ export interface DemoBackendOptions {
   seed?: number;
   /** How many services to simulate; default: the `demo.services` query parameter, else the system's own. */
   services?: number;
+  /** The log scenario; default: `demo.logburst`, `demo.tailrate`, `demo.maxEntries` in the boot URL. */
+  logs?: DemoLogScenario;
 }
 
 /**
@@ -64,31 +70,78 @@ const DEMO_CONFIGS: readonly DataSourceConfig[] = [
  * a dashboard does not block the main thread. Elsewhere (node tests, jsdom) they run in-process;
  * that code is imported on first request, so the page's copy of this module stays small.
  */
-export function createDemoBackend(opts: DemoBackendOptions = {}): { configs: DataSourceConfig[]; fetchFn: FetchFn } {
+export function createDemoBackend(opts: DemoBackendOptions = {}): { configs: DataSourceConfig[]; fetchFn: FetchFn; openSocket: OpenSocket } {
   const anchorMs = opts.nowMs ?? Date.now();
   // The simulator's default seed applies on the far side, so this module does not import the simulator.
   const seed = opts.seed;
-  const services = opts.services ?? (typeof location === 'undefined' ? undefined : servicesFromUrl(location.search));
+  const search = typeof location === 'undefined' ? '' : location.search;
+  const services = opts.services ?? servicesFromUrl(search);
+  const logs = opts.logs ?? logScenarioFromUrl(search);
+  const configs = DEMO_CONFIGS.map((config) => ({ ...config }));
   const useWorker = typeof window !== 'undefined' && typeof Worker !== 'undefined';
-  return {
-    configs: DEMO_CONFIGS.map((config) => ({ ...config })),
-    fetchFn: useWorker ? createWorkerFetch(startDemoWorker({ anchorMs, seed, services })) : lazyInProcessFetch({ anchorMs, seed, services }),
-  };
+  if (useWorker) {
+    const worker = startDemoWorker({ anchorMs, seed, services, logs });
+    return { configs, fetchFn: createWorkerFetch(worker), openSocket: workerSocketOpener(worker) };
+  }
+  const demo = lazyInProcessDemo({ anchorMs, seed, services, logs });
+  return { configs, fetchFn: demo.fetchFn, openSocket: demo.openSocket };
 }
 
-/** The in-process fetch over the demo handlers, built on the first request. */
-function lazyInProcessFetch(opts: { anchorMs: number; seed: number | undefined; services: number | undefined }): FetchFn {
-  let ready: Promise<FetchFn> | undefined;
-  const load = async (): Promise<FetchFn> => {
-    const [{ createInProcessFetch }, { createDemoHandlers }] = await Promise.all([import('./fetch'), import('./worker/demoHandlers')]);
-    return createInProcessFetch(createDemoHandlers(opts));
+/**
+ * The in-app websocket runs its tail in the demo worker, beside the fetch handlers: the lines of a
+ * 2,000 lines/s tail are generated and serialized there, and the page only parses frames, as it would
+ * from a real Loki.
+ */
+function workerSocketOpener(worker: Worker): OpenSocket {
+  const transport: SocketTransport = {
+    open: (id, url) => worker.postMessage({ type: 'socket-open', id, url }),
+    close: (id) => worker.postMessage({ type: 'socket-close', id }),
+    listen: (listener) =>
+      worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+        if (isSocketEventMessage(event.data)) listener(event.data);
+      }),
   };
-  return async (input, init) => {
+  const opener = createSocketOpener(transport);
+  worker.addEventListener('error', () => opener.dropAll());
+  return opener.openSocket;
+}
+
+interface InProcessDemo {
+  fetchFn: FetchFn;
+  openTail: TailOpener;
+}
+
+/** The in-process fetch and tail over the demo handlers, built on the first request or socket. */
+function lazyInProcessDemo(opts: { anchorMs: number; seed: number | undefined; services: number | undefined; logs: DemoLogScenario | undefined }): { fetchFn: FetchFn; openSocket: OpenSocket } {
+  let ready: Promise<InProcessDemo> | undefined;
+  const load = async (): Promise<InProcessDemo> => {
+    const [{ createInProcessFetch }, { createDemoServices }] = await Promise.all([import('./fetch'), import('./worker/demoHandlers')]);
+    const services = createDemoServices(opts);
+    return { fetchFn: createInProcessFetch(services.handlers), openTail: services.openTail };
+  };
+  const demo = (): Promise<InProcessDemo> => {
     // A failed load (a chunk that did not arrive) is forgotten, so the next request tries again.
     ready ??= load().catch((error: unknown) => {
       ready = undefined;
       throw error;
     });
-    return (await ready)(input, init);
+    return ready;
   };
+  let listener: (message: SocketEventMessage) => void = () => undefined;
+  let serve: ((message: { type: 'socket-open'; id: number; url: string } | { type: 'socket-close'; id: number }) => void) | undefined;
+  const server = async () => {
+    if (serve === undefined) {
+      const { createSocketServer } = await import('./worker/socketServer');
+      serve ??= createSocketServer(async () => (await demo()).openTail, (message) => listener(message));
+    }
+    return serve;
+  };
+  const transport: SocketTransport = {
+    open: (id, url) => void server().then((s) => s({ type: 'socket-open', id, url })),
+    close: (id) => void server().then((s) => s({ type: 'socket-close', id })),
+    listen: (l) => {
+      listener = l;
+    },
+  };
+  return { fetchFn: async (input, init) => (await demo()).fetchFn(input, init), openSocket: createSocketOpener(transport).openSocket };
 }

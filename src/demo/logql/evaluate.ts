@@ -2,7 +2,7 @@ import { compileMatchers } from '../labelMatchers';
 import { utf8Bytes, type DemoStream } from '../logs/entry';
 import type { DemoLogSource } from '../logs/logSource';
 import type { LogQuery, MetricQuery, RangeAggregation, VectorAggregation } from './ast';
-import { allLabels, compilePipeline, labelsKey, type PipedEntry } from './pipeline';
+import { allLabels, compilePipeline, labelsKey, labelValue, type PipedEntry } from './pipeline';
 
 /** The streams of `source` a selector picks in [startUs, endUs). */
 export function selectStreams(source: DemoLogSource, matchers: LogQuery['matchers'], startUs: number, endUs: number): Set<DemoStream> {
@@ -42,14 +42,13 @@ interface Samples {
 }
 
 /** Groups entries for a range aggregation, optionally already by the enclosing `sum`'s grouping (sum distributes over series). */
-function collect(source: DemoLogSource, r: RangeAggregation, firstStepMs: number, lastStepMs: number, regroup?: (labels: Record<string, string>) => Record<string, string>): Samples[] {
+function collect(source: DemoLogSource, r: RangeAggregation, firstStepMs: number, lastStepMs: number, labelsOf: (piped: PipedEntry) => Record<string, string> = allLabels): Samples[] {
   const startUs = (firstStepMs - r.offsetMs - r.rangeMs) * 1000 + 1;
   const endUs = (lastStepMs - r.offsetMs) * 1000 + 1;
   const groups = new Map<string, Samples>();
   const needBytes = r.fn === 'bytes_over_time' || r.fn === 'bytes_rate';
   for (const piped of runLogQuery(source, r.log, startUs, endUs, 'forward')) {
-    const full = allLabels(piped);
-    const labels = regroup === undefined ? full : regroup(full);
+    const labels = labelsOf(piped);
     const key = labelsKey(labels);
     let g = groups.get(key);
     if (g === undefined) {
@@ -145,11 +144,19 @@ function evaluateAt(source: DemoLogSource, q: MetricQuery, steps: readonly numbe
   // sum over a range function: group entries by the sum's labels first (same result, far fewer series).
   if (q.op === 'sum' && q.inner.kind === 'range') {
     const inner = q.inner;
-    return rangeSeries(
-      collect(source, inner, first, last, (labels) => grouped(q.grouping, labels)),
-      inner,
-      steps,
-    );
+    const g = q.grouping;
+    const labelsOf =
+      g === undefined || g.without
+        ? (piped: PipedEntry) => grouped(g, allLabels(piped))
+        : (piped: PipedEntry) => {
+            const out: Record<string, string> = {};
+            for (const k of g.labels) {
+              const v = labelValue(piped, k);
+              if (v !== undefined && v !== '') out[k] = v;
+            }
+            return out;
+          };
+    return rangeSeries(collect(source, inner, first, last, labelsOf), inner, steps);
   }
   return aggregate(evaluateAt(source, q.inner, steps), q);
 }

@@ -4,10 +4,22 @@ import { extractJson, extractLogfmt } from './lineParsers';
 
 /** One entry after a query's pipeline: its (possibly reformatted) line and the labels the pipeline added. */
 export interface PipedEntry {
-  entry: DemoLogEntry;
-  line: string;
+  readonly entry: DemoLogEntry;
+  /** The entry's line, or what `line_format` made of it; read only when needed (a count never formats it). */
+  readonly line: string;
   /** Labels from `| json` / `| logfmt`, and `__error__` / `__error_details__`; undefined when none. */
-  parsed: Map<string, string> | undefined;
+  readonly parsed: Map<string, string> | undefined;
+}
+
+class Piped implements PipedEntry {
+  constructor(
+    readonly entry: DemoLogEntry,
+    private readonly formatted: string | undefined,
+    readonly parsed: Map<string, string> | undefined,
+  ) {}
+  get line(): string {
+    return this.formatted ?? this.entry.line;
+  }
 }
 
 /** Structured metadata of an entry, as Loki keeps it beside the line. */
@@ -90,7 +102,8 @@ function labelFilter(p: LabelPredicate, entry: DemoLogEntry, parsed: Map<string,
 /** The stages of `query` as one function: an entry in, the piped entry out, or undefined when a stage drops it. */
 export function compilePipeline(query: LogQuery): (entry: DemoLogEntry) => PipedEntry | undefined {
   const stages = query.stages;
-  if (stages.length === 0) return (entry) => ({ entry, line: entry.line, parsed: undefined });
+  if (stages.length === 0) return (entry) => new Piped(entry, undefined, undefined);
+  const formats = stages.some((s) => s.kind === 'lineFormat');
   return (entry) => {
     let line = entry.line;
     let parsed: Map<string, string> | undefined;
@@ -122,8 +135,13 @@ export function compilePipeline(query: LogQuery): (entry: DemoLogEntry) => Piped
           break;
       }
     }
-    return { entry, line, parsed: parsed !== undefined && parsed.size > 0 ? parsed : undefined };
+    return new Piped(entry, formats ? line : undefined, parsed !== undefined && parsed.size > 0 ? parsed : undefined);
   };
+}
+
+/** One label of a piped entry (parsed over structured metadata over stream), without building the whole set. */
+export function labelValue(p: PipedEntry, name: string): string | undefined {
+  return labelOf(p.entry, p.parsed, name);
 }
 
 /** Every label of a piped entry (stream, structured metadata, parsed), keys sorted: Loki's stream without `categorize-labels`. */

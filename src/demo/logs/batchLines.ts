@@ -1,4 +1,5 @@
 import { hashInts, spanIdFor, unitHash, type TraceIdParts } from '../simulator';
+import type { TraceRef } from './entry';
 import { BATCH_FLOW } from '../traces/batchTrace';
 import { LazyEntry, streamOf, type DemoLogEntry } from './entry';
 import { pinoLine } from './formats';
@@ -37,6 +38,7 @@ export function batchLines(run: BatchRun, seed: number, traceId: string, fromUs:
   const startUs = run.startMs * 1000;
   const spanUs = run.durationMs * 1000;
   const parts = batchRunTrace(run, seed);
+  const trace: TraceRef = { traceId, spanId: (hop) => spanIdFor(parts, hop) };
   let j = Math.max(0, Math.floor(((fromUs - startUs) * run.lines) / spanUs) - 1);
   for (; j < run.lines; j++) {
     const t = lineUs(run, j);
@@ -44,10 +46,8 @@ export function batchLines(run: BatchRun, seed: number, traceId: string, fromUs:
     if (t < fromUs) continue;
     const u = unitHash(seed, 71, run.startMs, j);
     const level = u < ERROR_SHARE ? 'error' : u < ERROR_SHARE + WARN_SHARE ? 'warn' : 'info';
-    // Span 0 is the job's root; lines belong to its chunk and item spans.
-    const spanId = spanIdFor(parts, 1 + (j % (parts.seq - 1)));
     const item = j;
-    const write = (): string => {
+    const write = (e: LazyEntry): string => {
       const orderId = `ord-${(hashInts(seed, 72, run.startMs, item) % 10_000_000).toString().padStart(7, '0')}`;
       const msg =
         level === 'error'
@@ -55,8 +55,9 @@ export function batchLines(run: BatchRun, seed: number, traceId: string, fromUs:
           : level === 'warn'
             ? `order ${orderId} reconciled after ${2 + (item % 3)} retries`
             : `reconciled order ${orderId}`;
-      return pinoLine({ level, timeMs: Math.floor(t / 1000), service: BATCH_SERVICE, msg, traceId, spanId, fields: { job: 'reconcile-orders', item } });
+      return pinoLine({ level, timeMs: Math.floor(t / 1000), service: BATCH_SERVICE, msg, traceId, spanId: e.spanId, fields: { job: 'reconcile-orders', item } });
     };
-    out.push(new LazyEntry(t, streamOf(BATCH_SERVICE, level), write, traceId, spanId));
+    // Span 0 is the job's root; lines belong to its chunk and item spans.
+    out.push(new LazyEntry(t, streamOf(BATCH_SERVICE, level), write, trace, 1 + (j % (parts.seq - 1))));
   }
 }

@@ -28,35 +28,57 @@ export interface DemoLogEntry {
   readonly spanId?: string;
 }
 
-/** An entry whose text is formatted when first read, then kept. */
+/** The request an entry was written in: its trace ID and span IDs, worked out only when read. */
+export interface TraceRef {
+  readonly traceId: string;
+  spanId(hop: number): string;
+}
+
+/**
+ * An entry whose text and trace context are worked out when first read, then kept: a count over an
+ * hour never formats a line or encodes a trace ID it does not look at.
+ */
 export class LazyEntry implements DemoLogEntry {
   private text: string | undefined;
+  private span: string | undefined;
   constructor(
     readonly timeUs: number,
     readonly stream: DemoStream,
-    private readonly write: () => string,
-    readonly traceId?: string,
-    readonly spanId?: string,
+    private readonly write: (entry: LazyEntry) => string,
+    private readonly trace?: TraceRef,
+    private readonly hop = 0,
   ) {}
   get line(): string {
-    this.text ??= this.write();
+    this.text ??= this.write(this);
     return this.text;
+  }
+  get traceId(): string | undefined {
+    return this.trace?.traceId;
+  }
+  get spanId(): string | undefined {
+    if (this.trace === undefined) return undefined;
+    this.span ??= this.trace.spanId(this.hop);
+    return this.span;
   }
 }
 
-const streams = new Map<string, DemoStream>();
+const streams = new Map<string, Map<DemoLevel, DemoStream>>();
 
 /** The stream of `service` at `level`, one object per pair (entries share it). */
 export function streamOf(service: string, level: DemoLevel): DemoStream {
-  const id = `${service}\u0000${level}`;
-  let stream = streams.get(id);
+  let byLevel = streams.get(service);
+  if (byLevel === undefined) {
+    byLevel = new Map();
+    streams.set(service, byLevel);
+  }
+  let stream = byLevel.get(level);
   if (stream === undefined) {
     const labels: Labels = { level, namespace: DEMO_NAMESPACE, service_name: service };
     const key = `{${Object.entries(labels)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(', ')}}`;
     stream = { key, labels, service, level };
-    streams.set(id, stream);
+    byLevel.set(level, stream);
   }
   return stream;
 }

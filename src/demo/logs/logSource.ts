@@ -1,7 +1,7 @@
-import { encodeTraceId, hashInts, SERVICES, spanIdFor, traceTimeline, unitHash, type DemoRequestClass, type Simulator, type TraceIdParts } from '../simulator';
+import { encodeTraceId, hashInts, SERVICES, spanIdFromKey, traceKey, traceTimeline, unitHash, type DemoRequestClass, type Simulator, type TraceIdParts } from '../simulator';
 import { MAX_TRACE_MS } from '../simulator/exemplars';
 import { batchLines, batchRunTrace, BATCH_SERVICE, type BatchRun } from './batchLines';
-import { DEMO_LEVELS, LazyEntry, streamOf, type DemoLogEntry, type DemoStream } from './entry';
+import { DEMO_LEVELS, LazyEntry, streamOf, type DemoLevel, type DemoLogEntry, type DemoStream, type TraceRef } from './entry';
 import { formatLine } from './formats';
 import { formatOf, requestLines, type RequestLogChoice } from './requestLines';
 
@@ -12,7 +12,11 @@ export const LINE_WINDOW_MS = 10_000;
 /** One access log per this many requests of a class (every error, warning and exemplar request is logged). */
 export const DEFAULT_SAMPLE_EVERY = 50;
 const REQUEST_CACHE = 8;
-const LINE_CACHE = 8;
+/**
+ * Line windows are kept up to this many entries in all (about an hour of the demo's normal traffic), so a
+ * dashboard refreshing a one-hour volume histogram reuses them; a burst's windows count by their size.
+ */
+const LINE_CACHE_ENTRIES = 150_000;
 
 export interface DemoLogOptions {
   /** Access logs are written for one request in this many; default 50. */
@@ -29,9 +33,13 @@ export interface DemoLogSource {
   streams(startUs: number, endUs: number): DemoStream[];
 }
 
-/** A tiny LRU: the windows a scan or a refresh reads again are kept, memory stays bounded. */
-function lru<V>(capacity: number): { get(key: number, make: () => V): V } {
+/**
+ * A tiny LRU of windows weighed by their entries: what a scan or a refresh reads again is kept, and memory
+ * stays bounded however dense the windows are.
+ */
+export function lru<V extends readonly unknown[]>(capacity: number): { get(key: number, make: () => V): V; readonly weight: number } {
   const map = new Map<number, V>();
+  let weight = 0;
   return {
     get(key, make) {
       const hit = map.get(key);
@@ -41,12 +49,18 @@ function lru<V>(capacity: number): { get(key: number, make: () => V): V } {
         return hit;
       }
       const value = make();
-      if (map.size >= capacity) {
-        const oldest = map.keys().next().value;
-        if (oldest !== undefined) map.delete(oldest);
-      }
       map.set(key, value);
+      weight += value.length;
+      // Always keep the window just made, even when it alone is over capacity.
+      for (const [oldKey, old] of map) {
+        if (weight <= capacity || oldKey === key) break;
+        map.delete(oldKey);
+        weight -= old.length;
+      }
       return value;
+    },
+    get weight() {
+      return weight;
     },
   };
 }
@@ -58,19 +72,19 @@ function lru<V>(capacity: number): { get(key: number, make: () => V): V } {
  * its minute and a sequence number, so its trace resolves on the demo's trace APIs and agrees with its lines.
  * Every request with an outcome other than ok logs what happened; one in `sampleEvery` also writes its
  * access logs, so the access logs' levels follow the error ratio and their count × `sampleEvery` follows the
- * request rate. The requests the histograms sample as exemplars log everything, so an exemplar's trace ID
- * finds its lines.
+ * request rate. The requests the histograms sample as exemplars log what went wrong too, so an incident
+ * exemplar's trace ID finds its error lines.
  */
 export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {}): DemoLogSource {
   const seed = simulator.seed;
   const every = Math.max(1, Math.floor(opts.sampleEvery ?? DEFAULT_SAMPLE_EVERY));
   const batches = [...(opts.batches ?? [])].map((run) => ({ run, traceId: encodeTraceId(batchRunTrace(run, seed)) }));
-  const requestWindows = lru<DemoLogEntry[]>(REQUEST_CACHE);
-  const lineWindows = lru<DemoLogEntry[]>(LINE_CACHE);
+  // Request windows hold ~2,000 entries each: a few suffice to build consecutive line windows.
+  const requestWindows = lru<DemoLogEntry[]>(REQUEST_CACHE * 2_500);
+  const lineWindows = lru<DemoLogEntry[]>(LINE_CACHE_ENTRIES);
 
   const logRequest = (cls: DemoRequestClass, parts: TraceIdParts, choice: RequestLogChoice, out: DemoLogEntry[]): void => {
-    const traceId = encodeTraceId(parts);
-    requestLines(traceId, { parts, outcome: cls.outcome, hops: cls.hops, timings: traceTimeline(parts, cls.hops), spanId: (i) => spanIdFor(parts, i) }, choice, out);
+    requestLines(new LazyTrace(parts), { parts, outcome: cls.outcome, hops: cls.hops, timings: traceTimeline(parts, cls.hops) }, choice, out);
   };
 
   const requestWindow = (r: number): DemoLogEntry[] =>
@@ -100,7 +114,8 @@ export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {})
       }
       for (const id of simulator.sampledTraceIds(fromMs, toMs - 1)) {
         const d = simulator.describeTrace(id);
-        if (d !== undefined) requestLines(id, { ...d, spanId: (i) => d.spanIds[i] ?? '' }, { requestLogs: true, outcomeLogs: true }, out);
+        // Outcome lines only: exemplars sample each route × status alike, so their access logs would skew the levels.
+        if (d !== undefined) requestLines({ traceId: id, spanId: (i) => d.spanIds[i] ?? '' }, d, { requestLogs: false, outcomeLogs: true }, out);
       }
       backgroundLines(seed, r, fromMs, out);
       return out;
@@ -138,15 +153,62 @@ export function createLogSource(simulator: Simulator, opts: DemoLogOptions = {})
     }
   }
 
+  const requestStreams = possibleStreams(simulator);
   const streams = (startUs: number, endUs: number): DemoStream[] => {
-    const out: DemoStream[] = [];
-    for (const service of SERVICES) for (const level of DEMO_LEVELS) out.push(streamOf(service, level));
+    const out: DemoStream[] = [...requestStreams];
     const batchInRange = batches.some(({ run }) => run.startMs * 1000 < endUs && (run.startMs + run.durationMs) * 1000 > startUs);
     if (batchInRange) for (const level of ['info', 'warn', 'error'] as const) out.push(streamOf(BATCH_SERVICE, level));
     return out;
   };
 
   return { seed, entries, streams };
+}
+
+/**
+ * The (service, level) streams the requests can write, from the templates by the rules of requestLines:
+ * access logs by status, the cause's level by outcome, callers' complaints; debug for every service.
+ * Every level of every service shows up within minutes, so the label endpoints list these for any range.
+ */
+function possibleStreams(simulator: Simulator): DemoStream[] {
+  const pairs = new Set<string>();
+  const add = (service: string, level: DemoLevel): void => void pairs.add(`${service}\u0000${level}`);
+  for (const service of SERVICES) add(service, 'debug');
+  for (const cls of simulator.requestClasses) {
+    const kind = cls.outcome.kind;
+    for (const hop of cls.hops) {
+      const status = Number(hop.status);
+      if (hop.kind === 'server') {
+        add(hop.service, status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
+        if (hop.service === cls.outcome.target) {
+          if (kind === 'fail' || kind === 'degrade') add(hop.service, 'error');
+          if (kind === 'reject' || kind === 'slow') add(hop.service, 'warn');
+        }
+      } else if (kind !== 'ok' && (hop.timedOut || status >= 500)) {
+        add(hop.service, kind === 'degrade' && !hop.timedOut ? 'warn' : 'error');
+      }
+    }
+  }
+  const order = (level: DemoLevel): number => DEMO_LEVELS.indexOf(level);
+  return SERVICES.flatMap((service) =>
+    DEMO_LEVELS.filter((level) => pairs.has(`${service}\u0000${level}`))
+      .sort((a, b) => order(a) - order(b))
+      .map((level) => streamOf(service, level)),
+  );
+}
+
+/** A request's trace ID and span IDs, encoded on first read (most counted entries never need them). */
+class LazyTrace implements TraceRef {
+  private id: string | undefined;
+  private key: number | undefined;
+  constructor(private readonly parts: TraceIdParts) {}
+  get traceId(): string {
+    this.id ??= encodeTraceId(this.parts);
+    return this.id;
+  }
+  spanId(hop: number): string {
+    this.key ??= traceKey(this.parts);
+    return spanIdFromKey(this.key, hop);
+  }
 }
 
 /** Each service reports its connection pool once a minute, outside any request: lines without a trace. */

@@ -1,6 +1,6 @@
 import { CLASSIC_SERVICES, CLIENT_TIMEOUT_S, type DemoTraceDescription, type Hop } from '../simulator';
 import { usAfter } from '../traces/spansFromHops';
-import { LazyEntry, streamOf, type DemoLevel, type DemoLogEntry } from './entry';
+import { LazyEntry, streamOf, type DemoLevel, type DemoLogEntry, type TraceRef } from './entry';
 import { formatLine, type LineFormat, type LogFields } from './formats';
 
 /** The timeout message payments logs when the provider does not answer: the incident's new pattern. */
@@ -36,14 +36,6 @@ function levelOfStatus(status: number): DemoLevel {
   return 'info';
 }
 
-interface LineSpec {
-  timeUs: number;
-  service: string;
-  level: DemoLevel;
-  msg: string;
-  spanId: string;
-  fields: LogFields;
-}
 
 /** Which lines of a request to write: the access log of each server span, and the lines its outcome causes. */
 export interface RequestLogChoice {
@@ -58,63 +50,56 @@ export interface RequestLogChoice {
  * complaints when their calls come back failed, the incident's timeout when payments gives up on the
  * provider (the client span's end, exactly 30 s after it began). Pushed onto `out`.
  */
-export type RequestDescription = Omit<DemoTraceDescription, 'spanIds' | 'flow'> & { spanId(hop: number): string };
+export type RequestDescription = Pick<DemoTraceDescription, 'parts' | 'outcome' | 'hops' | 'timings'>;
 
-export function requestLines(traceId: string, d: RequestDescription, choice: RequestLogChoice, out: DemoLogEntry[]): void {
-  const specs: LineSpec[] = [];
+export function requestLines(trace: TraceRef, d: RequestDescription, choice: RequestLogChoice, out: DemoLogEntry[]): void {
   const startMs = d.parts.startMs;
   const endUsOf = (i: number): number => {
     const t = d.timings[i] ?? { startS: 0, durationS: 0 };
     return usAfter(startMs, t.startS + t.durationS);
   };
-  d.hops.forEach((hop: Hop, i) => {
-    if (!choice.requestLogs && !(hop.kind === 'client' || hop.service === d.outcome.target)) return;
-    const spanId = d.spanId(i);
+  // A line's text (and its fields object) is made only if the line is read: most are only counted.
+  const emit = (timeUs: number, service: string, level: DemoLevel, hop: number, content: () => { msg: string; fields: LogFields }): void => {
+    const write = (e: LazyEntry): string => {
+      const { msg, fields } = content();
+      return formatLine(formatOf(service), { level, timeMs: Math.floor(timeUs / 1000), service, msg, traceId: e.traceId, spanId: e.spanId, fields });
+    };
+    out.push(new LazyEntry(timeUs, streamOf(service, level), write, trace, hop));
+  };
+  const kind = d.outcome.kind;
+  for (let i = 0; i < d.hops.length; i++) {
+    const hop = d.hops[i] as Hop;
+    if (!choice.requestLogs && !(hop.kind === 'client' || hop.service === d.outcome.target)) continue;
     const status = Number(hop.status);
-    const durationMs = Math.round((d.timings[i]?.durationS ?? 0) * 1000);
+    const durationMs = (): number => Math.round((d.timings[i]?.durationS ?? 0) * 1000);
     if (hop.kind === 'server' && choice.requestLogs) {
-      specs.push({
-        timeUs: endUsOf(i),
-        service: hop.service,
-        level: levelOfStatus(status),
-        msg: status >= 500 ? 'request errored' : 'request completed',
-        spanId,
-        fields: httpFields(hop, status, durationMs),
-      });
+      emit(endUsOf(i), hop.service, levelOfStatus(status), i, () => ({ msg: status >= 500 ? 'request errored' : 'request completed', fields: httpFields(hop, status, durationMs()) }));
     }
-    if (!choice.outcomeLogs || d.outcome.kind === 'ok') return;
-    const causeHere = hop.kind === 'server' && hop.service === d.outcome.target;
-    if (causeHere) {
-      const cause = causeLine(d.outcome.kind, hop, durationMs);
-      if (cause !== undefined) specs.push({ timeUs: endUsOf(i) - 1, service: hop.service, spanId, ...cause });
+    if (!choice.outcomeLogs || kind === 'ok') continue;
+    if (hop.kind === 'server' && hop.service === d.outcome.target) {
+      const level = causeLevel(kind);
+      if (level !== undefined) emit(endUsOf(i) - 1, hop.service, level, i, () => causeLine(kind, hop, durationMs()));
     }
-    if (hop.kind === 'client') {
-      if (hop.timedOut) {
-        specs.push({
-          timeUs: endUsOf(i),
-          service: hop.service,
-          level: 'error',
-          msg: hop.peer === 'payment-provider' ? PROVIDER_TIMEOUT_MESSAGE : `${hop.peer ?? 'upstream'} timeout after ${CLIENT_TIMEOUT_S * 1000}ms`,
-          spanId,
-          fields: { peer: hop.peer ?? '', timeout_ms: CLIENT_TIMEOUT_S * 1000, err: { type: 'TimeoutError' } },
-        });
-      } else if (status >= 500) {
-        const degraded = d.outcome.kind === 'degrade';
-        specs.push({
-          timeUs: endUsOf(i),
-          service: hop.service,
-          level: degraded ? 'warn' : 'error',
-          msg: degraded ? `${hop.peer ?? 'upstream'} call failed, carrying on without it` : `upstream ${hop.peer ?? ''} answered ${status}`,
-          spanId,
-          fields: { peer: hop.peer ?? '', method: hop.method, route: hop.route, status },
-        });
-      }
+    if (hop.kind !== 'client') continue;
+    if (hop.timedOut) {
+      emit(endUsOf(i), hop.service, 'error', i, () => ({
+        msg: hop.peer === 'payment-provider' ? PROVIDER_TIMEOUT_MESSAGE : `${hop.peer ?? 'upstream'} timeout after ${CLIENT_TIMEOUT_S * 1000}ms`,
+        fields: { peer: hop.peer ?? '', timeout_ms: CLIENT_TIMEOUT_S * 1000, err: { type: 'TimeoutError' } },
+      }));
+    } else if (status >= 500) {
+      const degraded = kind === 'degrade';
+      emit(endUsOf(i), hop.service, degraded ? 'warn' : 'error', i, () => ({
+        msg: degraded ? `${hop.peer ?? 'upstream'} call failed, carrying on without it` : `upstream ${hop.peer ?? ''} answered ${status}`,
+        fields: { peer: hop.peer ?? '', method: hop.method, route: hop.route, status },
+      }));
     }
-  });
-  for (const s of specs) {
-    const write = (): string => formatLine(formatOf(s.service), { level: s.level, timeMs: Math.floor(s.timeUs / 1000), service: s.service, msg: s.msg, traceId, spanId: s.spanId, fields: s.fields });
-    out.push(new LazyEntry(s.timeUs, streamOf(s.service, s.level), write, traceId, s.spanId));
   }
+}
+
+function causeLevel(kind: DemoTraceDescription['outcome']['kind']): DemoLevel | undefined {
+  if (kind === 'fail' || kind === 'degrade') return 'error';
+  if (kind === 'reject' || kind === 'slow') return 'warn';
+  return undefined;
 }
 
 function httpFields(hop: Hop, status: number, durationMs: number): LogFields {
@@ -123,16 +108,13 @@ function httpFields(hop: Hop, status: number, durationMs: number): LogFields {
   return { req: { method: hop.method, url: hop.route }, res: { statusCode: status }, responseTime: durationMs };
 }
 
-function causeLine(kind: DemoTraceDescription['outcome']['kind'], hop: Hop, durationMs: number): Pick<LineSpec, 'level' | 'msg' | 'fields'> | undefined {
+function causeLine(kind: DemoTraceDescription['outcome']['kind'], hop: Hop, durationMs: number): { msg: string; fields: LogFields } {
   switch (kind) {
-    case 'fail':
-    case 'degrade':
-      return { level: 'error', msg: FAILURE_MESSAGES[hop.service] ?? 'internal error', fields: { err: { type: 'InternalServerError' }, route: hop.route } };
     case 'reject':
-      return { level: 'warn', msg: REJECT_MESSAGES[hop.service] ?? 'request rejected', fields: { status: 400, route: hop.route } };
+      return { msg: REJECT_MESSAGES[hop.service] ?? 'request rejected', fields: { status: 400, route: hop.route } };
     case 'slow':
-      return { level: 'warn', msg: `slow request: ${hop.method} ${hop.route} took ${durationMs}ms`, fields: { route: hop.route, duration_ms: durationMs, threshold_ms: 250 } };
+      return { msg: `slow request: ${hop.method} ${hop.route} took ${durationMs}ms`, fields: { route: hop.route, duration_ms: durationMs, threshold_ms: 250 } };
     default:
-      return undefined;
+      return { msg: FAILURE_MESSAGES[hop.service] ?? 'internal error', fields: { err: { type: 'InternalServerError' }, route: hop.route } };
   }
 }

@@ -212,3 +212,73 @@ export function series(ctx: LokiContext, form: Form): Response {
   found.sort((a, b2) => (a.key < b2.key ? -1 : a.key > b2.key ? 1 : 0));
   return jsonResponse(`{"status":"success","data":[${found.map((s) => labelsJson(s.labels)).join(',')}]}`);
 }
+
+/** The label set a volume entry is aggregated under: the target labels, else the selector's label names. */
+function volumeKeyLabels(names: readonly string[], labels: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const v = labels[n];
+    if (v !== undefined) out[n] = v;
+  }
+  return out;
+}
+
+/**
+ * `/loki/api/v1/index/volume` (through the query frontend, reference §2.5): bytes of the streams a selector
+ * picks, as a Prometheus-style vector at `end`, aggregated by the selector's labels (or `targetLabels`), or
+ * with `aggregateBy=labels` one entry per label name; sorted by value, largest first, at most `limit`.
+ * `/index/volume_range` answers the same as a matrix, one point per `step`.
+ */
+export function volume(ctx: LokiContext, form: Form, ranged: boolean): Response {
+  const b = parseBounds(form, ctx.now());
+  checkBounds(b);
+  const matchers = parseSelector(value(form, 'query'));
+  const limit = parseLimit(form);
+  const aggregateBy = value(form, 'aggregateBy') || 'series';
+  if (aggregateBy !== 'series' && aggregateBy !== 'labels') throw new ParamError(`invalid aggregation option: ${aggregateBy}`);
+  const targets = value(form, 'targetLabels')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  const names = targets.length > 0 ? targets : [...new Set(matchers.map((m) => m.name))];
+  const startMs = nsToMs(b.startNs);
+  const endMs = nsToMs(b.endNs);
+  const stepMs = ranged ? (value(form, 'step') === '' ? defaultStepMs(b) : parseSecondsOrDuration(value(form, 'step'))) : endMs - startMs;
+  if (!(stepMs > 0)) throw new ParamError('zero or negative query resolution step widths are not accepted. Try a positive integer');
+  const { startUs, endUs } = usWindow(b);
+  const streams = selectStreams(ctx.source, matchers, startUs, endUs);
+  // Per output key: bytes per step bucket (one bucket for the instant volume).
+  const groups = new Map<string, { labels: Record<string, string>; buckets: Map<number, number> }>();
+  const add = (labels: Record<string, string>, bucketMs: number, bytes: number): void => {
+    const key = labelsKey(labels);
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { labels, buckets: new Map() };
+      groups.set(key, g);
+    }
+    g.buckets.set(bucketMs, (g.buckets.get(bucketMs) ?? 0) + bytes);
+  };
+  for (const entry of ctx.source.entries(startUs, endUs, 'forward')) {
+    if (!streams.has(entry.stream)) continue;
+    const bytes = utf8Bytes(entry.line);
+    const bucketMs = ranged ? startMs + Math.ceil((entry.timeUs / 1000 - startMs) / stepMs) * stepMs : endMs;
+    if (aggregateBy === 'labels') {
+      for (const n of Object.keys(entry.stream.labels)) if (targets.length === 0 || targets.includes(n)) add({ [n]: '' }, bucketMs, bytes);
+    } else {
+      add(volumeKeyLabels(names, entry.stream.labels), bucketMs, bytes);
+    }
+  }
+  const total = (g: { buckets: Map<number, number> }): number => [...g.buckets.values()].reduce((a, c) => a + c, 0);
+  const sorted = [...groups.values()].sort((x, y) => total(y) - total(x)).slice(0, limit);
+  if (!ranged) {
+    const result = sorted.map((g) => `{"metric":${labelsJson(g.labels)},"value":[${secondsJson(endMs)},"${total(g)}"]}`).join(',');
+    return jsonResponse(`{"status":"success","data":{"resultType":"vector","result":[${result}]}}`);
+  }
+  const result = sorted
+    .map((g) => {
+      const points = [...g.buckets.entries()].sort((x, y) => x[0] - y[0]).map(([t, v]) => `[${secondsJson(t)},"${v}"]`);
+      return `{"metric":${labelsJson(g.labels)},"values":[${points.join(',')}]}`;
+    })
+    .join(',');
+  return jsonResponse(`{"status":"success","data":{"resultType":"matrix","result":[${result}]}}`);
+}

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import type { DemoLogSource } from '../logs/logSource';
-import { asLokiError, labelNames, labelValues, queryInstant, queryRange, series, type LokiContext } from './endpoints';
+import { asLokiError, labelNames, labelValues, queryInstant, queryRange, series, volume, type LokiContext } from './endpoints';
 import { readForm, type Form } from './params';
 
 export interface LokiHandlerOptions {
@@ -41,5 +41,7 @@ export function createLokiHandlers(source: DemoLogSource, opts: LokiHandlerOptio
     ...getAndPost('/label', (form) => labelNames(ctx, form)),
     ...getAndPost('/label/:name/values', (form, _request, params) => labelValues(ctx, form, params['name'] ?? '')),
     ...getAndPost('/series', (form) => series(ctx, form)),
+    ...getAndPost('/index/volume', (form) => volume(ctx, form, false)),
+    ...getAndPost('/index/volume_range', (form) => volume(ctx, form, true)),
   ];
 }

@@ -39,5 +39,6 @@ export function statsJson(s: QueryStats): string {
     `"totalLinesProcessed":${s.lines},"execTime":${s.execS},"queueTime":0,"subqueries":0,"totalEntriesReturned":${s.returned},` +
     `"splits":0,"shards":0,"totalPostFilterLines":${s.returned},"totalStructuredMetadataBytesProcessed":0}`;
   const store = '{"totalChunksRef":0,"totalChunksDownloaded":0,"chunksDownloadTime":0,"queryReferencedStructuredMetadata":false,"chunk":{}}';
-  return `{"summary":${summary},"querier":{"store":${store}},"ingester":{"totalReached":0,"totalChunksMatched":0,"totalBatches":0,"totalLinesSent":0,"store":${store}},"index":{"totalChunks":0,"postFilterChunks":0},"cache":{}}`;
+  // Keys in the order Loki's marshaller writes them (pkg/util/marshal tests).
+  return `{"index":{"totalChunks":0,"postFilterChunks":0},"ingester":{"store":${store},"totalBatches":0,"totalChunksMatched":0,"totalLinesSent":0,"totalReached":0},"querier":{"store":${store}},"cache":{},"summary":${summary}}`;
 }

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { createInProcessFetch } from '../fetch';
+import { createLogBackend } from '../logHandlers';
+import { batchRunsFor, type DemoLogScenario } from '../logs/scenario';
 import { exposeOpenMetrics, OPENMETRICS_CONTENT_TYPE } from '../openmetrics/expose';
 import { createPrometheusHandlers } from '../promApi/handlers';
 import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
@@ -17,6 +20,8 @@ export interface DemoServerOptions {
   nowMs?: number;
   /** Moves the provider-timeout incident's start (epoch ms); the default schedule otherwise. */
   incidentStartMs?: number;
+  /** The log burst, steady batch stream and entries cap (see src/demo/logs/scenario.ts). */
+  logs?: DemoLogScenario;
 }
 
 export interface DemoServer {
@@ -116,6 +121,7 @@ const INDEX_TEXT = `Watchfloor demo backend: a simulated microservice system.
   /jaeger/api/...         Jaeger query API (v1 JSON and /api/v3 OTLP) over the simulated traces
   /tempo/api/...          Grafana Tempo API (traces, search with a TraceQL subset, tags, echo)
   /zipkin/api/v2/...      Zipkin API v2
+  /loki/api/v1/...        Grafana Loki API over the simulated requests' logs (LogQL subset), tail websocket
   /-/healthy, /-/ready    health checks
 `;
 
@@ -129,7 +135,11 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const now = frozen === undefined ? () => Date.now() : () => frozen;
   const scenarios = defaultScenarios(now()).map((s) => (opts.incidentStartMs === undefined ? s : { ...s, startsAtMs: opts.incidentStartMs }));
   const simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios });
+  // basePath '' serves `*/loki/api/v1/…`: a real Loki's paths, and the in-app demo's `/loki/loki/api/v1/…` too.
+  const logs = createLogBackend(simulator, { basePath: '', now, batches: batchRunsFor(opts.logs, now()), maxEntries: opts.logs?.maxEntries });
+  // Loki first: the root Prometheus handlers (`*/api/v1/…`) would also match `/loki/api/v1/…`.
   const fetchFn = createInProcessFetch([
+    ...logs.handlers,
     ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now }),
     ...createPrometheusHandlers(simulator, { basePath: '', now }),
     ...createTraceHandlers(simulator, { now }),
@@ -166,6 +176,10 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       });
   });
 
+  const wss = new WebSocketServer({ noServer: true });
+  const tails = new Set<WebSocket>();
+  server.on('upgrade', (req, socket: Socket, head: Buffer) => upgradeToTail(req, socket, head, wss, logs.openTail, tails));
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 7070, host, () => {
@@ -181,8 +195,51 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     simulator,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const ws of tails) ws.terminate();
+        wss.close();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),
   };
+}
+
+/** Loki pings every tailing client each second (pkg/querier/http.go `wsPingPeriod`). */
+const TAIL_PING_MS = 1000;
+
+/**
+ * `GET /loki/api/v1/tail` (any prefix) upgraded to a websocket with the `ws` package: the query is checked
+ * first and a bad one gets Loki's HTTP 400 text before any upgrade; then tail frames at the tail's steady
+ * rate, a ping every second, and the tail stops when either side closes.
+ */
+function upgradeToTail(req: IncomingMessage, socket: Socket, head: Buffer, wss: WebSocketServer, openTail: ReturnType<typeof createLogBackend>['openTail'], tails: Set<WebSocket>): void {
+  const url = req.url ?? '/';
+  let ws: WebSocket | undefined;
+  const early: string[] = [];
+  const flags = String(req.headers['x-loki-response-encoding-flags'] ?? '');
+  const result = openTail(url, {
+    send: (frame) => {
+      if (ws === undefined) early.push(frame);
+      else if (ws.readyState === ws.OPEN) ws.send(frame);
+    },
+    close: (code, reason) => ws?.close(code, reason),
+  }, { categorized: flags.split(',').some((f) => f.trim() === 'categorize-labels') });
+  if (typeof result !== 'function') {
+    const body = Buffer.from(result.message);
+    const phrase = result.status === 404 ? 'Not Found' : result.status === 400 ? 'Bad Request' : 'Error';
+    socket.end(`HTTP/1.1 ${result.status} ${phrase}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
+    return;
+  }
+  const stop = result;
+  wss.handleUpgrade(req, socket, head, (client) => {
+    ws = client;
+    tails.add(client);
+    for (const frame of early.splice(0)) client.send(frame);
+    const ping = setInterval(() => client.ping(), TAIL_PING_MS);
+    client.on('close', () => {
+      clearInterval(ping);
+      stop();
+      tails.delete(client);
+    });
+    client.on('error', () => client.terminate());
+  });
 }

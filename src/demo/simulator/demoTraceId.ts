@@ -105,7 +105,11 @@ export function traceKey(parts: TraceIdParts): number {
 
 /** The span ID (16 lowercase hex, never zero) of hop `hopIndex` of the trace. */
 export function spanIdFor(parts: TraceIdParts, hopIndex: number): string {
-  const key = traceKey(parts);
+  return spanIdFromKey(traceKey(parts), hopIndex);
+}
+
+/** `spanIdFor` given the trace's key (`traceKey(parts)`), for callers that make many span IDs of one trace. */
+export function spanIdFromKey(key: number, hopIndex: number): string {
   const hi = hashInts(key, hopIndex, 1);
   const lo = hashInts(key, hopIndex, 2) || 1;
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');

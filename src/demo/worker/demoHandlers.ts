@@ -2,7 +2,8 @@ import type { HttpHandler } from 'msw';
 import { createAlertingHandlers } from '../alerting/handlers';
 import { createPrometheusHandlers } from '../promApi/handlers';
 import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
-import { createLogHandlers } from '../logHandlers';
+import { createLogBackend, type TailOpener } from '../logHandlers';
+import { batchRunsFor, type DemoLogScenario } from '../logs/scenario';
 import { createTraceHandlers } from '../traceHandlers';
 
 export interface DemoHandlerOptions {
@@ -13,6 +14,14 @@ export interface DemoHandlerOptions {
   services?: number;
   /** The clock for the handlers' `time` defaults; default `Date.now`. */
   now?: () => number;
+  /** The log burst, steady batch stream and entries cap asked for at boot. */
+  logs?: DemoLogScenario;
+}
+
+/** What answers the demo: HTTP handlers, and the Loki tail the in-app socket opens. */
+export interface DemoServices {
+  handlers: HttpHandler[];
+  openTail: TailOpener;
 }
 
 /**
@@ -20,13 +29,21 @@ export interface DemoHandlerOptions {
  * demo worker or in-process (node, tests). Both build it here so they serve the same demo.
  */
 export function createDemoHandlers(opts: DemoHandlerOptions): HttpHandler[] {
+  return createDemoServices(opts).handlers;
+}
+
+export function createDemoServices(opts: DemoHandlerOptions): DemoServices {
   const simulator: Simulator = createSimulator({ seed: opts.seed ?? DEFAULT_SEED, scenarios: defaultScenarios(opts.anchorMs), services: opts.services });
-  return [
-    ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now }),
-    ...createTraceHandlers(simulator, { now: opts.now }),
-    ...createAlertingHandlers(simulator, { prometheusBasePath: '/prometheus', now: opts.now }),
-    ...createLogHandlers(simulator, { now: opts.now }),
-  ];
+  const logs = createLogBackend(simulator, { now: opts.now, batches: batchRunsFor(opts.logs, opts.anchorMs), maxEntries: opts.logs?.maxEntries });
+  return {
+    handlers: [
+      ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now }),
+      ...createTraceHandlers(simulator, { now: opts.now }),
+      ...createAlertingHandlers(simulator, { prometheusBasePath: '/prometheus', now: opts.now }),
+      ...logs.handlers,
+    ],
+    openTail: logs.openTail,
+  };
 }
 
 /**

@@ -1,27 +1,41 @@
 /**
  * Entry of the demo worker: owns the simulator and the MSW handlers, and answers the page's
- * serialized requests (see workerFetch.ts), so PromQL evaluation stays off the main thread.
+ * serialized requests (see workerFetch.ts), so PromQL evaluation stays off the main thread, and runs the
+ * Loki tails of the page's in-app sockets (socketServer.ts), so live tail generates no lines on the page.
  * The first message is always `boot` (postMessage keeps order); requests wait for it.
  */
 import { createInProcessFetch } from '../fetch';
-import { createDemoHandlers, followClock } from './demoHandlers';
-import { isPageToWorkerMessage, type WorkerToPageMessage } from './protocol';
+import type { TailOpener } from '../logHandlers';
+import { createDemoServices, followClock } from './demoHandlers';
+import { isPageToWorkerMessage, type SocketEventMessage, type WorkerToPageMessage } from './protocol';
 import { createRequestServer } from './requestServer';
+import { createSocketServer } from './socketServer';
 
-let boot: (fetchFn: typeof fetch) => void = () => undefined;
-const booted = new Promise<typeof fetch>((resolve) => {
+interface Booted {
+  fetchFn: typeof fetch;
+  openTail: TailOpener;
+}
+
+let boot: (demo: Booted) => void = () => undefined;
+const booted = new Promise<Booted>((resolve) => {
   boot = resolve;
 });
 
-const post = (message: WorkerToPageMessage): void => self.postMessage(message);
-const serve = createRequestServer(async (input, init) => (await booted)(input, init), post);
+const post = (message: WorkerToPageMessage | SocketEventMessage): void => self.postMessage(message);
+const serve = createRequestServer(async (input, init) => (await booted).fetchFn(input, init), post);
+const sockets = createSocketServer(async () => (await booted).openTail, post);
 
 self.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isPageToWorkerMessage(message)) return;
   if (message.type === 'boot') {
     const now = followClock(message.pageNowMs, Date.now());
-    boot(createInProcessFetch(createDemoHandlers({ anchorMs: message.anchorMs, seed: message.seed, services: message.services, now })));
+    const demo = createDemoServices({ anchorMs: message.anchorMs, seed: message.seed, services: message.services, now, logs: message.logs });
+    boot({ fetchFn: createInProcessFetch(demo.handlers), openTail: demo.openTail });
+    return;
+  }
+  if (message.type === 'socket-open' || message.type === 'socket-close') {
+    sockets(message);
     return;
   }
   serve(message);

@@ -1,3 +1,5 @@
+import type { DemoLogScenario } from '../logs/scenario';
+
 /**
  * The messages between the page and the demo worker. Everything is plain strings and numbers, so
  * structured clone carries it unchanged between threads (Request and Response objects cannot be posted).
@@ -29,6 +31,8 @@ export interface BootMessage {
   seed?: number;
   /** Undefined: the simulated system's own services, unrepeated. */
   services?: number;
+  /** The log scenario asked for in the boot URL (burst, steady batch stream, entries cap). */
+  logs?: DemoLogScenario;
 }
 
 export interface RequestMessage {
@@ -43,7 +47,27 @@ export interface CancelMessage {
   id: number;
 }
 
-export type PageToWorkerMessage = BootMessage | RequestMessage | CancelMessage;
+/** The page's in-app websocket opens a tail (`url`: the Loki tail URL the adapter built). */
+export interface SocketOpenMessage {
+  type: 'socket-open';
+  id: number;
+  url: string;
+}
+
+/** The page closed its socket. */
+export interface SocketCloseMessage {
+  type: 'socket-close';
+  id: number;
+}
+
+export type PageToWorkerMessage = BootMessage | RequestMessage | CancelMessage | SocketOpenMessage | SocketCloseMessage;
+
+/** What happened on the worker's side of an in-app socket: opened, a text frame, closed (code, reason), refused. */
+export type SocketEventMessage =
+  | { type: 'socket-event'; id: number; event: 'open' }
+  | { type: 'socket-event'; id: number; event: 'message'; data: string }
+  | { type: 'socket-event'; id: number; event: 'close'; code: number; reason: string }
+  | { type: 'socket-event'; id: number; event: 'refused'; status: number; message: string };
 
 export interface ResponseMessage {
   type: 'response';
@@ -84,5 +108,9 @@ export function isWorkerToPageMessage(data: unknown): data is WorkerToPageMessag
 export function isPageToWorkerMessage(data: unknown): data is PageToWorkerMessage {
   if (typeof data !== 'object' || data === null) return false;
   const type = (data as { type?: unknown }).type;
-  return type === 'boot' || type === 'request' || type === 'cancel';
+  return type === 'boot' || type === 'request' || type === 'cancel' || type === 'socket-open' || type === 'socket-close';
+}
+
+export function isSocketEventMessage(data: unknown): data is SocketEventMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'socket-event' && typeof (data as { id?: unknown }).id === 'number';
 }

@@ -62,7 +62,9 @@ export function createRequestServer(answer: typeof fetch, post: (message: Worker
         return;
       }
       case 'boot':
-        // Boot is the worker entry's business; the server only answers requests.
+      case 'socket-open':
+      case 'socket-close':
+        // Boot and sockets are the worker entry's business; the server only answers requests.
         return;
     }
   };

@@ -1,3 +1,4 @@
+import type { DemoLogScenario } from '../logs/scenario';
 import type { BootMessage } from './protocol';
 
 export interface DemoWorkerOptions {
@@ -5,6 +6,7 @@ export interface DemoWorkerOptions {
   anchorMs: number;
   seed?: number;
   services?: number;
+  logs?: DemoLogScenario;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface DemoWorkerOptions {
  */
 export function startDemoWorker(opts: DemoWorkerOptions): Worker {
   const worker = new Worker(new URL('./demoWorker.ts', import.meta.url), { type: 'module', name: 'watchfloor-demo' });
-  const boot: BootMessage = { type: 'boot', anchorMs: opts.anchorMs, pageNowMs: Date.now(), seed: opts.seed, services: opts.services };
+  const boot: BootMessage = { type: 'boot', anchorMs: opts.anchorMs, pageNowMs: Date.now(), seed: opts.seed, services: opts.services, logs: opts.logs };
   worker.postMessage(boot);
   return worker;
 }
