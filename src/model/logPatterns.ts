@@ -108,7 +108,7 @@ export function createPatternMiner(options: PatternOptions = {}): PatternMiner {
   let overflow = -1;
 
   const leafFor = (tokens: readonly string[], create: boolean): TreeNode | undefined => {
-    let node = byLength.get(tokens.length);
+    let node: TreeNode | undefined = byLength.get(tokens.length);
     if (node === undefined) {
       if (!create) return undefined;
       node = newNode();
@@ -118,11 +118,11 @@ export function createPatternMiner(options: PatternOptions = {}): PatternMiner {
     for (let d = 0; d < depth; d++) {
       const token = tokens[d]!;
       const key = isVariableToken(token) ? WILDCARD : token;
-      let next = node.children.get(key);
+      let next: TreeNode | undefined = node.children.get(key);
       if (next === undefined && !create) next = node.children.get(WILDCARD);
       if (next === undefined) {
         if (!create) return undefined;
-        const branch = node.children.size < MAX_CHILDREN ? key : WILDCARD;
+        const branch: string = node.children.size < MAX_CHILDREN ? key : WILDCARD;
         next = node.children.get(branch) ?? newNode();
         node.children.set(branch, next);
       }
