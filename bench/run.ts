@@ -15,6 +15,7 @@ import { measureInitialBundle } from './metrics/bundleSize';
 import { measureChangedRefresh } from './metrics/changedRefresh';
 import { measureChartRatios, type ChartRatios } from './metrics/chartRatio';
 import { measureHeapGrowth } from './metrics/heapGrowth';
+import { measurePatterns, measureTail, type TailResults } from './metrics/logsBench';
 import { measurePageLoad } from './metrics/pageLoad';
 import { onRealPrometheus } from './metrics/realPrometheus';
 import { measureRefreshCycle } from './metrics/refreshCycle';
@@ -152,6 +153,9 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
   await step(changedRefreshReal.name, () => onRealPrometheus(changedRefreshReal, realStack, (url) => measureChangedRefresh(browser, url, changedRefreshReal)));
   await step('chart.10x10k.mount_ratio', async () => (await chartRatios(browser)).mount);
   await step('chart.10x10k.update_ratio', async () => (await chartRatios(browser)).update);
+  await step('logs.100k.patterns_ms', () => measurePatterns(browser, { root, timeoutMs: TIMEOUT_MS }));
+  await step('logs.tail.2000lps_long_frames', async () => (await tailRun(browser)).longFrames);
+  await step('logs.tail.2000lps_buffer_lines', async () => (await tailRun(browser)).bufferLines);
   return results;
 }
 
@@ -160,6 +164,13 @@ let chartRun: Promise<ChartRatios> | undefined;
 function chartRatios(browser: Browser): Promise<ChartRatios> {
   chartRun ??= measureChartRatios(browser, { root, budget: 5, samples: 15, timeoutMs: TIMEOUT_MS });
   return chartRun;
+}
+
+/** Both tail metrics come from one run of the same samples (about 3.5 min). */
+let tailResults: Promise<TailResults> | undefined;
+function tailRun(browser: Browser): Promise<TailResults> {
+  tailResults ??= measureTail(browser, { root, timeoutMs: TIMEOUT_MS });
+  return tailResults;
 }
 
 async function main(): Promise<void> {
