@@ -56,6 +56,16 @@ describe('packLines', () => {
     expect(packed.text(2)).toBe(lines[1]!.line);
     expect(packed.timeMs(2)).toBe(lines[1]!.timeMs);
   });
+
+  it('carries text that is not ASCII, growing its buffer, and marks a lone surrogate as U+FFFD', () => {
+    const texts = ['zahlung für café', '支付超时 30000ms', '🔥'.repeat(3000), 'ok', ''];
+    const packed = packedInput(packLines(texts.map((t, i) => pinoLine(s, T0, 'info', t, {}, i))));
+    const messages = texts.map((_, i) => JSON.parse(packed.text(i)).msg);
+    expect(messages.slice(0, 3)).toEqual(texts.slice(0, 3));
+    const raw = packedInput(packLines([{ ...lines[0]!, line: 'x\uD800y' }]));
+    expect(raw.text(0)).toBe('x\uFFFDy');
+    expect(messages[4]).toBe('');
+  });
 });
 
 describe('the patterns worker protocol', () => {

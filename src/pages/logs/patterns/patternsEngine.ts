@@ -81,7 +81,7 @@ export function createWorkerPatternsEngine(worker: PatternsWorkerPort): Patterns
           },
         });
         signal.addEventListener('abort', onAbort, { once: true });
-        worker.postMessage({ type: 'patterns', id, lines: packed, range, options }, [packed.offsets.buffer, packed.timesMs.buffer]);
+        worker.postMessage({ type: 'patterns', id, lines: packed, range, options }, [packed.bytes.buffer, packed.offsets.buffer, packed.timesMs.buffer]);
       });
     },
     dispose() {
