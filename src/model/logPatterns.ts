@@ -320,11 +320,15 @@ export function patternInputOf(lines: readonly LogLine[]): PatternInput {
   return { length: lines.length, text: (i) => lines[i]!.line, timeMs: (i) => lines[i]!.timeMs };
 }
 
-/** Clusters lines [from, to) of `input` into `mined`; the caller may stop between chunks (the worker yields). */
-export function mineRange(input: PatternInput, mined: MinedLines, from: number, to: number): void {
+/**
+ * Clusters lines [from, to) of `input` into `mined`, as lines `at`… of the whole (default `from`): the worker
+ * mines a request chunk by chunk as the chunks arrive.
+ */
+export function mineRange(input: PatternInput, mined: MinedLines, from: number, to: number, at: number = from): void {
   for (let i = from; i < to; i++) {
-    mined.clusterOf[i] = mined.miner.add(input.text(i));
-    mined.timesMs[i] = input.timeMs(i);
+    const j = at + (i - from);
+    mined.clusterOf[j] = mined.miner.add(input.text(i));
+    mined.timesMs[j] = input.timeMs(i);
   }
 }
 

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findPatterns } from '../../../model/logPatterns';
 import { pinoLine, stream } from '../../../model/testing/logLineBuilders';
 import { createWorkerPatternsEngine, type PatternsWorkerPort } from './patternsEngine';
-import { isPageToPatternsWorker, packedInput, packLines, type PageToPatternsWorker, MAX_PACKED_LINE_CHARS } from './patternsProtocol';
-import { CHUNK_LINES, createPatternsServer } from './patternsServer';
+import { CHUNK_LINES, chunkInput, isPageToPatternsWorker, MAX_PACKED_LINE_CHARS, packChunk, type PageToPatternsWorker } from './patternsProtocol';
+import { createPatternsServer } from './patternsServer';
 
 const T0 = Date.UTC(2025, 5, 4, 3, 0, 0);
 const RANGE = { from: T0, to: T0 + 3_600_000 };
@@ -46,10 +46,10 @@ function connected(): { port: PatternsWorkerPort; sent: PageToPatternsWorker[]; 
   return { port, sent, answers };
 }
 
-describe('packLines', () => {
+describe('packChunk', () => {
   it('packs text, offsets and times so that each line reads back the same, long lines cut', () => {
     const long = pinoLine(s, T0, 'info', 'x'.repeat(20_000));
-    const packed = packedInput(packLines([lines[0]!, long, lines[1]!]));
+    const packed = chunkInput(packChunk([lines[5]!, lines[0]!, long, lines[1]!], 1, 4));
     expect(packed.length).toBe(3);
     expect(packed.text(0)).toBe(lines[0]!.line);
     expect(packed.text(1)).toHaveLength(MAX_PACKED_LINE_CHARS);
@@ -57,14 +57,10 @@ describe('packLines', () => {
     expect(packed.timeMs(2)).toBe(lines[1]!.timeMs);
   });
 
-  it('carries text that is not ASCII, growing its buffer, and marks a lone surrogate as U+FFFD', () => {
-    const texts = ['zahlung für café', '支付超时 30000ms', '🔥'.repeat(3000), 'ok', ''];
-    const packed = packedInput(packLines(texts.map((t, i) => pinoLine(s, T0, 'info', t, {}, i))));
-    const messages = texts.map((_, i) => JSON.parse(packed.text(i)).msg);
-    expect(messages.slice(0, 3)).toEqual(texts.slice(0, 3));
-    const raw = packedInput(packLines([{ ...lines[0]!, line: 'x\uD800y' }]));
-    expect(raw.text(0)).toBe('x\uFFFDy');
-    expect(messages[4]).toBe('');
+  it('carries text that is not ASCII, lone surrogates and empty lines unchanged', () => {
+    const texts = ['zahlung für café', '支付超时 30000ms', '🔥'.repeat(3000), 'x\uD800y', ''];
+    const packed = chunkInput(packChunk(texts.map((t, i) => ({ ...lines[0]!, line: t, key: String(i) })), 0, texts.length));
+    expect(texts.map((_, i) => packed.text(i))).toEqual(texts);
   });
 });
 
@@ -95,7 +91,7 @@ describe('the patterns worker protocol', () => {
     const found = engine.find(lines, RANGE, controller.signal);
     controller.abort();
     await expect(found).rejects.toMatchObject({ name: 'AbortError' });
-    expect(sent.map((m) => m.type)).toEqual(['patterns', 'cancel']);
+    expect(sent.map((m) => m.type)).toEqual(['start', 'chunk', 'cancel']);
     // A later request is answered, the cancelled one never.
     expect((await engine.find(lines.slice(0, 10), RANGE, new AbortController().signal)).total).toBe(10);
     expect(answers).toEqual([2]);
@@ -107,6 +103,20 @@ describe('the patterns worker protocol', () => {
     controller.abort();
     await expect(createWorkerPatternsEngine(port).find(lines, RANGE, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
     expect(sent).toEqual([]);
+  });
+
+  it('sends the lines in chunks, each its own task, and the worker answers after the last', async () => {
+    const { port, sent } = connected();
+    const result = await createWorkerPatternsEngine(port).find(lines, RANGE, new AbortController().signal);
+    expect(sent.map((m) => m.type)).toEqual(['start', 'chunk', 'chunk', 'chunk', 'end']);
+    expect(sent.filter((m) => m.type === 'chunk').map((m) => (m.type === 'chunk' ? m.from : -1))).toEqual([0, CHUNK_LINES, 2 * CHUNK_LINES]);
+    expect(result.total).toBe(lines.length);
+  });
+
+  it('answers an empty request', async () => {
+    const { port } = connected();
+    const result = await createWorkerPatternsEngine(port).find([], RANGE, new AbortController().signal);
+    expect(result).toMatchObject({ total: 0, patterns: [] });
   });
 
   it('names a worker that failed, for what was pending and what comes after', async () => {
@@ -122,5 +132,19 @@ describe('the patterns worker protocol', () => {
     for (const l of listeners) l(Object.assign(new Event('error'), { message: 'SyntaxError: bad chunk' }));
     await expect(pending).rejects.toThrow('The patterns worker failed: SyntaxError: bad chunk');
     await expect(engine.find(lines, RANGE, new AbortController().signal)).rejects.toThrow('The patterns worker failed');
+  });
+});
+
+describe('createPatternsServer', () => {
+  it('answers a chunk out of order with an error, and ignores chunks of a dropped request', () => {
+    const posted: unknown[] = [];
+    const serve = createPatternsServer((m) => posted.push(m));
+    serve({ type: 'start', id: 1, total: 10, range: RANGE });
+    serve({ type: 'start', id: 2, total: 10, range: RANGE });
+    serve({ type: 'chunk', id: 1, from: 0, lines: packChunk(lines, 0, 10) });
+    serve({ type: 'end', id: 1 });
+    expect(posted).toEqual([]);
+    serve({ type: 'chunk', id: 2, from: 5, lines: packChunk(lines, 0, 5) });
+    expect(posted).toEqual([{ type: 'error', id: 2, message: 'chunk at line 5 does not follow line 0 of 10' }]);
   });
 });

@@ -1,7 +1,7 @@
 import { findPatterns, type PatternOptions, type PatternResult } from '../../../model/logPatterns';
 import type { LogLine } from '../../../model/logs';
 import type { TimeRange } from '../../../model/time';
-import { isPatternsWorkerToPage, packLines, type PageToPatternsWorker } from './patternsProtocol';
+import { CHUNK_LINES, isPatternsWorkerToPage, packChunk, type PageToPatternsWorker } from './patternsProtocol';
 
 /** Finds patterns over lines; `dispose` ends whatever it holds (the worker). */
 export interface PatternsEngine {
@@ -18,17 +18,30 @@ export interface PatternsWorkerPort {
 
 const abortError = (signal: AbortSignal): unknown => signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 
+/** Lets the page's other tasks (input, frames) run between chunks. A message task: no 4 ms timer clamp. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 interface Pending {
   resolve(result: PatternResult): void;
   reject(error: unknown): void;
 }
 
 /**
- * The page's side of the patterns worker. A newer `find` supersedes an older one still running: the older
- * rejects with an AbortError and the worker drops it at its next chunk. An aborted signal cancels likewise.
- * A worker that fails rejects what is pending and everything after, naming the failure.
+ * The page's side of the patterns worker. The lines go in chunks of CHUNK_LINES, one task each, so no
+ * main-thread task is long. A newer `find` supersedes an older one still running: the older rejects with an
+ * AbortError, stops sending, and the worker drops it. An aborted signal cancels likewise. A worker that fails
+ * rejects what is pending and everything after, naming the failure.
  */
-export function createWorkerPatternsEngine(worker: PatternsWorkerPort): PatternsEngine {
+export function createWorkerPatternsEngine(worker: PatternsWorkerPort, yieldFn: () => Promise<void> = yieldToPage): PatternsEngine {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let failure: Error | undefined;
@@ -62,8 +75,7 @@ export function createWorkerPatternsEngine(worker: PatternsWorkerPort): Patterns
         pending.delete(id);
       }
       const id = nextId++;
-      const packed = packLines(lines);
-      return new Promise<PatternResult>((resolve, reject) => {
+      const answer = new Promise<PatternResult>((resolve, reject) => {
         const onAbort = (): void => {
           if (!pending.delete(id)) return;
           worker.postMessage({ type: 'cancel', id }, []);
@@ -81,8 +93,26 @@ export function createWorkerPatternsEngine(worker: PatternsWorkerPort): Patterns
           },
         });
         signal.addEventListener('abort', onAbort, { once: true });
-        worker.postMessage({ type: 'patterns', id, lines: packed, range, options }, [packed.bytes.buffer, packed.offsets.buffer, packed.timesMs.buffer]);
       });
+      const send = async (): Promise<void> => {
+        worker.postMessage({ type: 'start', id, total: lines.length, range, options }, []);
+        for (let from = 0; from < lines.length; from += CHUNK_LINES) {
+          if (from > 0) await yieldFn();
+          // Superseded, aborted, or the worker failed: stop sending.
+          if (!pending.has(id)) return;
+          const chunk = packChunk(lines, from, Math.min(lines.length, from + CHUNK_LINES));
+          worker.postMessage({ type: 'chunk', id, from, lines: chunk }, [chunk.offsets.buffer, chunk.timesMs.buffer]);
+        }
+        worker.postMessage({ type: 'end', id }, []);
+      };
+      send().catch((error: unknown) => {
+        const p = pending.get(id);
+        if (p === undefined) return;
+        pending.delete(id);
+        worker.postMessage({ type: 'cancel', id }, []);
+        p.reject(error);
+      });
+      return answer;
     },
     dispose() {
       failAll(new Error('The patterns view was closed'));

@@ -1,58 +1,57 @@
-import { mineRange, startMining, summarizePatterns } from '../../../model/logPatterns';
-import { packedInput, type PageToPatternsWorker, type PatternsWorkerToPage } from './patternsProtocol';
-
-/** Lines mined between looks at the message queue: ~10-40 ms of work, so a newer request waits no longer. */
-export const CHUNK_LINES = 5000;
+import { mineRange, startMining, summarizePatterns, type MinedLines, type PatternOptions } from '../../../model/logPatterns';
+import type { TimeRange } from '../../../model/time';
+import { chunkInput, type PageToPatternsWorker, type PatternsWorkerToPage } from './patternsProtocol';
 
 export type PostToPage = (message: PatternsWorkerToPage, transfer: Transferable[]) => void;
 
-/** Lets queued messages (a cancel, a newer request) run. A message task, not setTimeout: no 4 ms clamp. */
-function yieldToQueue(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+interface Job {
+  id: number;
+  mined: MinedLines;
+  range: TimeRange;
+  options?: PatternOptions;
+  received: number;
 }
 
 /**
- * The worker's side: mines each request in chunks, yielding between them, and drops a request as soon as a
- * newer one arrives or it is cancelled, so a stale computation never delays the answer that is wanted.
+ * The worker's side. One request at a time: a `start` drops whatever request came before it, a `cancel`
+ * drops its own; each chunk is mined as it arrives (its own message task, so a cancel or a newer request is
+ * seen between chunks), and `end` summarizes and answers. Chunks of a dropped request are ignored.
  */
-export function createPatternsServer(post: PostToPage, yieldFn: () => Promise<void> = yieldToQueue): (message: PageToPatternsWorker) => void {
-  let latest = 0;
-  const cancelled = new Set<number>();
-  const stale = (id: number): boolean => id !== latest || cancelled.has(id);
+export function createPatternsServer(post: PostToPage): (message: PageToPatternsWorker) => void {
+  let job: Job | undefined;
 
-  const run = async (message: Extract<PageToPatternsWorker, { type: 'patterns' }>): Promise<void> => {
-    const { id } = message;
-    try {
-      const input = packedInput(message.lines);
-      const mined = startMining(input.length, message.options);
-      for (let from = 0; from < input.length; from += CHUNK_LINES) {
-        mineRange(input, mined, from, Math.min(input.length, from + CHUNK_LINES));
-        await yieldFn();
-        if (stale(id)) return;
-      }
-      const result = summarizePatterns(mined, message.range, message.options);
-      if (stale(id)) return;
-      post({ type: 'result', id, result }, [result.assignment.buffer]);
-    } catch (error) {
-      if (!stale(id)) post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }, []);
-    } finally {
-      cancelled.delete(id);
-    }
+  const fail = (id: number, error: unknown): void => {
+    job = undefined;
+    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }, []);
   };
 
   return (message) => {
-    if (message.type === 'cancel') {
-      if (message.id === latest) cancelled.add(message.id);
+    const { id } = message;
+    if (message.type === 'start') {
+      job = { id, mined: startMining(message.total, message.options), range: message.range, options: message.options, received: 0 };
       return;
     }
-    latest = message.id;
-    void run(message);
+    if (job === undefined || job.id !== id) return;
+    if (message.type === 'cancel') {
+      job = undefined;
+      return;
+    }
+    try {
+      if (message.type === 'chunk') {
+        const input = chunkInput(message.lines);
+        if (message.from !== job.received || job.received + input.length > job.mined.clusterOf.length) {
+          throw new Error(`chunk at line ${message.from} does not follow line ${job.received} of ${job.mined.clusterOf.length}`);
+        }
+        mineRange(input, job.mined, 0, input.length, message.from);
+        job.received += input.length;
+        return;
+      }
+      if (job.received !== job.mined.clusterOf.length) throw new Error(`got ${job.received} of ${job.mined.clusterOf.length} lines`);
+      const result = summarizePatterns(job.mined, job.range, job.options);
+      job = undefined;
+      post({ type: 'result', id, result }, [result.assignment.buffer]);
+    } catch (error) {
+      fail(id, error);
+    }
   };
 }
