@@ -24,6 +24,8 @@ const PATTERN_SAMPLES = 7;
 const TAIL_MS = 60_000;
 const TAIL_LPS = 2000;
 const TAIL_SAMPLES = 3;
+/** The idle page's frames, measured once before the tail samples, as the machine's own share of long frames. */
+const IDLE_MS = 20_000;
 
 function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -110,12 +112,25 @@ export async function measurePatterns(browser: Browser, spec: LogsBenchSpec): Pr
 export async function measureTail(browser: Browser, spec: LogsBenchSpec): Promise<TailResults> {
   const taken: TailSample[] = [];
   const notes: string[] = [];
+  const cpuShares: number[] = [];
   try {
     await withBenchPages(spec, async (baseUrl) => {
+      const baseline = await openPage(browser, baseUrl, spec.timeoutMs);
+      try {
+        const f = await bounded(baseline.page.evaluate((ms) => window.logsBench.idle(ms), IDLE_MS), IDLE_MS + spec.timeoutMs, 'idle');
+        notes.push(`idle page, same machine: ${f.longFrames}/${f.frames} frames > 50 ms in ${IDLE_MS / 1000} s (longest ${round(f.maxFrameMs)} ms)`);
+      } finally {
+        await baseline.context.close();
+      }
       const { notes: sampleNotes } = await collectSamples(TAIL_SAMPLES, async () => {
         const { context, page } = await openPage(browser, baseUrl, spec.timeoutMs);
         try {
+          const client = await context.newCDPSession(page);
+          await client.send('Performance.enable', { timeDomain: 'timeTicks' });
+          const cpu = async () => ((await client.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+          const before = await cpu();
           const s = await bounded(page.evaluate(([ms, lps]) => window.logsBench.tail(ms, lps), [TAIL_MS, TAIL_LPS] as const), TAIL_MS + spec.timeoutMs, 'tail');
+          cpuShares.push((100 * ((await cpu()) - before)) / TAIL_MS);
           taken.push(s);
           return { value: s.longFrames };
         } finally {
@@ -127,6 +142,7 @@ export async function measureTail(browser: Browser, spec: LogsBenchSpec): Promis
   } catch (error) {
     notes.push(firstLine(error));
   }
+  if (cpuShares.length > 0) notes.unshift(`renderer main-thread CPU during the tail: median ${median(cpuShares)} % of the 60 s (CDP ThreadTime)`);
   const detail = taken.map((s) => `${s.longFrames}/${s.frames} frames > 50 ms (longest ${round(s.maxFrameMs)} ms), ${s.received} lines in, ${s.held} held, ${s.dropped} dropped`);
   return {
     longFrames: toResult('logs.tail.2000lps_long_frames', 'frames', 0, taken.map((s) => s.longFrames), [...detail, ...notes]),

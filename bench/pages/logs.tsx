@@ -149,6 +149,31 @@ export interface TailSample {
   received: number;
 }
 
+/** Frames timed by requestAnimationFrame for `durationMs`; `longFrames` counts those over LONG_FRAME_MS. */
+async function countFrames(durationMs: number): Promise<{ frames: number; longFrames: number; maxFrameMs: number }> {
+  const times: number[] = [];
+  await new Promise<void>((resolve) => {
+    const end = performance.now() + durationMs;
+    const frame = (t: number): void => {
+      times.push(t);
+      if (t < end) requestAnimationFrame(frame);
+      else resolve();
+    };
+    requestAnimationFrame(frame);
+  });
+  let longFrames = 0;
+  let maxFrameMs = 0;
+  for (let i = 1; i < times.length; i++) {
+    const d = times[i]! - times[i - 1]!;
+    if (d > LONG_FRAME_MS) longFrames++;
+    maxFrameMs = Math.max(maxFrameMs, d);
+  }
+  return { frames: times.length, longFrames, maxFrameMs };
+}
+
+/** The same frame count on this page with nothing running: what the machine's load alone costs. */
+const idle = (durationMs: number) => countFrames(durationMs);
+
 async function tail(durationMs: number, perSecond: number): Promise<TailSample> {
   const logs = fakeTail(perSecond);
   let held = 0;
@@ -159,30 +184,14 @@ async function tail(durationMs: number, perSecond: number): Promise<TailSample> 
   };
   const root = createRoot(document.getElementById('root')!);
   root.render(<TailBench logs={logs} report={report} />);
-  const frames: number[] = [];
-  await new Promise<void>((resolve) => {
-    const end = performance.now() + durationMs;
-    const frame = (t: number): void => {
-      frames.push(t);
-      if (t < end) requestAnimationFrame(frame);
-      else resolve();
-    };
-    requestAnimationFrame(frame);
-  });
+  const counted = await countFrames(durationMs);
   root.unmount();
-  let longFrames = 0;
-  let maxFrameMs = 0;
-  for (let i = 1; i < frames.length; i++) {
-    const d = frames[i]! - frames[i - 1]!;
-    if (d > LONG_FRAME_MS) longFrames++;
-    maxFrameMs = Math.max(maxFrameMs, d);
-  }
-  return { frames: frames.length, longFrames, maxFrameMs, held, dropped, received: logs.received() };
+  return { ...counted, held, dropped, received: logs.received() };
 }
 
 declare global {
   interface Window {
-    logsBench: { patterns: typeof patterns; tail: typeof tail };
+    logsBench: { patterns: typeof patterns; tail: typeof tail; idle: typeof idle };
   }
 }
-window.logsBench = { patterns, tail };
+window.logsBench = { patterns, tail, idle };
