@@ -15,6 +15,7 @@ import { measureInitialBundle } from './metrics/bundleSize';
 import { measureChangedRefresh } from './metrics/changedRefresh';
 import { measureChartRatios, type ChartRatios } from './metrics/chartRatio';
 import { measureHeapGrowth } from './metrics/heapGrowth';
+import { measurePatterns, measureTail, type TailResults } from './metrics/logsBench';
 import { measurePageLoad } from './metrics/pageLoad';
 import { onRealPrometheus } from './metrics/realPrometheus';
 import { measureRefreshCycle } from './metrics/refreshCycle';
@@ -172,6 +173,9 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
     measureTraceLazy(browser, baseUrl, distDir, { name: 'bundle.initial.trace_kb', path: '/services?from=now-24h&to=now', settle: sparklines, timeoutMs: TIMEOUT_MS }),
   );
   for (const name of Object.keys(TRACE_METRICS) as TraceMetricName[]) await step(name, async () => (await traceResults(browser))[name]);
+  await step('logs.100k.patterns_ms', () => measurePatterns(browser, { root, timeoutMs: TIMEOUT_MS }));
+  await step('logs.tail.2000lps_long_frames', async () => (await tailRun(browser)).longFrames);
+  await step('logs.tail.2000lps_buffer_lines', async () => (await tailRun(browser)).bufferLines);
   return results;
 }
 
@@ -196,6 +200,13 @@ let traceRun: Promise<Record<TraceMetricName, BenchResult>> | undefined;
 function traceResults(browser: Browser): Promise<Record<TraceMetricName, BenchResult>> {
   traceRun ??= measureTraceWaterfall(browser, { root, samples: SAMPLES, timeoutMs: TIMEOUT_MS });
   return traceRun;
+}
+
+/** Both tail metrics come from one run of the same samples (about 3.5 min). */
+let tailResults: Promise<TailResults> | undefined;
+function tailRun(browser: Browser): Promise<TailResults> {
+  tailResults ??= measureTail(browser, { root, timeoutMs: TIMEOUT_MS });
+  return tailResults;
 }
 
 async function main(): Promise<void> {

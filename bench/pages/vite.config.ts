@@ -22,6 +22,7 @@ export default defineConfig({
       input: {
         chart: fileURLToPath(new URL('chart.html', import.meta.url)),
         trace: fileURLToPath(new URL('trace.html', import.meta.url)),
+        logs: fileURLToPath(new URL('logs.html', import.meta.url)),
       },
     },
   },
