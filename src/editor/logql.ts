@@ -113,8 +113,10 @@ const luceneMode = StreamLanguage.define<{ afterField: boolean }>({
     if (stream.match(/^[()[\]{}]/)) return 'bracket';
     if (stream.match(/^[+-]/)) return 'operator';
     if (stream.match(/^-?\d+(?:\.\d+)?(?=[\s)\]}]|$)/)) return 'number';
-    stream.match(/^(?:[^\s:"()[\]{}\\]|\\.)+/) || stream.next();
-    return state.afterField ? ((state.afterField = false), 'string') : 'variableName';
+    if (!stream.match(/^(?:[^\s:"()[\]{}\\]|\\.)+/)) stream.next();
+    const isValue = state.afterField;
+    state.afterField = false;
+    return isValue ? 'string' : 'variableName';
   },
 });
 
