@@ -18,6 +18,11 @@ export default defineConfig({
     outDir: join(tmpdir(), 'watchfloor-bench-pages'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: { chart: fileURLToPath(new URL('chart.html', import.meta.url)) } },
+    rollupOptions: {
+      input: {
+        chart: fileURLToPath(new URL('chart.html', import.meta.url)),
+        logs: fileURLToPath(new URL('logs.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router';
-import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl } from '../model/links';
+import { datasourcesSettingsUrl, exploreUrl, logsExploreUrl, servicesOverviewUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { useTimeScope } from '../state/timeScopeContext';
 import { DemoDataBadge } from './DemoDataBadge';
@@ -32,7 +32,10 @@ function Frame() {
           <NavLink to={servicesOverviewUrl(params)} end={false}>
             Services
           </NavLink>
-          <NavLink to={exploreUrl([], params)}>Explore</NavLink>
+          <NavLink to={exploreUrl([], params)} end>
+            Explore
+          </NavLink>
+          <NavLink to={logsExploreUrl({}, params)}>Logs</NavLink>
           <NavLink to={datasourcesSettingsUrl(params)}>Datasources</NavLink>
         </nav>
         <div className="time-controls">

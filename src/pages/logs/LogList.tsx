@@ -1,0 +1,158 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { logLineTraceUrl } from '../../model/links';
+import type { LogLine } from '../../model/logs';
+import { LEVEL_COLORS, LEVEL_TEXT } from './levels';
+import { LogLineText } from './LogLineText';
+import { serviceOf } from './serviceOf';
+import { formatLogTime, type TimeZoneMode } from './timeFormat';
+
+export const LOG_ROW_HEIGHT = 22;
+const OVERSCAN = 20;
+
+export interface ScrollToLine {
+  key: string;
+  /** Bumped per request, so asking for the same line again scrolls again. */
+  seq: number;
+}
+
+export interface LogListProps {
+  lines: readonly LogLine[];
+  wrap: boolean;
+  timeZone: TimeZoneMode;
+  /** Search terms and line filters to mark, compiled once for every row. */
+  regexes: readonly RegExp[];
+  /** Draw JSON lines indented in every row. */
+  prettyJson: boolean;
+  /** Dedup: key of a kept line → lines folded into it. */
+  folded: ReadonlyMap<string, number>;
+  selectedKey: string | undefined;
+  onSelect: (key: string | undefined) => void;
+  /** What opens under the selected line (details, the context after it). */
+  renderDetails?: (line: LogLine) => ReactNode;
+  /** What opens above the selected line (the context before it). */
+  renderAbove?: (line: LogLine) => ReactNode;
+  scrollTo?: ScrollToLine | undefined;
+}
+
+/**
+ * The log lines, virtualized: only the rows in view (and a few either side) are in the DOM, so 100,000
+ * lines scroll like 100. Rows are keyed by the line's stable key, never by position.
+ */
+export function LogList(props: LogListProps) {
+  const { lines, scrollTo } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // We use no React Compiler; the rule only warns that the compiler would skip this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => LOG_ROW_HEIGHT,
+    getItemKey: (index) => lines[index]!.key,
+    overscan: OVERSCAN,
+  });
+
+  useEffect(() => {
+    if (!scrollTo) return;
+    const index = lines.findIndex((l) => l.key === scrollTo.key);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    // Only a new request scrolls: new lines arriving must not jump back to the selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollTo]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className={props.wrap ? 'log-list wrap' : 'log-list'} ref={scrollRef} data-testid="log-list">
+      <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="log-rows-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((item) => {
+            const line = lines[item.index]!;
+            const selected = line.key === props.selectedKey;
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} role="listitem" className="log-item">
+                {selected && props.renderAbove ? props.renderAbove(line) : null}
+                <LogRow
+                  line={line}
+                  selected={selected}
+                  wrap={props.wrap}
+                  timeZone={props.timeZone}
+                  regexes={props.regexes}
+                  pretty={props.prettyJson}
+                  folded={props.folded.get(line.key) ?? 0}
+                  onSelect={props.onSelect}
+                />
+                {selected && props.renderDetails ? props.renderDetails(line) : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface LogRowProps {
+  line: LogLine;
+  selected: boolean;
+  wrap: boolean;
+  timeZone: TimeZoneMode;
+  regexes: readonly RegExp[];
+  pretty: boolean;
+  folded: number;
+  onSelect: (key: string | undefined) => void;
+}
+
+export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, regexes, pretty, folded, onSelect }: LogRowProps) {
+  const traceUrl = logLineTraceUrl(line);
+  const service = serviceOf(line);
+  return (
+    <div
+      className={selected ? 'log-row selected' : 'log-row'}
+      data-testid="log-row"
+      data-key={line.key}
+      data-level={line.level}
+      aria-expanded={selected}
+      onClick={(e) => {
+        // A click on the trace link (or a selection drag) is not a toggle.
+        if ((e.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
+        onSelect(selected ? undefined : line.key);
+      }}
+    >
+      <span className="log-level-bar" style={{ background: LEVEL_COLORS[line.level] }} aria-hidden="true" />
+      <button
+        type="button"
+        className="log-toggle"
+        aria-label={`${selected ? 'Collapse' : 'Expand'} line at ${formatLogTime(line.timeMs, timeZone)}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          onSelect(selected ? undefined : line.key);
+        }}
+      >
+        {selected ? '▾' : '▸'}
+      </button>
+      <time className="log-time" dateTime={new Date(line.timeMs).toISOString()}>
+        {formatLogTime(line.timeMs, timeZone)}
+      </time>
+      <span className="log-level" style={{ color: LEVEL_COLORS[line.level] }}>
+        {LEVEL_TEXT[line.level]}
+      </span>
+      <span className="log-service" title={service}>
+        {service}
+      </span>
+      <span className={wrap || pretty ? 'log-line wrapped' : 'log-line'}>
+        <LogLineText line={line.line} regexes={regexes} pretty={pretty} />
+      </span>
+      {folded > 0 ? (
+        <span className="log-folded" title={`${folded} duplicate lines folded into this one`}>
+          ×{folded + 1}
+        </span>
+      ) : null}
+      {traceUrl ? (
+        <Link className="log-trace-link" to={traceUrl} data-testid="log-trace-link" title={`Trace ${line.traceId}`}>
+          trace
+        </Link>
+      ) : null}
+    </div>
+  );
+});
