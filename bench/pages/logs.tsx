@@ -12,7 +12,7 @@ import '../../src/app/theme.css';
 import type { LogLine } from '../../src/model/logs';
 import { dedupLines } from '../../src/pages/logs/dedup';
 import { compileTerms } from '../../src/pages/logs/highlight';
-import { createLineFilter } from '../../src/pages/logs/inViewFilter';
+import { useInViewFilter } from '../../src/pages/logs/inViewFilter';
 import { searchTermsOf } from '../../src/pages/logs/lineFilters';
 import { LogList } from '../../src/pages/logs/LogList';
 import '../../src/pages/logs/logs.css';
@@ -32,8 +32,7 @@ function Harness() {
   }, []);
   // What LogsExplorer does with the lines in hand, step for step.
   const deduped = useMemo(() => dedupLines(lines, 'none'), [lines]);
-  const filter = useMemo(() => createLineFilter(deduped.lines), [deduped.lines]);
-  const shown = useMemo(() => filter.filter(term), [filter, term]);
+  const shown = useInViewFilter(deduped.lines, term);
   const regexes = useMemo(() => compileTerms([...searchTermsOf(QUERY, 'logql'), ...(term ? [{ kind: 'text' as const, value: term, ignoreCase: true }] : [])]), [term]);
   return (
     <div data-shown={shown.length} data-term={term}>

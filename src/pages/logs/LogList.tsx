@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { logLineTraceUrl } from '../../model/links';
 import type { LogLine } from '../../model/logs';
 import { LEVEL_COLORS, LEVEL_TEXT } from './levels';
@@ -9,7 +9,7 @@ import { serviceOf } from './serviceOf';
 import { formatLogTime, type TimeZoneMode } from './timeFormat';
 
 export const LOG_ROW_HEIGHT = 22;
-const OVERSCAN = 20;
+const OVERSCAN = 10;
 
 export interface ScrollToLine {
   key: string;
@@ -43,15 +43,28 @@ export interface LogListProps {
 export function LogList(props: LogListProps) {
   const { lines, scrollTo } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable per list: a new function would make the virtualizer recompute all 100,000 positions every render.
+  const navigate = useNavigate();
+  // One handler for every row's trace link: a router Link per row cost more than the rest of the row.
+  const openLink = useCallback((href: string) => void navigate(href), [navigate]);
+  const itemKey = useCallback((index: number) => lines[index]!.key, [lines]);
   // We use no React Compiler; the rule only warns that the compiler would skip this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LOG_ROW_HEIGHT,
-    getItemKey: (index) => lines[index]!.key,
+    getItemKey: itemKey,
     overscan: OVERSCAN,
   });
+
+  // Rows are one fixed height except the selected one and every row when wrapped or prettified: only those
+  // are measured. A measured size sticks to its key, so a change of what is measured forgets them all
+  // (measuring all 100,000 lines' rows would re-lay the whole list for every row that scrolls in).
+  const variable = props.wrap || props.prettyJson;
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, variable, props.selectedKey]);
 
   useEffect(() => {
     if (!scrollTo) return;
@@ -63,14 +76,14 @@ export function LogList(props: LogListProps) {
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className={props.wrap ? 'log-list wrap' : 'log-list'} ref={scrollRef} data-testid="log-list">
+    <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list">
       <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
         <div className="log-rows-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
           {items.map((item) => {
             const line = lines[item.index]!;
             const selected = line.key === props.selectedKey;
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} role="listitem" className="log-item">
+              <div key={item.key} data-index={item.index} ref={variable || selected ? virtualizer.measureElement : undefined} role="listitem" className="log-item">
                 {selected && props.renderAbove ? props.renderAbove(line) : null}
                 <LogRow
                   line={line}
@@ -81,6 +94,7 @@ export function LogList(props: LogListProps) {
                   pretty={props.prettyJson}
                   folded={props.folded.get(line.key) ?? 0}
                   onSelect={props.onSelect}
+                  onOpenLink={openLink}
                 />
                 {selected && props.renderDetails ? props.renderDetails(line) : null}
               </div>
@@ -101,9 +115,10 @@ interface LogRowProps {
   pretty: boolean;
   folded: number;
   onSelect: (key: string | undefined) => void;
+  onOpenLink: (href: string) => void;
 }
 
-export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, regexes, pretty, folded, onSelect }: LogRowProps) {
+export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, regexes, pretty, folded, onSelect, onOpenLink }: LogRowProps) {
   const traceUrl = logLineTraceUrl(line);
   const service = serviceOf(line);
   return (
@@ -149,9 +164,20 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
         </span>
       ) : null}
       {traceUrl ? (
-        <Link className="log-trace-link" to={traceUrl} data-testid="log-trace-link" title={`Trace ${line.traceId}`}>
+        <a
+          className="log-trace-link"
+          href={traceUrl}
+          data-testid="log-trace-link"
+          title={`Trace ${line.traceId}`}
+          onClick={(e) => {
+            // A plain click stays in the app; a middle or modified click opens a tab as any link does.
+            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+            e.preventDefault();
+            onOpenLink(traceUrl);
+          }}
+        >
           trace
-        </Link>
+        </a>
       ) : null}
     </div>
   );

@@ -11,7 +11,7 @@ import { errorText } from '../shared/panelQuery';
 import { dedupLines, type DedupMode } from './dedup';
 import { downloadName, linesAsJson, linesAsText, saveFile } from './download';
 import { compileTerms } from './highlight';
-import { createLineFilter } from './inViewFilter';
+import { useInViewFilter } from './inViewFilter';
 import { LabelBrowser } from './LabelBrowser';
 import { withSelector } from './labelSelector';
 import { searchTermsOf } from './lineFilters';
@@ -57,8 +57,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
 
   const sorted = useMemo(() => (url.sort === 'oldest' ? [...data.lines].reverse() : data.lines), [data.lines, url.sort]);
   const deduped = useMemo(() => dedupLines(sorted, dedup), [sorted, dedup]);
-  const lineFilter = useMemo(() => createLineFilter(deduped.lines), [deduped.lines]);
-  const shown = useMemo(() => lineFilter.filter(filterText), [lineFilter, filterText]);
+  const shown = useInViewFilter(deduped.lines, filterText);
   const regexes = useMemo(
     () => compileTerms([...searchTermsOf(query, language), ...(filterText ? [{ kind: 'text' as const, value: filterText, ignoreCase: true }] : [])]),
     [query, language, filterText],

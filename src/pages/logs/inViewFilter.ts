@@ -1,3 +1,4 @@
+import { useEffect, useMemo } from 'react';
 import type { LogLine } from '../../model/logs';
 
 /**
@@ -7,6 +8,8 @@ import type { LogLine } from '../../model/logs';
  */
 export interface LineFilter {
   filter(term: string): readonly LogLine[];
+  /** Lower-cases the lines now (an idle moment after they arrive), so the first keystroke does not. */
+  warm(): void;
 }
 
 export function createLineFilter(lines: readonly LogLine[]): LineFilter {
@@ -17,6 +20,7 @@ export function createLineFilter(lines: readonly LogLine[]): LineFilter {
     return lower;
   };
   return {
+    warm: () => void lowerOf(),
     filter(term) {
       const needle = term.toLowerCase();
       if (needle === '') {
@@ -37,4 +41,20 @@ export function createLineFilter(lines: readonly LogLine[]): LineFilter {
       return out;
     },
   };
+}
+
+const idle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 50);
+  return () => clearTimeout(id);
+};
+
+/** The lines in hand that contain `term`; the filter's lower-cased copy is made while the page is idle. */
+export function useInViewFilter(lines: readonly LogLine[], term: string): readonly LogLine[] {
+  const filter = useMemo(() => createLineFilter(lines), [lines]);
+  useEffect(() => idle(() => filter.warm()), [filter]);
+  return useMemo(() => filter.filter(term), [filter, term]);
 }
