@@ -23,6 +23,10 @@ export interface PrometheusOptions {
   /** Default `100y`, so backfilled historical blocks are not deleted at start-up. */
   retention?: string;
   readyTimeoutMs?: number;
+  /** A rule file's content (YAML); Prometheus evaluates it every scrape interval. */
+  rules?: string;
+  /** `host:port` of an Alertmanager to send alerts to. */
+  alertmanager?: string;
 }
 
 export interface RunningPrometheus {
@@ -36,15 +40,17 @@ export interface RunningPrometheus {
 }
 
 /** The generated prometheus.yml. `honor_labels` keeps the simulated `job`/`instance` labels as exposed. */
-export function prometheusConfig(targets: readonly ScrapeTarget[], intervalSeconds: number): string {
+export function prometheusConfig(targets: readonly ScrapeTarget[], intervalSeconds: number, extra: { ruleFile?: string; alertmanager?: string } = {}): string {
   const timeoutMs = Math.max(100, Math.floor(intervalSeconds * 800));
   const lines = [
     'global:',
     `  scrape_interval: ${intervalSeconds}s`,
     `  scrape_timeout: ${timeoutMs}ms`,
     `  evaluation_interval: ${intervalSeconds}s`,
-    'scrape_configs:',
   ];
+  if (extra.ruleFile !== undefined) lines.push('rule_files:', `  - ${JSON.stringify(extra.ruleFile)}`);
+  if (extra.alertmanager !== undefined) lines.push('alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: [${JSON.stringify(extra.alertmanager)}]`);
+  lines.push('scrape_configs:');
   targets.forEach((target, i) => {
     lines.push(
       `  - job_name: demo-${i}`,
@@ -68,7 +74,15 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
     ownedTsdb?.remove();
   };
   const configFile = join(configDir.path, 'prometheus.yml');
-  writeFileSync(configFile, prometheusConfig(options.scrapeTargets ?? [], options.scrapeIntervalSeconds ?? 1));
+  const ruleFile = options.rules === undefined ? undefined : join(configDir.path, 'rules.yml');
+  if (ruleFile !== undefined) writeFileSync(ruleFile, options.rules!);
+  writeFileSync(
+    configFile,
+    prometheusConfig(options.scrapeTargets ?? [], options.scrapeIntervalSeconds ?? 1, {
+      ...(ruleFile === undefined ? {} : { ruleFile }),
+      ...(options.alertmanager === undefined ? {} : { alertmanager: options.alertmanager }),
+    }),
+  );
   try {
     const { port, process: proc } = await startHttpServer({
       name: 'prometheus',

@@ -1,6 +1,7 @@
+import { alertmanagerPlugin } from './alertmanager';
 import { jaegerPlugin } from './jaeger';
+import { lokiPlugin } from './loki';
 import { prometheusPlugin } from './prometheus';
-import { placeholderPlugin } from './shared/placeholder';
 import { tempoPlugin } from './tempo';
 import type { DataSourcePlugin } from './types';
 import { zipkinPlugin } from './zipkin';
@@ -12,11 +13,11 @@ import { zipkinPlugin } from './zipkin';
  */
 export const DATASOURCE_PLUGINS = [
   prometheusPlugin,
-  placeholderPlugin('loki', ['logs'], 'Grafana Loki (LogQL)'),
+  lokiPlugin,
   jaegerPlugin,
   tempoPlugin,
   zipkinPlugin,
-  placeholderPlugin('alertmanager', ['alerts'], 'Prometheus Alertmanager API v2'),
+  alertmanagerPlugin,
 ] as const satisfies readonly DataSourcePlugin[];
 
 export type DataSourceKind = (typeof DATASOURCE_PLUGINS)[number]['kind'];

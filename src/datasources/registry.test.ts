@@ -31,17 +31,19 @@ describe('loadDataSources', () => {
         datasources: [
           { uid: 'logs', kind: 'loki', name: 'Loki', url: 'http://loki:3100' },
           { uid: 'prom', kind: 'prometheus', name: 'Prometheus', url: 'http://127.0.0.1:9090', default: true },
+          { uid: 'am', kind: 'alertmanager', name: 'Alertmanager', url: 'http://am:9093' },
         ],
       }),
       { headers: { 'content-type': 'application/json' } },
     );
     const set = await loadDataSources(fetchFn, '/config.json', noDemo);
     expect(fetchFn.urls).toEqual(['/config.json']);
-    expect(set.list.map((ds) => [ds.uid, ds.kind])).toEqual([['logs', 'loki'], ['prom', 'prometheus']]);
+    expect(set.list.map((ds) => [ds.uid, ds.kind])).toEqual([['logs', 'loki'], ['prom', 'prometheus'], ['am', 'alertmanager']]);
     expect(set.get('prom')?.metrics).toBeDefined();
+    expect(set.get('logs')?.logs?.language).toBe('logql');
     expect(set.get('nope')).toBeUndefined();
     expect(set.defaultMetrics()?.uid).toBe('prom');
-    expect(await set.get('logs')!.health(new AbortController().signal)).toEqual({ ok: false, message: 'The loki adapter is not in this build yet.' });
+    expect(await set.get('am')!.health(new AbortController().signal)).toEqual({ ok: false, message: 'The alertmanager adapter is not in this build yet.' });
   });
 
   it('falls back to the first metrics datasource when none is default', async () => {

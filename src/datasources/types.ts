@@ -1,4 +1,4 @@
-import type { Alert } from '../model/alerts';
+import type { Alert, AlertGroup, AlertmanagerStatus, AlertRule, Silence } from '../model/alerts';
 import type { LogCursor, LogLine, LogPage, TailHandlers, TailSubscription } from '../model/logs';
 import type { Exemplar, Labels, Series } from '../model/series';
 import type { TimeRange } from '../model/time';
@@ -86,7 +86,14 @@ export interface TracesCapability {
 }
 
 export interface AlertsCapability {
+  /** Alertmanager: every alert it holds (active, suppressed, unprocessed); Prometheus: pending and firing. */
   listAlerts(signal: AbortSignal): Promise<Alert[]>;
+  /** Alertmanager's alert groups, by route. */
+  groups?(signal: AbortSignal): Promise<AlertGroup[]>;
+  silences?(signal: AbortSignal): Promise<Silence[]>;
+  status?(signal: AbortSignal): Promise<AlertmanagerStatus>;
+  /** Prometheus' alerting and recording rules. */
+  rules?(signal: AbortSignal): Promise<AlertRule[]>;
 }
 
 /** The named Golden Signals a service dashboard draws. */

@@ -1,7 +1,9 @@
 import { dataSourceBaseUrl } from '../shared/baseUrl';
 import { asDataSourceError, readOrThrow } from '../shared/errors';
 import { fetchJson } from '../shared/fetchJson';
+import type { Alert, AlertRule } from '../../model/alerts';
 import type { Exemplar, Labels } from '../../model/series';
+import { transformAlerts, transformRules } from './alerts';
 import { chooseStep, type TimeRange } from '../../model/time';
 import type { DataSourceConfig, FetchFn, QueryCtx, RangeResult } from '../types';
 import { readEnvelope, type Envelope } from './envelope';
@@ -33,6 +35,8 @@ export interface PrometheusClient {
   series(match: readonly string[], ctx: QueryCtx, limit?: number): Promise<Labels[]>;
   metadata(signal: AbortSignal, metric?: string): Promise<Record<string, MetricMetadataEntry[]>>;
   buildInfo(signal: AbortSignal): Promise<BuildInfo>;
+  alerts(signal: AbortSignal): Promise<Alert[]>;
+  rules(signal: AbortSignal): Promise<AlertRule[]>;
 }
 
 export function createPrometheusClient(config: DataSourceConfig, fetchFn: FetchFn, options: PrometheusOptions): PrometheusClient {
@@ -117,6 +121,16 @@ export function createPrometheusClient(config: DataSourceConfig, fetchFn: FetchF
     async buildInfo(signal) {
       const envelope = await call('/api/v1/status/buildinfo', [], false, signal);
       return parseOrThrow(() => transformBuildInfo(envelope.data));
+    },
+
+    async alerts(signal) {
+      const envelope = await call('/api/v1/alerts', [], false, signal);
+      return parseOrThrow(() => transformAlerts(envelope.data));
+    },
+
+    async rules(signal) {
+      const envelope = await call('/api/v1/rules', [], false, signal);
+      return parseOrThrow(() => transformRules(envelope.data));
     },
   };
 }

@@ -17,13 +17,14 @@ function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: 
     name: config.name,
     metrics: createMetricsCapability(client, options.scrapeIntervalMs),
     services: createServicesCapability(client, options),
+    alerts: { listAlerts: (signal) => client.alerts(signal), rules: (signal) => client.rules(signal) },
     health: (signal) => checkHealth(client, signal),
   };
 }
 
 export const prometheusPlugin = {
   kind: 'prometheus',
-  capabilities: ['metrics', 'services'],
+  capabilities: ['metrics', 'services', 'alerts'],
   inBuild: true,
   servers: 'Prometheus HTTP API v1: Prometheus, Thanos Query, Grafana Mimir, Cortex, VictoriaMetrics',
   parseOptions: parsePrometheusOptions,

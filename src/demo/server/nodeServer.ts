@@ -4,6 +4,7 @@ import { createInProcessFetch } from '../fetch';
 import { exposeOpenMetrics, OPENMETRICS_CONTENT_TYPE } from '../openmetrics/expose';
 import { createPrometheusHandlers } from '../promApi/handlers';
 import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
+import { createAlertingHandlers } from '../alerting/handlers';
 import { createTraceHandlers } from '../traceHandlers';
 
 export interface DemoServerOptions {
@@ -132,6 +133,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now }),
     ...createPrometheusHandlers(simulator, { basePath: '', now }),
     ...createTraceHandlers(simulator, { now }),
+    // `*/api/v1/alerts` answers both the root and /prometheus; the Alertmanager API is under /alertmanager.
+    ...createAlertingHandlers(simulator, { prometheusBasePath: '', now }),
   ]);
   const host = opts.host ?? '127.0.0.1';
 
