@@ -34,6 +34,8 @@ export interface LogListProps {
   /** What opens above the selected line (the context before it). */
   renderAbove?: (line: LogLine) => ReactNode;
   scrollTo?: ScrollToLine | undefined;
+  /** The lines shown are the last answer while a new one loads (another query, a refresh). */
+  busy?: boolean;
 }
 
 /**
@@ -76,7 +78,7 @@ export function LogList(props: LogListProps) {
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list">
+    <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list" aria-busy={props.busy === true}>
       <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
         <div className="log-rows-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
           {items.map((item) => {

@@ -173,6 +173,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
             selectedKey={url.line}
             onSelect={(key) => setUrl({ line: key })}
             scrollTo={scrollTo}
+            busy={data.fetching && !data.loadingOlder}
             renderAbove={(line) => (contextKey === line.key && ds.logs!.context ? <LogContext ds={ds} line={line} side="before" timeZone={url.timeZone} /> : null)}
             renderDetails={(line) => (
               <>
