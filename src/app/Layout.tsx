@@ -1,5 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router';
-import { datasourcesSettingsUrl, exploreUrl, logsExploreUrl, servicesOverviewUrl } from '../model/links';
+import { datasourcesSettingsUrl, exploreUrl, logsExploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { useTimeScope } from '../state/timeScopeContext';
 import { DemoDataBadge } from './DemoDataBadge';
@@ -36,6 +36,9 @@ function Frame() {
             Explore
           </NavLink>
           <NavLink to={logsExploreUrl({}, params)}>Logs</NavLink>
+          <NavLink to={traceSearchPageUrl(params)} end>
+            Traces
+          </NavLink>
           <NavLink to={datasourcesSettingsUrl(params)}>Datasources</NavLink>
         </nav>
         <div className="time-controls">

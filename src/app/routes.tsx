@@ -43,6 +43,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/logs/LogsPage')).LogsPage }),
       },
       {
+        path: 'traces',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/traceSearch/TraceSearchPage')).TraceSearchPage }),
+      },
+      {
         path: 'traces/:traceId',
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/traces/TracePage')).TracePage }),

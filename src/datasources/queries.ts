@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { DataSourceError, isRetryableError } from '../lib/errors';
 import type { TimeRange } from '../model/time';
+import type { TraceSearch } from '../model/trace';
 import type { DataSource, MetricsCapability, ServicesCapability, TracesCapability } from './types';
 
 /**
@@ -127,6 +128,46 @@ export function traceQueryOptions(ds: DataSource, traceId: string, range: TimeRa
     queryFn: ({ signal }) => tracesOf(ds).getTrace(traceId, { range, signal }),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
+    retry: retryDataSourceError,
+  });
+}
+
+/**
+ * A trace search. Keyed by the whole search (its fields in one JSON text) and the range. The previous
+ * answer stays on screen while a new search or a refresh loads, so the scatter does not blank.
+ */
+export function traceSearchQueryOptions(ds: DataSource, search: TraceSearch, range: TimeRange) {
+  return queryOptions({
+    queryKey: [ds.uid, 'traces.search', JSON.stringify(search), range.from, range.to] as const,
+    queryFn: ({ signal }) => {
+      const traces = tracesOf(ds);
+      if (!traces.search) throw new DataSourceError(`${ds.name} cannot search traces`, { kind: 'query' });
+      return traces.search(search, { range, signal });
+    },
+    placeholderData: keepPreviousData,
+    gcTime: RANGE_GC_MS,
+    retry: retryDataSourceError,
+  });
+}
+
+/** The search form's service list, over the range widened to hours (it changes rarely). */
+export function traceServicesQueryOptions(ds: DataSource, range: TimeRange) {
+  const coarse = coarsenToHour(range);
+  return queryOptions({
+    queryKey: [ds.uid, 'traces.services', coarse.from, coarse.to] as const,
+    queryFn: ({ signal }) => tracesOf(ds).services?.({ range: coarse, signal }) ?? Promise.resolve([]),
+    staleTime: CATALOG_STALE_MS,
+    retry: retryDataSourceError,
+  });
+}
+
+/** One service's operations (span names) for the search form. */
+export function traceOperationsQueryOptions(ds: DataSource, service: string, range: TimeRange) {
+  const coarse = coarsenToHour(range);
+  return queryOptions({
+    queryKey: [ds.uid, 'traces.operations', service, coarse.from, coarse.to] as const,
+    queryFn: ({ signal }) => tracesOf(ds).operations?.(service, { range: coarse, signal }) ?? Promise.resolve([]),
+    staleTime: CATALOG_STALE_MS,
     retry: retryDataSourceError,
   });
 }

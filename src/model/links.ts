@@ -1,4 +1,5 @@
 import { normalizeTraceId } from './traceId';
+import { traceSearchEntries, type TraceSearchState } from './traceSearchState';
 
 /**
  * The time state every view carries in its URL, in Grafana's spelling (`now-1h`, epoch ms). `refresh`
@@ -154,4 +155,26 @@ export function logLineUrl(state: Omit<LogsViewState, 'line'>, line: { key: stri
 export function logLineTraceUrl(line: { traceId?: string | undefined; timeMs: number }): string | undefined {
   if (line.traceId === undefined || line.traceId === '') return undefined;
   return traceUrl(line.traceId, { timeMs: line.timeMs });
+}
+
+/**
+ * The trace search page, pre-filled: `/traces?service=payments&from=…&to=…&minDuration=1s&errors=1`. A link
+ * from a span, a chart point or a "not found" page passes what it knows; the page parses it back with
+ * `parseTraceSearchUrl`, so both sides agree on every spelling.
+ */
+export function traceSearchUrl(filters: Partial<TraceSearchState>, t?: TimeParams): string {
+  return `/traces${query([...traceSearchEntries(filters), ...(t ? timeEntries(t) : [])])}`;
+}
+
+/**
+ * The bare search page over a time range, for the top bar: the same URL as `traceSearchUrl({}, t)` without
+ * pulling the filter writers into the first route's bundle.
+ */
+export function traceSearchPageUrl(t: TimeParams): string {
+  return `/traces${query(timeEntries(t))}`;
+}
+
+/** The search page over a window around one moment (a trace that was not found, a spike), as an absolute range. */
+export function traceSearchAroundUrl(filters: Partial<TraceSearchState>, window: { from: number; to: number }): string {
+  return traceSearchUrl(filters, { from: String(Math.round(window.from)), to: String(Math.round(window.to)) });
 }

@@ -79,6 +79,11 @@ export interface TraceSearch {
   minDurationMs?: number;
   maxDurationMs?: number;
   limit: number;
+  /**
+   * Optional, additive (issue 7): only traces with an error span. Each adapter says it its server's way
+   * (Jaeger tag `error=true`, Zipkin annotation query `error`, Tempo TraceQL `status = error`).
+   */
+  errorsOnly?: boolean;
   /** A query in the datasource's own trace language (Tempo: TraceQL); the other filters are then not sent. */
   query?: string;
 }

@@ -256,6 +256,17 @@ describe('jaeger search', () => {
     expect(rows[0]).toEqual({ traceId: TRACE, rootService: 'frontend', rootName: CHECKOUT.rootName, startMs: CHECKOUT.startMs, durationMs: 30_020, spanCount: 4, errorCount: 1, services: ['frontend', 'payments'] });
   });
 
+  it('errors only is the tag error=true, on v1 and on v3, beside the other tags', async () => {
+    server.use(
+      http.get(`${BASE}/api/traces`, () => json(envelope([]))),
+      http.get(`${BASE}/api/v3/traces`, () => json({ result: { resourceSpans: [] } })),
+    );
+    await jaeger({ api: 'v1' }).search!({ service: 'frontend', tags: { 'http.status_code': '500' }, errorsOnly: true, limit: 5 }, ctx());
+    await jaeger({ api: 'v3' }).search!({ service: 'frontend', errorsOnly: true, limit: 5 }, ctx());
+    expect(requests[0]!.searchParams.get('tags')).toBe('{"http.status_code":"500","error":"true"}');
+    expect(requests[1]!.searchParams.get('query.attributes')).toBe('{"error":"true"}');
+  });
+
   it('v3: "No traces found" (404) is an empty result, not an error', async () => {
     server.use(http.get(`${BASE}/api/v3/traces`, () => goError({ error: { httpCode: 404, message: 'No traces found' } }, 404)));
     expect(await jaeger().search!({ service: 'frontend', limit: 5 }, ctx())).toEqual([]);

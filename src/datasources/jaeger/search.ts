@@ -6,6 +6,11 @@ function goDuration(ms: number): string {
   return `${Math.round(ms * 1000)}us`;
 }
 
+/** The tags to send: the form's, plus Jaeger's own mark of a failed span, `error=true`, for errors only. */
+function searchTags(q: TraceSearch): Record<string, string> {
+  return q.errorsOnly ? { ...q.tags, error: 'true' } : { ...q.tags };
+}
+
 /**
  * `GET /api/traces` parameters (reference §3.1): `start`/`end` in µs, tags as one URL-encoded JSON object
  * of string values, Go durations. `lookback` is left out: the server ignores it for search.
@@ -14,7 +19,8 @@ export function v1SearchParams(q: TraceSearch, range: TimeRange): URLSearchParam
   const params = new URLSearchParams();
   if (q.service !== undefined) params.set('service', q.service);
   if (q.operation !== undefined) params.set('operation', q.operation);
-  if (q.tags !== undefined && Object.keys(q.tags).length > 0) params.set('tags', JSON.stringify(q.tags));
+  const tags = searchTags(q);
+  if (Object.keys(tags).length > 0) params.set('tags', JSON.stringify(tags));
   if (q.minDurationMs !== undefined) params.set('minDuration', goDuration(q.minDurationMs));
   if (q.maxDurationMs !== undefined) params.set('maxDuration', goDuration(q.maxDurationMs));
   params.set('start', String(Math.floor(range.from * 1000)));
@@ -31,7 +37,8 @@ export function v3SearchParams(q: TraceSearch, range: TimeRange): URLSearchParam
   const params = new URLSearchParams();
   if (q.service !== undefined) params.set('query.service_name', q.service);
   if (q.operation !== undefined) params.set('query.operation_name', q.operation);
-  if (q.tags !== undefined && Object.keys(q.tags).length > 0) params.set('query.attributes', JSON.stringify(q.tags));
+  const tags = searchTags(q);
+  if (Object.keys(tags).length > 0) params.set('query.attributes', JSON.stringify(tags));
   params.set('query.start_time_min', new Date(range.from).toISOString());
   params.set('query.start_time_max', new Date(range.to).toISOString());
   if (q.minDurationMs !== undefined) params.set('query.duration_min', goDuration(q.minDurationMs));

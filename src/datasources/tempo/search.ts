@@ -6,6 +6,7 @@ import { readUnixNanos, toMicros } from '../shared/otlp';
 import { shapeReaders } from '../shared/shape';
 import type { QueryCtx } from '../types';
 import { rangeParams, SERVER, type Params, type TempoClient } from './client';
+import { traceqlString } from './tags';
 
 const read = shapeReaders(SERVER);
 
@@ -18,6 +19,9 @@ export async function searchTraces(client: TempoClient, search: TraceSearch, ctx
   const params: Array<readonly [string, string]> = [];
   if (search.query !== undefined && search.query.trim() !== '') {
     params.push(['q', search.query]);
+  } else if (search.errorsOnly) {
+    // A tag search cannot ask for error status; TraceQL can, so the whole search is said in TraceQL.
+    params.push(['q', filtersTraceQL(search)]);
   } else {
     const tags = tagsLogfmt(search);
     if (tags !== '') params.push(['tags', tags]);
@@ -48,6 +52,34 @@ export function tagsLogfmt(search: Pick<TraceSearch, 'service' | 'operation' | '
 function logfmtValue(value: string): string {
   if (value !== '' && !/[\s="\\]/.test(value)) return value;
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/**
+ * The form's filters as one TraceQL spanset filter: `{ resource.service.name = "payments" && name = "charge"
+ * && .http.status_code = 500 && status = error && traceDuration >= 1000ms }`. Tag values that read as numbers
+ * or booleans are compared as such (a tag search matched `http.status_code=500` against the integer too);
+ * durations bound the whole trace (`traceDuration`), as the tag search's minDuration/maxDuration do.
+ */
+export function filtersTraceQL(search: Pick<TraceSearch, 'service' | 'operation' | 'tags' | 'minDurationMs' | 'maxDurationMs' | 'errorsOnly'>): string {
+  const conditions: string[] = [];
+  if (search.service) conditions.push(`resource.service.name = ${traceqlString(search.service)}`);
+  if (search.operation) conditions.push(`name = ${traceqlString(search.operation)}`);
+  for (const [key, value] of Object.entries(search.tags ?? {})) conditions.push(`${traceqlAttribute(key)} = ${traceqlValue(value)}`);
+  if (search.errorsOnly) conditions.push('status = error');
+  if (search.minDurationMs !== undefined) conditions.push(`traceDuration >= ${goDuration(search.minDurationMs)}`);
+  if (search.maxDurationMs !== undefined) conditions.push(`traceDuration <= ${goDuration(search.maxDurationMs)}`);
+  return conditions.length === 0 ? '{}' : `{ ${conditions.join(' && ')} }`;
+}
+
+/** `.http.status_code` for a plain name; a name with other characters is quoted, `."my key"`. */
+function traceqlAttribute(key: string): string {
+  if (key === '') throw new DataSourceError('A tag with an empty name cannot be searched', { kind: 'query' });
+  return /^[A-Za-z0-9_][A-Za-z0-9_.\-/:]*$/.test(key) ? `.${key}` : `.${traceqlString(key)}`;
+}
+
+function traceqlValue(value: string): string {
+  if (/^-?\d+(\.\d+)?$/.test(value) || value === 'true' || value === 'false') return value;
+  return traceqlString(value);
 }
 
 /** Go's time.ParseDuration reads `1.5ms`. */

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DataSourceError } from '../../lib/errors';
 import type { QueryCtx } from '../types';
 import { recordSdkSpans, sdkOtlpJson, toTempoForm } from '../shared/otlp/sdkTraces.testing';
+import { isTraceNotFound } from '../shared/traceErrors';
 import { createTempoDataSource } from './index';
 
 // Requests and answers as shared/reference/datasource-apis.md §4 gives them for Tempo 2.x/3.0.
@@ -69,6 +70,7 @@ describe('tempo trace by ID', () => {
     const error = await rejection(traces().traces.getTrace('F3E0CEE77AE5DC9C17ADE3689EB2E54', ctx()));
     expect(path).toBe('0f3e0cee77ae5dc9c17ade3689eb2e54');
     expect(error).toMatchObject({ kind: 'query', status: 404, message: 'Trace 0f3e0cee77ae5dc9c17ade3689eb2e54 was not found in Tempo' });
+    expect(isTraceNotFound(error)).toBe(true);
   });
 
   it('a 404 with an empty body on v1 (after a Tempo without v2) is "not found"', async () => {
@@ -161,6 +163,30 @@ describe('tempo search', () => {
     expect(params!.get('minDuration')).toBe('100ms');
     expect(params!.get('maxDuration')).toBe('1500.5ms');
     expect(params!.has('q')).toBe(false);
+  });
+
+  it('says errors only in TraceQL (a tag search cannot), with the filters and trace-duration bounds', async () => {
+    let params: URLSearchParams | undefined;
+    server.use(http.get(`${BASE}/api/search`, ({ request }) => {
+      params = new URL(request.url).searchParams;
+      return HttpResponse.json({ traces: [], metrics: {} });
+    }));
+    await traces().traces.search!({ service: 'cart', operation: 'GET "x"', tags: { 'http.status_code': '500', ok: 'true', route: '/a b', 'my key': 'v' }, minDurationMs: 1000, maxDurationMs: 0.5, errorsOnly: true, limit: 5 }, ctx());
+    expect(params!.get('q')).toBe(
+      '{ resource.service.name = "cart" && name = "GET \\"x\\"" && .http.status_code = 500 && .ok = true && .route = "/a b" && ."my key" = "v" && status = error && traceDuration >= 1000ms && traceDuration <= 0.5ms }',
+    );
+    expect(params!.has('tags')).toBe(false);
+    expect(params!.has('minDuration')).toBe(false);
+  });
+
+  it('keeps a TraceQL query as typed when errors only is also set', async () => {
+    let params: URLSearchParams | undefined;
+    server.use(http.get(`${BASE}/api/search`, ({ request }) => {
+      params = new URL(request.url).searchParams;
+      return HttpResponse.json({ traces: [], metrics: {} });
+    }));
+    await traces().traces.search!({ query: '{ span.x = 1 }', errorsOnly: true, limit: 5 }, ctx());
+    expect(params!.get('q')).toBe('{ span.x = 1 }');
   });
 
   it('reads a body without traces (the most_recent hint) as no results', async () => {

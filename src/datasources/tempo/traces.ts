@@ -5,12 +5,14 @@ import { throwIfAborted } from '../shared/abort';
 import { readOrThrow } from '../shared/errors';
 import { parseOtlpTraces } from '../shared/otlp';
 import { shapeReaders } from '../shared/shape';
+import { traceNotFoundError } from '../shared/traceErrors';
 import { isEmptyNotFound, SERVER, type TempoClient } from './client';
 
 const read = shapeReaders(SERVER);
 
+/** The shared "trace not found" (`isTraceNotFound`), so the trace page tells it from a failure. */
 export function notFoundError(traceId: string): DataSourceError {
-  return new DataSourceError(`Trace ${traceId} was not found in Tempo`, { kind: 'query', status: 404 });
+  return traceNotFoundError(traceId, SERVER);
 }
 
 /**

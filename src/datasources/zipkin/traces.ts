@@ -25,13 +25,15 @@ export function zipkinTraceIdParam(canonical: string): string {
 
 /**
  * `GET /api/v2/traces` parameters (reference §5): durations in µs, `endTs` and `lookback` in ms, tags as
- * `annotationQuery` terms `key=value` joined by ` and `.
+ * `annotationQuery` terms `key=value` joined by ` and ` (errors only adds the bare term `error`).
  */
 export function zipkinSearchParams(q: TraceSearch, range: TimeRange): URLSearchParams {
   const params = new URLSearchParams();
   if (q.service !== undefined) params.set('serviceName', q.service);
   if (q.operation !== undefined) params.set('spanName', q.operation);
   const terms = Object.entries(q.tags ?? {}).map(([k, v]) => (v === '' ? k : `${k}=${v}`));
+  // A bare `error` matches any span with an `error` tag, which is how Zipkin marks a failed span.
+  if (q.errorsOnly && !terms.includes('error')) terms.push('error');
   if (terms.length > 0) params.set('annotationQuery', terms.join(' and '));
   if (q.minDurationMs !== undefined) params.set('minDuration', String(Math.round(q.minDurationMs * 1000)));
   if (q.maxDurationMs !== undefined) params.set('maxDuration', String(Math.round(q.maxDurationMs * 1000)));

@@ -147,6 +147,14 @@ describe('zipkin search', () => {
     expect(rows).toEqual([{ traceId: TRACE, rootService: 'frontend', rootName: CHECKOUT.rootName, startMs: CHECKOUT.startMs, durationMs: 30_020, spanCount: 4, errorCount: 1, services: ['frontend', 'payments'] }]);
   });
 
+  it('errors only adds the bare annotation term error (any span with an error tag)', async () => {
+    server.use(http.get(`${BASE}/api/v2/traces`, () => json([])));
+    await zipkin().search!({ service: 'frontend', tags: { 'http.path': '/api' }, errorsOnly: true, limit: 10 }, ctx());
+    await zipkin().search!({ errorsOnly: true, limit: 10 }, ctx());
+    expect(requests[0]!.searchParams.get('annotationQuery')).toBe('http.path=/api and error');
+    expect(requests[1]!.searchParams.get('annotationQuery')).toBe('error');
+  });
+
   it('names the trace and field of a malformed search answer', async () => {
     server.use(http.get(`${BASE}/api/v2/traces`, () => json([[], [{ traceId: 'abc', id: 'x' }]])));
     expect((await rejection(zipkin().search!({ limit: 10 }, ctx()))).message).toBe('Unexpected response from Zipkin: [1][0].id should be a span ID of 16 hex digits, got the string "x"');

@@ -5,7 +5,7 @@ import { joined, json, streamedResponse } from '../traceWire/stream';
 import { spanHasTags, tagText } from '../traceWire/tags';
 import type { DemoTrace } from '../traces/demoTrace';
 import type { DemoTraceStore, TraceMatch } from '../traces/traceStore';
-import { parseTraceQL, spanMatches, type SpansetFilter } from './traceql';
+import { parseTraceQL, spanMatches, traceFilterHolds, type SpansetFilter } from './traceql';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 const DEFAULT_LIMIT = 20;
@@ -181,7 +181,7 @@ export function search(store: DemoTraceStore, url: URL, nowMs: number): Response
   }
   const traceFilter = (trace: DemoTrace): boolean => {
     const us = trace.endUs - trace.startUs;
-    return (min === undefined || us >= min) && (max === undefined || us <= max);
+    return (min === undefined || us >= min) && (max === undefined || us <= max) && (filter === undefined || traceFilterHolds(filter, us));
   };
   const result = store.search({ startUs: startS * 1_000_000, endUs: endS * 1_000_000 + 999_999, limit: Math.min(limit, MAX_LIMIT), spanFilter, traceFilter });
   const traces = result.matches.map((m) => traceMetadataJson(m, filter, spss));

@@ -166,6 +166,28 @@ describe('search', () => {
     }
   });
 
+  it('filters by traceDuration per trace, as the search page’s errors-only query sends it', async () => {
+    const q = (text: string) => `/search?q=${encodeURIComponent(text)}&start=${start}&end=${end}&limit=20`;
+    type Body = { traces: Array<{ durationMs?: number; serviceStats: Record<string, { errorCount?: number }> }> };
+    const slow = JSON.parse((await get(q('{ resource.service.name = "payments" && status = error && traceDuration >= 29s }'))).text) as Body;
+    expect(slow.traces.length).toBeGreaterThan(0);
+    for (const t of slow.traces) {
+      expect(t.durationMs).toBeGreaterThanOrEqual(29_000);
+      expect(t.serviceStats['payments']?.errorCount).toBeGreaterThan(0);
+    }
+    const none = JSON.parse((await get(q('{ resource.service.name = "payments" && status = error && traceDuration < 1ms }'))).text) as Body;
+    expect(none.traces).toEqual([]);
+  });
+
+  it('compares boolean attributes with true and false, and refuses < on them', async () => {
+    const ok = await get(`/search?q=${encodeURIComponent('{ .nonexistent = true }')}&start=${start}&end=${end}`);
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.text).traces).toEqual([]);
+    const bad = await get(`/search?q=${encodeURIComponent('{ .x < true }')}`);
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/on a boolean/);
+  });
+
   it('answers an empty result with an empty list', async () => {
     const body = JSON.parse((await get(`/search?q=${encodeURIComponent('{ resource.service.name = "nobody" }')}&start=${start}&end=${end}`)).text);
     expect(body.traces).toEqual([]);

@@ -9,17 +9,19 @@ import { tagText } from '../traceWire/tags';
  *   status                                     = !=             error | ok | unset
  *   kind                                       = !=             server | client | internal | producer | consumer | unspecified
  *   duration                                   = != < <= > >=   1s, 250ms, …
+ *   traceDuration                              = != < <= > >=   1s, 250ms, …  (the whole trace's; `traceFilterHolds`)
+ * Attribute values may also be `true` / `false`.
  * e.g. `{ resource.service.name = "payments" && duration > 1s && status = error }`. Anything else is
  * answered the way Tempo answers a query it cannot parse: 400 `invalid TraceQL query: parse error …`.
  */
 export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 export type Condition =
-  | { field: 'attribute'; scope: 'resource' | 'span' | 'any'; key: string; op: Operator; value: string | number }
+  | { field: 'attribute'; scope: 'resource' | 'span' | 'any'; key: string; op: Operator; value: string | number | boolean }
   | { field: 'name'; op: Operator; value: string }
   | { field: 'status'; op: Operator; value: Span['status'] }
   | { field: 'kind'; op: Operator; value: SpanKind }
-  | { field: 'duration'; op: Operator; valueUs: number };
+  | { field: 'duration' | 'traceDuration'; op: Operator; valueUs: number };
 
 export interface SpansetFilter {
   conditions: Condition[];
@@ -100,11 +102,11 @@ function condition(field: Token, op: Token, value: Token): Condition {
   const o = op.text as Operator;
   const equality = o === '=' || o === '!=';
   const name = field.text;
-  if (name === 'duration') {
+  if (name === 'duration' || name === 'traceDuration') {
     if (value.kind !== 'duration') fail(value.col, `${JSON.stringify(value.text)}, expecting a duration`);
     const us = parseGoDuration(value.text);
     if (us instanceof Error) fail(value.col, `${JSON.stringify(value.text)}: ${us.message}`);
-    return { field: 'duration', op: o, valueUs: us };
+    return { field: name, op: o, valueUs: us };
   }
   if (name === 'name') {
     if (value.kind !== 'string' || !equality) fail(value.col, JSON.stringify(value.text));
@@ -122,9 +124,13 @@ function condition(field: Token, op: Token, value: Token): Condition {
   }
   const scoped = /^(resource|span)?\.(.+)$/.exec(name);
   if (scoped === null) fail(field.col, `IDENTIFIER ${JSON.stringify(name)}`);
+  const scope = scoped[1] === 'resource' ? 'resource' : scoped[1] === 'span' ? 'span' : 'any';
+  if (value.kind === 'ident' && (value.text === 'true' || value.text === 'false')) {
+    if (!equality) fail(op.col, `${JSON.stringify(o)} on a boolean`);
+    return { field: 'attribute', scope, key: scoped[2] ?? '', op: o, value: value.text === 'true' };
+  }
   if (value.kind !== 'string' && value.kind !== 'number') fail(value.col, JSON.stringify(value.text));
   if (value.kind === 'string' && !equality) fail(op.col, `${JSON.stringify(o)} on a string`);
-  const scope = scoped[1] === 'resource' ? 'resource' : scoped[1] === 'span' ? 'span' : 'any';
   return { field: 'attribute', scope, key: scoped[2] ?? '', op: o, value: value.kind === 'number' ? Number(value.text) : value.text };
 }
 
@@ -162,7 +168,7 @@ export function parseTraceQL(q: string): SpansetFilter | Error {
   }
 }
 
-function compare(actual: number | string, op: Operator, wanted: number | string): boolean {
+function compare(actual: number | string | boolean, op: Operator, wanted: number | string | boolean): boolean {
   switch (op) {
     case '=':
       return actual === wanted;
@@ -183,6 +189,9 @@ function conditionHolds(span: Span, c: Condition): boolean {
   switch (c.field) {
     case 'duration':
       return compare(span.durationUs, c.op, c.valueUs);
+    case 'traceDuration':
+      // A property of the trace, not of the span: checked once per trace by traceFilterHolds.
+      return true;
     case 'name':
       return compare(span.name, c.op, c.value);
     case 'status':
@@ -193,6 +202,7 @@ function conditionHolds(span: Span, c: Condition): boolean {
       const v = c.scope === 'resource' ? span.resource[c.key] : c.scope === 'span' ? span.attributes[c.key] : (span.attributes[c.key] ?? span.resource[c.key]);
       if (v === undefined) return false;
       if (typeof c.value === 'number') return typeof v === 'number' && compare(v, c.op, c.value);
+      if (typeof c.value === 'boolean') return typeof v === 'boolean' && compare(v, c.op, c.value);
       return typeof v === 'string' && compare(tagText(v), c.op, c.value);
     }
   }
@@ -200,4 +210,9 @@ function conditionHolds(span: Span, c: Condition): boolean {
 
 export function spanMatches(span: Span, filter: SpansetFilter): boolean {
   return filter.conditions.every((c) => conditionHolds(span, c));
+}
+
+/** The filter's trace-level conditions (`traceDuration`), for a trace lasting `durationUs`. */
+export function traceFilterHolds(filter: SpansetFilter, durationUs: number): boolean {
+  return filter.conditions.every((c) => c.field !== 'traceDuration' || compare(durationUs, c.op, c.valueUs));
 }

@@ -1,5 +1,6 @@
 import type { DataSourceSet } from '../../datasources/registry';
 import type { DataSource, OverviewQuery, QueryCtx, RangeResult, ServiceSignals, SignalQuery } from '../../datasources/types';
+import { traceNotFoundError } from '../../datasources/shared/traceErrors';
 import { DataSourceError } from '../../lib/errors';
 import type { Exemplar, Labels, Series } from '../../model/series';
 import { DEFAULT_SCRAPE_INTERVAL_MS } from '../../model/time';
@@ -140,7 +141,7 @@ export function createFakeTracesDataSource(options: FakeTracesOptions): DataSour
         if (options.hang) return new Promise<Trace>((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)));
         if (options.fail) return Promise.reject(new DataSourceError(options.fail, { kind: 'http', status: 400 }));
         const found = options.traces?.find((t) => t.traceId === normalizeTraceId(id));
-        if (!found) return Promise.reject(new DataSourceError(`trace ${normalizeTraceId(id) ?? id} not found`, { kind: 'query', status: 404 }));
+        if (!found) return Promise.reject(traceNotFoundError(normalizeTraceId(id) ?? id, options.name));
         return Promise.resolve(found);
       },
     },

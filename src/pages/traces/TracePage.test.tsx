@@ -183,7 +183,16 @@ describe('TracePage', () => {
     expect(within(box).getByRole('heading').textContent).toBe('Trace not found');
     expect(box.textContent).toContain('0000000000000000000000000000abcd');
     const asked = within(box).getAllByRole('listitem').map((li) => li.textContent);
-    expect(asked).toEqual(['Tempo prod: trace 0000000000000000000000000000abcd not found', 'Jaeger edge: HTTP 400: bad trace ID format']);
+    expect(asked).toEqual(['Tempo prod: has no trace 0000000000000000000000000000abcd', 'Jaeger edge: the lookup failed: HTTP 400: bad trace ID format']);
+    expect(within(box).getAllByRole('listitem').map((li) => li.dataset.outcome)).toEqual(['not-found', 'failed']);
+  });
+
+  it('links to the search page over the window of the lookup', async () => {
+    const { router } = open('/traces/ABCD?from=1700000000000&to=1700000900000');
+    const link = await screen.findByTestId('search-in-window');
+    expect(link.getAttribute('href')).toBe('/traces?from=1700000000000&to=1700000900000');
+    fireEvent.click(link);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/traces'));
   });
 
   it('shows the trace from the datasource that has it when another fails or still thinks', async () => {

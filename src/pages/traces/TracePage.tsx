@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { parseTraceInput } from '../../model/traceInput';
+import { TraceNotFound } from './TraceNotFound';
 import { TraceView } from './TraceView';
 import { useTraceLookup, type SourceAnswer } from './useTraceLookup';
 import './traceView.css';
@@ -44,22 +45,7 @@ function TraceLookupPage({ traceId }: { traceId: string }) {
       </div>
     );
   }
-  return (
-    <div className="page-message" role="alert" data-testid="trace-not-found">
-      <h1>Trace not found</h1>
-      <p>
-        No datasource returned trace <code>{traceId}</code>. Asked:
-      </p>
-      <ul className="trace-sources-asked">
-        {failures.map((f) => (
-          <li key={f.ds.uid}>
-            <strong>{f.ds.name}</strong>: {f.error.message}
-          </li>
-        ))}
-      </ul>
-      <p>A backend that looks traces up by time only finds them within the page’s time range: try a wider one.</p>
-    </div>
-  );
+  return <TraceNotFound traceId={traceId} failures={failures} />;
 }
 
 /** The datasources that failed while another had the trace: said once, above it. */
