@@ -64,7 +64,12 @@ export function LogList(props: LogListProps) {
   // are measured. A measured size sticks to its key, so a change of what is measured forgets them all
   // (measuring all 100,000 lines' rows would re-lay the whole list for every row that scrolls in).
   const variable = props.wrap || props.prettyJson;
+  const measuredFor = useRef({ variable, selectedKey: props.selectedKey });
   useEffect(() => {
+    const last = measuredFor.current;
+    // Not on mount: nothing has been measured yet, and a reset would lay out all the lines a second time.
+    if (last.variable === variable && last.selectedKey === props.selectedKey) return;
+    measuredFor.current = { variable, selectedKey: props.selectedKey };
     virtualizer.measure();
   }, [virtualizer, variable, props.selectedKey]);
 
