@@ -23,6 +23,7 @@ export default defineConfig({
         chart: fileURLToPath(new URL('chart.html', import.meta.url)),
         trace: fileURLToPath(new URL('trace.html', import.meta.url)),
         logs: fileURLToPath(new URL('logs.html', import.meta.url)),
+        logList: fileURLToPath(new URL('logList.html', import.meta.url)),
       },
     },
   },

@@ -1,5 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router';
-import { datasourcesSettingsUrl, exploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
+import { datasourcesSettingsUrl, exploreUrl, logsExploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { OpenTraceFile } from '../pages/traces/files/OpenTraceFile';
 import { useTimeScope } from '../state/timeScopeContext';
@@ -33,7 +33,10 @@ function Frame() {
           <NavLink to={servicesOverviewUrl(params)} end={false}>
             Services
           </NavLink>
-          <NavLink to={exploreUrl([], params)}>Explore</NavLink>
+          <NavLink to={exploreUrl([], params)} end>
+            Explore
+          </NavLink>
+          <NavLink to={logsExploreUrl({}, params)}>Logs</NavLink>
           <NavLink to={traceSearchPageUrl(params)} end>
             Traces
           </NavLink>

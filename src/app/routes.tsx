@@ -38,6 +38,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/explore/ExplorePage')).ExplorePage }),
       },
       {
+        path: 'explore/logs',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/logs/LogsPage')).LogsPage }),
+      },
+      {
         path: 'traces',
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/traceSearch/TraceSearchPage')).TraceSearchPage }),

@@ -1,0 +1,191 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { logLineTraceUrl } from '../../model/links';
+import type { LogLine } from '../../model/logs';
+import { LEVEL_COLORS, LEVEL_TEXT } from './levels';
+import { LogLineText } from './LogLineText';
+import { serviceOf } from './serviceOf';
+import { formatLogTime, type TimeZoneMode } from './timeFormat';
+
+export const LOG_ROW_HEIGHT = 22;
+const OVERSCAN = 10;
+
+export interface ScrollToLine {
+  key: string;
+  /** Bumped per request, so asking for the same line again scrolls again. */
+  seq: number;
+}
+
+export interface LogListProps {
+  lines: readonly LogLine[];
+  wrap: boolean;
+  timeZone: TimeZoneMode;
+  /** Search terms and line filters to mark, compiled once for every row. */
+  regexes: readonly RegExp[];
+  /** Draw JSON lines indented in every row. */
+  prettyJson: boolean;
+  /** Dedup: key of a kept line → lines folded into it. */
+  folded: ReadonlyMap<string, number>;
+  selectedKey: string | undefined;
+  onSelect: (key: string | undefined) => void;
+  /** What opens under the selected line (details, the context after it). */
+  renderDetails?: (line: LogLine) => ReactNode;
+  /** What opens above the selected line (the context before it). */
+  renderAbove?: (line: LogLine) => ReactNode;
+  scrollTo?: ScrollToLine | undefined;
+  /** The lines shown are the last answer while a new one loads (another query, a refresh). */
+  busy?: boolean;
+}
+
+/**
+ * The log lines, virtualized: only the rows in view (and a few either side) are in the DOM, so 100,000
+ * lines scroll like 100. Rows are keyed by the line's stable key, never by position.
+ */
+export function LogList(props: LogListProps) {
+  const { lines, scrollTo } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable per list: a new function would make the virtualizer recompute all 100,000 positions every render.
+  const navigate = useNavigate();
+  // One handler for every row's trace link: a router Link per row cost more than the rest of the row.
+  const openLink = useCallback((href: string) => void navigate(href), [navigate]);
+  const itemKey = useCallback((index: number) => lines[index]!.key, [lines]);
+  // We use no React Compiler; the rule only warns that the compiler would skip this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => LOG_ROW_HEIGHT,
+    getItemKey: itemKey,
+    overscan: OVERSCAN,
+  });
+
+  // Rows are one fixed height except the selected one and every row when wrapped or prettified: only those
+  // are measured. A measured size sticks to its key, so a change of what is measured forgets them all
+  // (measuring all 100,000 lines' rows would re-lay the whole list for every row that scrolls in).
+  const variable = props.wrap || props.prettyJson;
+  const measuredFor = useRef({ variable, selectedKey: props.selectedKey });
+  useEffect(() => {
+    const last = measuredFor.current;
+    // Not on mount: nothing has been measured yet, and a reset would lay out all the lines a second time.
+    if (last.variable === variable && last.selectedKey === props.selectedKey) return;
+    measuredFor.current = { variable, selectedKey: props.selectedKey };
+    virtualizer.measure();
+  }, [virtualizer, variable, props.selectedKey]);
+
+  useEffect(() => {
+    if (!scrollTo) return;
+    const index = lines.findIndex((l) => l.key === scrollTo.key);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    // Only a new request scrolls: new lines arriving must not jump back to the selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollTo]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list" aria-busy={props.busy === true}>
+      <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="log-rows-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((item) => {
+            const line = lines[item.index]!;
+            const selected = line.key === props.selectedKey;
+            return (
+              <div key={item.key} data-index={item.index} ref={variable || selected ? virtualizer.measureElement : undefined} role="listitem" className="log-item">
+                {selected && props.renderAbove ? props.renderAbove(line) : null}
+                <LogRow
+                  line={line}
+                  selected={selected}
+                  wrap={props.wrap}
+                  timeZone={props.timeZone}
+                  regexes={props.regexes}
+                  pretty={props.prettyJson}
+                  folded={props.folded.get(line.key) ?? 0}
+                  onSelect={props.onSelect}
+                  onOpenLink={openLink}
+                />
+                {selected && props.renderDetails ? props.renderDetails(line) : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface LogRowProps {
+  line: LogLine;
+  selected: boolean;
+  wrap: boolean;
+  timeZone: TimeZoneMode;
+  regexes: readonly RegExp[];
+  pretty: boolean;
+  folded: number;
+  onSelect: (key: string | undefined) => void;
+  onOpenLink: (href: string) => void;
+}
+
+export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, regexes, pretty, folded, onSelect, onOpenLink }: LogRowProps) {
+  const traceUrl = logLineTraceUrl(line);
+  const service = serviceOf(line);
+  return (
+    <div
+      className={selected ? 'log-row selected' : 'log-row'}
+      data-testid="log-row"
+      data-key={line.key}
+      data-level={line.level}
+      aria-expanded={selected}
+      onClick={(e) => {
+        // A click on the trace link (or a selection drag) is not a toggle.
+        if ((e.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
+        onSelect(selected ? undefined : line.key);
+      }}
+    >
+      <span className="log-level-bar" style={{ background: LEVEL_COLORS[line.level] }} aria-hidden="true" />
+      <button
+        type="button"
+        className="log-toggle"
+        aria-label={`${selected ? 'Collapse' : 'Expand'} line at ${formatLogTime(line.timeMs, timeZone)}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          onSelect(selected ? undefined : line.key);
+        }}
+      >
+        {selected ? '▾' : '▸'}
+      </button>
+      <time className="log-time" dateTime={new Date(line.timeMs).toISOString()}>
+        {formatLogTime(line.timeMs, timeZone)}
+      </time>
+      <span className="log-level" style={{ color: LEVEL_COLORS[line.level] }}>
+        {LEVEL_TEXT[line.level]}
+      </span>
+      <span className="log-service" title={service}>
+        {service}
+      </span>
+      <span className={wrap || pretty ? 'log-line wrapped' : 'log-line'}>
+        <LogLineText line={line.line} regexes={regexes} pretty={pretty} />
+      </span>
+      {folded > 0 ? (
+        <span className="log-folded" title={`${folded} duplicate lines folded into this one`}>
+          ×{folded + 1}
+        </span>
+      ) : null}
+      {traceUrl ? (
+        <a
+          className="log-trace-link"
+          href={traceUrl}
+          data-testid="log-trace-link"
+          title={`Trace ${line.traceId}`}
+          onClick={(e) => {
+            // A plain click stays in the app; a middle or modified click opens a tab as any link does.
+            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+            e.preventDefault();
+            onOpenLink(traceUrl);
+          }}
+        >
+          trace
+        </a>
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,184 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderRoute } from '../testing/renderRoute';
+import { LogsPage } from './LogsPage';
+import { LOG_ROW_HEIGHT } from './LogList';
+import { createFakeLogs, FAKE_BAD_QUERY, FAKE_BAD_QUERY_ERROR, TRACE_ID } from './testing/fakeLogs';
+
+beforeEach(() => {
+  // jsdom lays nothing out: give the list a height so the virtualizer shows about 30 rows.
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
+    return this instanceof HTMLElement && this.dataset.testid === 'log-list' ? 30 * LOG_ROW_HEIGHT : 0;
+  });
+  // …and rows a height, as the virtualizer measures each one it draws (offsetHeight).
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('log-item') ? LOG_ROW_HEIGHT : 0;
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const RANGE = `from=${Date.UTC(2026, 11, 1, 11, 0)}&to=${Date.UTC(2026, 11, 1, 12, 1)}`;
+const url = (q: string, extra = '') => `/explore/logs?${RANGE}&q=${encodeURIComponent(q)}${extra}`;
+
+function open(path: string, ds = createFakeLogs()) {
+  return { ...renderRoute('/explore/logs', path, <LogsPage />, ds), ds };
+}
+
+const rows = () => screen.queryAllByTestId('log-row');
+const search = (router: { state: { location: { search: string } } }) => new URLSearchParams(router.state.location.search);
+
+describe('LogsPage', () => {
+  it('queries the datasource and lists the lines newest first with time, level as text and colour, service', async () => {
+    open(url('{service_name="payments"}', '&tz=utc'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(5));
+    const first = rows()[0]!;
+    expect(first.dataset.level).toBe('error');
+    expect(within(first).getByText('error')).toBeTruthy();
+    expect(within(first).getByText('2026-12-01 12:00:00.000')).toBeTruthy();
+    expect(within(first).getByText('payments')).toBeTruthy();
+    expect(screen.getByTestId('logs-status').textContent).toContain('30 lines');
+  });
+
+  it('shows oldest first when asked, from the URL', async () => {
+    open(url('{service_name="payments"}', '&sort=oldest&tz=utc'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(within(rows()[0]!).getByText('2026-12-01 11:59:31.000')).toBeTruthy();
+  });
+
+  it('renders HTML in lines as text and marks the line filter terms', async () => {
+    open(url('{service_name="api-gateway"} |= "handled"'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    const line = rows()[0]!;
+    expect(line.querySelector('b')).toBeNull();
+    expect(line.textContent).toContain('<b>bold</b>');
+    expect([...line.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['handled']);
+  });
+
+  it('says "showing newest 5,000 of more" when the answer stops at the limit with more in the range', async () => {
+    const ds = createFakeLogs({ perStream: 6000, serverCap: 5000 });
+    open(url('{service_name="payments"}'), ds);
+    await waitFor(() => expect(screen.getByTestId('logs-capped').textContent).toBe('Showing newest 5,000 of more'));
+    expect(screen.getByRole('button', { name: 'Load older' })).toBeTruthy();
+    expect(ds.calls.filter((c) => c.startsWith('queryLogs'))).toEqual(['queryLogs:{service_name="payments"}:']);
+  });
+
+  it('pages on "Load older" until the server has no more', async () => {
+    const ds = createFakeLogs({ perStream: 3000, serverCap: 1000 });
+    open(url('{service_name="payments"}'), ds);
+    await waitFor(() => expect(screen.getByTestId('logs-capped').textContent).toMatch(/Showing newest 1,000 of more \(the server answers at most 1,000/));
+    fireEvent.click(screen.getByRole('button', { name: 'Load older' }));
+    await waitFor(() => expect(screen.getByTestId('logs-capped').textContent).toContain('Showing newest 2,000 of more'));
+    expect(ds.calls.filter((c) => c.startsWith('queryLogs'))).toEqual(['queryLogs:{service_name="payments"}:', 'queryLogs:{service_name="payments"}:1000']);
+  });
+
+  it("shows the server's parse error", async () => {
+    open(url(FAKE_BAD_QUERY));
+    await waitFor(() => expect(screen.getByTestId('logs-error').textContent).toContain(FAKE_BAD_QUERY_ERROR));
+  });
+
+  it('filters the lines in hand as you type, case-insensitively', async () => {
+    open(url('{service_name="api-gateway"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    fireEvent.change(screen.getByLabelText('Filter lines in view'), { target: { value: 'STATUS=502' } });
+    await waitFor(() => expect(screen.getByTestId('logs-status').textContent).toContain('6 match the filter'));
+    expect(rows().every((r) => r.textContent!.includes('status=502'))).toBe(true);
+  });
+
+  it('folds duplicates ignoring numbers', async () => {
+    open(url('{service_name="payments"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(1));
+    fireEvent.change(screen.getByLabelText('Dedup'), { target: { value: 'numbers' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]!.textContent).toContain('×30');
+  });
+
+  it('expands a line into labels and parsed fields; filter for edits the query', async () => {
+    const { router } = open(url('{service_name="payments"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    fireEvent.click(rows()[0]!);
+    const details = await screen.findByTestId('log-details');
+    expect(search(router).get('line')).toBe(rows()[0]!.dataset.key);
+    const fields = within(details).getAllByTestId('log-field').map((f) => f.dataset.field);
+    expect(fields).toEqual(expect.arrayContaining(['service_name', 'level', 'trace_id', 'msg', 'attempt']));
+    fireEvent.click(within(details).getByRole('button', { name: 'Filter for msg=payment provider timeout after 30000ms' }));
+    await waitFor(() => expect(search(router).get('q')).toBe('{service_name="payments"} | json | msg="payment provider timeout after 30000ms"'));
+    expect(search(router).has('line')).toBe(false);
+  });
+
+  it('filter out on a stream label adds a negative matcher', async () => {
+    const { router } = open(url('{service_name="payments"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    fireEvent.click(rows()[0]!);
+    const details = await screen.findByTestId('log-details');
+    // The stream label comes first; the JSON field of the same name follows under Fields.
+    fireEvent.click(within(details).getAllByRole('button', { name: 'Filter out level=error' })[0]!);
+    await waitFor(() => expect(search(router).get('q')).toBe('{service_name="payments", level!="error"}'));
+  });
+
+  it('shows value statistics of a field over the lines in hand', async () => {
+    open(url('{service_name="api-gateway"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    fireEvent.click(rows()[0]!);
+    const details = await screen.findByTestId('log-details');
+    fireEvent.click(within(details).getByRole('button', { name: 'Statistics of status' }));
+    const stats = await screen.findByTestId('log-field-stats');
+    expect(stats.textContent).toContain('status in 30 of 30 lines, 2 distinct values');
+    expect(stats.textContent).toContain('20024 (80.0%)');
+  });
+
+  it('shows the context of a line inline, before and after it in its stream', async () => {
+    const { ds } = open(url('{service_name="payments"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(3));
+    fireEvent.click(rows()[3]!);
+    const details = await screen.findByTestId('log-details');
+    fireEvent.click(within(details).getByRole('button', { name: 'Show context' }));
+    await waitFor(() => expect(screen.getByTestId('log-context-before').querySelectorAll('[data-testid="log-context-row"]').length).toBe(10));
+    expect(screen.getByTestId('log-context-after').querySelectorAll('[data-testid="log-context-row"]').length).toBe(3);
+    expect(ds.calls.some((c) => c.startsWith('context:'))).toBe(true);
+  });
+
+  it("links a line's trace to the trace view around the line's time", async () => {
+    const { router } = open(url('{service_name="payments"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    const link = within(rows()[0]!).getByTestId('log-trace-link');
+    fireEvent.click(link);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/traces/${TRACE_ID}`));
+    const t = Date.UTC(2026, 11, 1, 12, 0, 0);
+    expect(search(router).get('from')).toBe(String(t - 15 * 60_000));
+  });
+
+  it('builds the selector in the label browser', async () => {
+    const { router } = open(`/explore/logs?${RANGE}`);
+    const browser = await screen.findByTestId('label-browser');
+    fireEvent.click(await within(browser).findByRole('button', { name: 'service_name' }));
+    fireEvent.click(await within(browser).findByRole('button', { name: 'payments' }));
+    fireEvent.click(within(browser).getByRole('button', { name: 'Show logs' }));
+    await waitFor(() => expect(search(router).get('q')).toBe('{service_name="payments"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+  });
+
+  it('draws the volume by level', async () => {
+    open(url('{service_name="payments"}'));
+    await waitFor(() => expect(screen.getByTestId('log-volume').querySelectorAll('rect').length).toBeGreaterThan(0));
+    expect(screen.getByText('30 lines in the range · drag to zoom', { exact: false })).toBeTruthy();
+  });
+
+  it('uses Lucene filters on a Lucene datasource', async () => {
+    const { router } = open(url('service_name:payments'), createFakeLogs({ language: 'lucene' }));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    fireEvent.click(rows()[0]!);
+    const details = await screen.findByTestId('log-details');
+    fireEvent.click(within(details).getAllByRole('button', { name: 'Filter out level=error' })[0]!);
+    await waitFor(() => expect(search(router).get('q')).toBe('service_name:payments AND NOT level:"error"'));
+  });
+
+  it('says so when no datasource has logs', () => {
+    renderRoute('/explore/logs', '/explore/logs', <LogsPage />, { uid: 'p', kind: 'prometheus', name: 'P', health: async () => ({ ok: true }) });
+    expect(screen.getByText('No logs datasource')).toBeTruthy();
+  });
+});

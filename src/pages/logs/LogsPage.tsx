@@ -1,0 +1,249 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { DataSource } from '../../datasources/types';
+import { logLineUrl } from '../../model/links';
+import type { LogLine } from '../../model/logs';
+import type { TimeRange } from '../../model/time';
+import { absoluteRaw } from '../../state/timeUrl';
+import { useTimeRange } from '../../state/useTimeRange';
+import { useDataSources } from '../shared/dataSources';
+import { errorText } from '../shared/panelQuery';
+import { dedupLines, type DedupMode } from './dedup';
+import { downloadName, linesAsJson, linesAsText, saveFile } from './download';
+import { compileTerms } from './highlight';
+import { useInViewFilter } from './inViewFilter';
+import { LabelBrowser } from './LabelBrowser';
+import { withSelector } from './labelSelector';
+import { searchTermsOf } from './lineFilters';
+import { LogContext } from './LogContext';
+import { LogDetails } from './LogDetails';
+import { LogList, type ScrollToLine } from './LogList';
+import { LogsQueryBar } from './LogsQueryBar';
+import { addFilter, type FilterMode, type FilterTarget } from './queryEdit';
+import { useLogLines, useLogVolume } from './useLogLines';
+import { useLogsUrl, type LogsUrlState } from './useLogsUrl';
+import { VolumeHistogram } from './VolumeHistogram';
+import './logs.css';
+
+/** `/explore/logs`: query a logs datasource, see its volume, read, filter and follow the lines. */
+export function LogsPage() {
+  const sources = useDataSources().list.filter((ds) => ds.logs !== undefined);
+  const [url, setUrl] = useLogsUrl();
+  if (sources.length === 0) return <NoLogsSource />;
+  const ds = sources.find((s) => s.uid === url.ds) ?? sources[0]!;
+  // Keyed by datasource: another one starts with its own label browser, filter and selection state.
+  return <LogsExplorer key={ds.uid} ds={ds} sources={sources} url={url} setUrl={setUrl} />;
+}
+
+interface ExplorerProps {
+  ds: DataSource;
+  sources: readonly DataSource[];
+  url: LogsUrlState;
+  setUrl: (patch: Partial<LogsUrlState>) => void;
+}
+
+function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
+  const { range, setRange } = useTimeRange();
+  const language = ds.logs!.language;
+  const query = url.query;
+  const [browserOpen, setBrowserOpen] = useState(query.trim() === '');
+  const [dedup, setDedup] = useState<DedupMode>('none');
+  const [filterText, setFilterText] = useState('');
+  const [prettyAll, setPrettyAll] = useState(false);
+  const [contextKey, setContextKey] = useState<string | undefined>();
+  const [scrollTo, setScrollTo] = useState<ScrollToLine | undefined>();
+  const data = useLogLines(ds, query, range);
+  const volume = useLogVolume(ds, query, range);
+
+  const sorted = useMemo(() => (url.sort === 'oldest' ? [...data.lines].reverse() : data.lines), [data.lines, url.sort]);
+  const deduped = useMemo(() => dedupLines(sorted, dedup), [sorted, dedup]);
+  const shown = useInViewFilter(deduped.lines, filterText);
+  const regexes = useMemo(
+    () => compileTerms([...searchTermsOf(query, language), ...(filterText ? [{ kind: 'text' as const, value: filterText, ignoreCase: true }] : [])]),
+    [query, language, filterText],
+  );
+
+  // A pasted link to a line: scroll to it once it is in hand.
+  const [scrolledFor, setScrolledFor] = useState<string | undefined>();
+  if (url.line !== undefined && scrolledFor !== url.line && shown.some((l) => l.key === url.line)) {
+    setScrolledFor(url.line);
+    setScrollTo({ key: url.line, seq: (scrollTo?.seq ?? 0) + 1 });
+  }
+
+  const run = (text: string) => setUrl({ query: text, line: undefined });
+  const onFilter = (target: FilterTarget, mode: FilterMode) => run(addFilter(language, query, target, mode));
+  const onZoom = (r: TimeRange) => setRange(absoluteRaw(r));
+  const viewState = { ds: ds.uid, query, sort: url.sort, wrap: url.wrap, timeZone: url.timeZone };
+  const lineLink = (line: LogLine) => new URL(logLineUrl(viewState, line), window.location.href).toString();
+
+  return (
+    <div className="page logs-page">
+      <div className="page-header">
+        <h1>Logs</h1>
+        <span className="convention-badge">{ds.name}</span>
+      </div>
+      <LogsQueryBar
+        ds={ds}
+        sources={sources}
+        range={range}
+        query={query}
+        error={data.error}
+        onRun={run}
+        onDataSource={(uid) => setUrl({ ds: uid, line: undefined })}
+        browserOpen={browserOpen}
+        onToggleBrowser={() => setBrowserOpen((o) => !o)}
+      />
+      {browserOpen ? (
+        <LabelBrowser
+          ds={ds}
+          range={range}
+          onUse={(selector, andRun) => {
+            const next = withSelector(query, selector, language);
+            if (andRun) {
+              run(next);
+              setBrowserOpen(false);
+            } else setUrl({ query: next });
+          }}
+        />
+      ) : null}
+      {data.error ? (
+        <div className="page-error" role="alert" data-testid="logs-error">
+          <span className="page-error-what">Query failed</span> {errorText(data.error)}
+        </div>
+      ) : null}
+      {query.trim() === '' ? (
+        <p className="hint">Pick labels in the label browser, or type a {language === 'lucene' ? 'Lucene' : 'LogQL'} query and press Shift+Enter.</p>
+      ) : (
+        <>
+          {ds.logs!.volume ? (
+            <VolumeHistogram
+              result={volume.data}
+              range={range}
+              timeZone={url.timeZone}
+              onZoom={onZoom}
+              loading={volume.isFetching}
+              error={volume.isError ? errorText(volume.error) : undefined}
+            />
+          ) : null}
+          <div className="logs-toolbar" role="toolbar" aria-label="Log list options">
+            <select aria-label="Order" value={url.sort} onChange={(e) => setUrl({ sort: e.target.value === 'oldest' ? 'oldest' : 'newest' })}>
+              <option value="newest">Newest first</option>
+              <option value="oldest">Oldest first</option>
+            </select>
+            <select aria-label="Time zone" value={url.timeZone} onChange={(e) => setUrl({ timeZone: e.target.value === 'utc' ? 'utc' : 'local' })}>
+              <option value="local">Local time</option>
+              <option value="utc">UTC</option>
+            </select>
+            <select aria-label="Dedup" value={dedup} onChange={(e) => setDedup(e.target.value as DedupMode)}>
+              <option value="none">No dedup</option>
+              <option value="exact">Dedup: exact</option>
+              <option value="numbers">Dedup: ignoring numbers</option>
+            </select>
+            <label className="toggle-inline">
+              <input type="checkbox" checked={url.wrap} onChange={(e) => setUrl({ wrap: e.target.checked })} /> Wrap lines
+            </label>
+            <label className="toggle-inline">
+              <input type="checkbox" checked={prettyAll} onChange={(e) => setPrettyAll(e.target.checked)} /> Pretty JSON
+            </label>
+            <input
+              type="search"
+              className="logs-filter"
+              aria-label="Filter lines in view"
+              placeholder="Filter the lines in hand"
+              value={filterText}
+              onChange={(e) => setFilterText(e.target.value)}
+            />
+            <span className="logs-download">
+              <button type="button" disabled={shown.length === 0} onClick={() => saveFile(linesAsText(shown), downloadName('txt', Date.now()), 'text/plain')}>
+                Download .txt
+              </button>
+              <button type="button" disabled={shown.length === 0} onClick={() => saveFile(linesAsJson(shown), downloadName('json', Date.now()), 'application/json')}>
+                .json
+              </button>
+            </span>
+          </div>
+          <LinesStatus data={data} shown={shown.length} deduped={deduped.lines.length} filtering={filterText !== ''} />
+          <LogList
+            lines={shown}
+            wrap={url.wrap}
+            timeZone={url.timeZone}
+            regexes={regexes}
+            prettyJson={prettyAll}
+            folded={deduped.folded}
+            selectedKey={url.line}
+            onSelect={(key) => setUrl({ line: key })}
+            scrollTo={scrollTo}
+            busy={data.fetching && !data.loadingOlder}
+            renderAbove={(line) => (contextKey === line.key && ds.logs!.context ? <LogContext ds={ds} line={line} side="before" timeZone={url.timeZone} /> : null)}
+            renderDetails={(line) => (
+              <>
+                {contextKey === line.key && ds.logs!.context ? <LogContext ds={ds} line={line} side="after" timeZone={url.timeZone} /> : null}
+                <LogDetails
+                  line={line}
+                  language={language}
+                  lines={data.lines}
+                  regexes={regexes}
+                  lineLink={lineLink(line)}
+                  onFilter={onFilter}
+                  onContext={ds.logs!.context ? () => setContextKey(contextKey === line.key ? undefined : line.key) : undefined}
+                  contextOpen={contextKey === line.key}
+                />
+              </>
+            )}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function LinesStatus({ data, shown, deduped, filtering }: { data: ReturnType<typeof useLogLines>; shown: number; deduped: number; filtering: boolean }) {
+  const n = data.lines.length;
+  const fmt = (x: number) => x.toLocaleString('en-US');
+  if (data.pending) {
+    return (
+      <div className="logs-status" role="status">
+        Loading lines…
+      </div>
+    );
+  }
+  return (
+    <div className="logs-status" role="status" data-testid="logs-status">
+      {data.hasMore ? (
+        <span className="logs-capped" data-testid="logs-capped">
+          Showing newest {fmt(n)} of more
+          {data.serverCap !== undefined ? ` (the server answers at most ${fmt(data.serverCap)} per request)` : ''}
+        </span>
+      ) : (
+        <span>
+          {fmt(n)} {n === 1 ? 'line' : 'lines'}
+        </span>
+      )}
+      {deduped < n ? <span> · {fmt(n - deduped)} duplicates folded</span> : null}
+      {filtering ? <span> · {fmt(shown)} match the filter</span> : null}
+      {data.hasMore ? (
+        <button type="button" onClick={data.loadOlder} disabled={data.loadingOlder}>
+          {data.loadingOlder ? 'Loading older…' : 'Load older'}
+        </button>
+      ) : null}
+      {data.fetching && !data.loadingOlder ? <span className="spinner spinner-small" aria-label="Refreshing" /> : null}
+      {data.warnings.map((w) => (
+        <span key={w} className="logs-warning">
+          {w}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function NoLogsSource() {
+  return (
+    <div className="page-message" role="alert">
+      <h1>No logs datasource</h1>
+      <p>
+        None of the configured datasources can query logs. Add a <code>loki</code> (or <code>elasticsearch</code> / <code>opensearch</code>) datasource to{' '}
+        <code>config.json</code>, or see the <Link to="/settings/datasources">datasources page</Link>.
+      </p>
+    </div>
+  );
+}
