@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDemoBackend, DEMO_JAEGER_URL, DEMO_PROMETHEUS_URL, DEMO_TEMPO_URL, DEMO_ZIPKIN_URL, DEMO_ALERTMANAGER_URL, servicesFromUrl } from './index';
+import { createDemoBackend, DEMO_ALERTMANAGER_URL, DEMO_JAEGER_URL, DEMO_LOKI_URL, DEMO_PROMETHEUS_URL, DEMO_TEMPO_URL, DEMO_ZIPKIN_URL, servicesFromUrl } from './index';
 
 describe('createDemoBackend', () => {
   const demo = createDemoBackend({ nowMs: Date.UTC(2025, 5, 4, 12, 0, 0), seed: 3 });
@@ -32,18 +32,24 @@ describe('createDemoBackend', () => {
     expect(await (await demo.fetchFn(`${DEMO_ZIPKIN_URL}/api/v2/services`)).json()).toEqual(services);
   });
 
-  it('lists one Prometheus, one datasource per trace API and an Alertmanager', () => {
+  it('lists one Prometheus, one datasource per trace API, an Alertmanager and a Loki', () => {
     expect(demo.configs.map((c) => [c.kind, c.url])).toEqual([
       ['prometheus', DEMO_PROMETHEUS_URL],
       ['jaeger', DEMO_JAEGER_URL],
       ['tempo', DEMO_TEMPO_URL],
       ['zipkin', DEMO_ZIPKIN_URL],
       ['alertmanager', DEMO_ALERTMANAGER_URL],
+      ['loki', DEMO_LOKI_URL],
     ]);
   });
 
+  it('answers the Loki API in-process under the Loki base URL', async () => {
+    const res = await demo.fetchFn(`${DEMO_LOKI_URL}/loki/api/v1/label/service_name/values`);
+    expect(((await res.json()) as { data: string[] }).data).toContain('payments');
+  });
+
   it('answers anything else with a 404 rather than a network error', async () => {
-    const res = await demo.fetchFn('http://demo.watchfloor.invalid/loki/api/v1/labels');
+    const res = await demo.fetchFn('http://demo.watchfloor.invalid/elasticsearch/_search');
     expect(res.status).toBe(404);
   });
 });

@@ -12,6 +12,8 @@ export const DEMO_TEMPO_URL = 'http://demo.watchfloor.invalid/tempo';
 export const DEMO_ZIPKIN_URL = 'http://demo.watchfloor.invalid/zipkin';
 /** The demo's Alertmanager, holding what the demo's alerting rules fire (src/demo/alerting/). */
 export const DEMO_ALERTMANAGER_URL = 'http://demo.watchfloor.invalid/alertmanager';
+/** The demo's Loki: `/loki/api/v1/...` hangs off it, as off a real Loki's base URL (src/demo/lokiApi/). */
+export const DEMO_LOKI_URL = 'http://demo.watchfloor.invalid/loki';
 /** The documented 100,000-span batch-job trace of the default demo (see src/demo/traces/batchTrace.ts). */
 export const DEMO_BATCH_TRACE_ID = 'cb1735b9a9a5105b0a7a7549e9ba790b';
 
@@ -35,8 +37,8 @@ export function servicesFromUrl(search: string): number | undefined {
 }
 
 /**
- * The demo's datasources: one Prometheus, and one of each trace API the demo answers, so the trace view
- * runs every trace adapter against the same simulated system.
+ * The demo's datasources: one Prometheus, one of each trace API the demo answers, so the trace view
+ * runs every trace adapter against the same simulated system, and one Loki over the same requests' logs.
  */
 const DEMO_CONFIGS: readonly DataSourceConfig[] = [
   {
@@ -51,6 +53,7 @@ const DEMO_CONFIGS: readonly DataSourceConfig[] = [
   { uid: 'demo-tempo', kind: 'tempo', name: 'Demo Tempo', url: DEMO_TEMPO_URL },
   { uid: 'demo-zipkin', kind: 'zipkin', name: 'Demo Zipkin', url: DEMO_ZIPKIN_URL },
   { uid: 'demo-alertmanager', kind: 'alertmanager', name: 'Demo Alertmanager', url: DEMO_ALERTMANAGER_URL },
+  { uid: 'demo-loki', kind: 'loki', name: 'Demo Loki', url: DEMO_LOKI_URL },
 ];
 
 /**

@@ -6,7 +6,8 @@ import { unitHash } from './hash';
 import { poissonSample } from './inflight';
 import { matchesAll } from '../labelMatchers';
 import { DEMO_METADATA } from './metadata';
-import { createRateModel, SCRAPE_INTERVAL_MS, type RateModel } from './requestClasses';
+import { createRateModel, rawCount, SCRAPE_INTERVAL_MS, type RateModel } from './requestClasses';
+import { shapeIntegral } from './trafficShape';
 import { checkScenarioOverlap, type Scenario } from './scenarios';
 import { traceTimeline, type SpanTiming } from './timeline';
 import { FLOWS, outcomeFromCode, type OutcomeSpec } from './topology';
@@ -53,6 +54,22 @@ export interface Simulator extends SampleSource {
    * searchable traces, so every exemplar's trace is found by a search around it.
    */
   sampledTraceIds(startMs: number, endMs: number): Generator<string, void, undefined>;
+  /** The request classes (flow × outcome) in model order: what the demo's logs enumerate requests of. */
+  readonly requestClasses: readonly DemoRequestClass[];
+  /**
+   * Requests of class `cls` since the epoch at `tMs`, without the counters' jitter: the closed form the
+   * request counters are built on, so logs counted from it agree with the metrics.
+   */
+  requestCount(cls: number, tMs: number): number;
+}
+
+/** One request class as the logs see it. */
+export interface DemoRequestClass {
+  index: number;
+  flowIndex: number;
+  outcome: Pick<OutcomeSpec, 'kind' | 'target'>;
+  outcomeCode: number;
+  hops: readonly Hop[];
 }
 
 function slotWindow(startMs: number, endMs: number): { firstSlot: number; count: number } {
@@ -112,6 +129,11 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     describeTrace: (traceId) => describeTrace(model, traceId),
     traceTemplates: model.classes.map((c) => c.hops),
     sampledTraceIds: (startMs, endMs) => sampledTraceIds(model, catalog, startMs, endMs),
+    requestClasses: model.classes.map((c) => ({ index: c.index, flowIndex: c.flowIndex, outcome: c.outcome, outcomeCode: c.outcomeCode, hops: c.hops })),
+    requestCount: (cls, tMs) => {
+      const c = model.classes[cls];
+      return c === undefined ? 0 : rawCount(c, tMs, shapeIntegral(model.system, tMs, true));
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import type { HttpHandler } from 'msw';
 import { createAlertingHandlers } from '../alerting/handlers';
 import { createPrometheusHandlers } from '../promApi/handlers';
 import { createSimulator, DEFAULT_SEED, defaultScenarios, type Simulator } from '../simulator';
+import { createLogHandlers } from '../logHandlers';
 import { createTraceHandlers } from '../traceHandlers';
 
 export interface DemoHandlerOptions {
@@ -15,7 +16,7 @@ export interface DemoHandlerOptions {
 }
 
 /**
- * The simulator and the Prometheus and trace API handlers over it (traces: /jaeger, /tempo, /zipkin): what answers demo requests, whether in the
+ * The simulator and the Prometheus, trace (/jaeger, /tempo, /zipkin) and Loki (/loki) API handlers over it: what answers demo requests, whether in the
  * demo worker or in-process (node, tests). Both build it here so they serve the same demo.
  */
 export function createDemoHandlers(opts: DemoHandlerOptions): HttpHandler[] {
@@ -24,6 +25,7 @@ export function createDemoHandlers(opts: DemoHandlerOptions): HttpHandler[] {
     ...createPrometheusHandlers(simulator, { basePath: '/prometheus', now: opts.now }),
     ...createTraceHandlers(simulator, { now: opts.now }),
     ...createAlertingHandlers(simulator, { prometheusBasePath: '/prometheus', now: opts.now }),
+    ...createLogHandlers(simulator, { now: opts.now }),
   ];
 }
 
