@@ -33,6 +33,7 @@ function Frame() {
             Services
           </NavLink>
           <NavLink to={exploreUrl([], params)}>Explore</NavLink>
+          <NavLink to="/noc">Wall</NavLink>
           <NavLink to={datasourcesSettingsUrl(params)}>Datasources</NavLink>
         </nav>
         <div className="time-controls">

@@ -43,6 +43,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/traces/TracePage')).TracePage }),
       },
       {
+        path: 'noc',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/noc/NocPage')).NocPage }),
+      },
+      {
         path: 'settings/datasources',
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/settings/datasources/DatasourcesPage')).DatasourcesPage }),
