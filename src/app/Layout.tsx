@@ -40,6 +40,7 @@ function Frame() {
           <NavLink to={traceSearchPageUrl(params)} end>
             Traces
           </NavLink>
+          <NavLink to="/noc">Wall</NavLink>
           <NavLink to={datasourcesSettingsUrl(params)}>Datasources</NavLink>
         </nav>
         <div className="time-controls">

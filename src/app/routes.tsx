@@ -58,6 +58,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/traces/files/TraceFilePage')).TraceFilePage }),
       },
       {
+        path: 'noc',
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import('../pages/noc/NocPage')).NocPage }),
+      },
+      {
         path: 'settings/datasources',
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import('../pages/settings/datasources/DatasourcesPage')).DatasourcesPage }),

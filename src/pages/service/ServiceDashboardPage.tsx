@@ -109,7 +109,11 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
 /** `/services/:service`: the Golden Signals dashboard of one service. */
 export function ServiceDashboardPage() {
   // The segment escapes names a path cannot carry as they are (`.`, `..`, `%`, lone surrogates).
-  const service = serviceFromSegment(useParams().service ?? '');
+  return <ServiceDashboardView service={serviceFromSegment(useParams().service ?? '')} />;
+}
+
+/** One service's dashboard, wherever it is shown: its route, or a NOC playlist's screen. */
+export function ServiceDashboardView({ service }: { service: string }) {
   const directory = useDataSources();
   const ds = directory.defaultMetrics();
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;

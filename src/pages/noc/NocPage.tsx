@@ -1,0 +1,202 @@
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { DataSource } from '../../datasources/types';
+import { DEFAULT_BOARD, fitTiles, type BoardSpec } from '../../model/board';
+import { serviceDashboardUrl } from '../../model/links';
+import { TimeScopeProvider } from '../../state/TimeScopeProvider';
+import { useTimeScope, type TimeScopeHandle } from '../../state/timeScopeContext';
+import { useDataSources } from '../shared/dataSources';
+import { NoMetricsSource } from '../shared/NoMetricsSource';
+import { AlertStrip } from './AlertStrip';
+import { useKioskExit } from './kiosk';
+import { parseNocParams, playlistIndex, refreshDelayMs } from './nocParams';
+import { Tile } from './Tile';
+import { useBoardAlerts } from './useBoardAlerts';
+import { useBoardTiles } from './useBoardTiles';
+import { useScreenWakeLock, WAKE_LOCK_TEXT } from './wakeLock';
+import './noc.css';
+
+const ServiceDashboardView = lazy(async () => ({ default: (await import('../service/ServiceDashboardPage')).ServiceDashboardView }));
+
+/** After a tile is opened in kiosk, the board comes back by itself after this long. */
+const KIOSK_RETURN_MS = 60_000;
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A once-a-second reading of both clocks: the wall clock for display, the monotonic one for staleness. */
+function useSecondClock(): { wall: number; mono: number } {
+  const [now, setNow] = useState(() => ({ wall: Date.now(), mono: performance.now() }));
+  useEffect(() => {
+    const id = window.setInterval(() => setNow({ wall: Date.now(), mono: performance.now() }), 1000);
+    return () => window.clearInterval(id);
+  }, []);
+  return now;
+}
+
+function useElementSize(): [React.RefObject<HTMLDivElement | null>, { width: number; height: number }] {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => setSize((s) => (s.width === el.clientWidth && s.height === el.clientHeight ? s : { width: el.clientWidth, height: el.clientHeight }));
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, size];
+}
+
+function DemoBanner({ sources }: { sources: readonly DataSource[] }) {
+  if (!sources.some((ds) => ds.simulated)) return null;
+  return (
+    <div className="noc-demo-badge" role="status" data-testid="noc-demo-badge">
+      DEMO DATA · simulated, not production
+    </div>
+  );
+}
+
+function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; board: BoardSpec; refreshMs: number; onOpen: (service: string) => void; onHealth: (ok: boolean) => void }) {
+  const { range, tick } = useTimeScope();
+  const directory = useDataSources();
+  const now = useSecondClock();
+  const data = useBoardTiles(ds, { ...board, refreshMs }, range, now.mono);
+  const alerts = useBoardAlerts(directory.list, refreshMs, tick);
+  const [gridRef, size] = useElementSize();
+  const layout = fitTiles(data.tiles.length, size.width, size.height);
+  const healthy = !data.unreachable && data.errors.length === 0;
+  useEffect(() => onHealth(healthy), [healthy, onHealth]);
+  const everythingDown = data.unreachable && alerts.sources.every((s) => s.error !== undefined);
+
+  return (
+    <>
+      {data.unreachable ? (
+        <div className="noc-banner" role="alert" data-testid="noc-unreachable">
+          ◌ {everythingDown ? 'Every datasource is unreachable' : `${ds.name} is unreachable`}: tiles show their last data as STALE, retrying with backoff (at most 1 min).
+          {data.errors[0] ? <span className="noc-banner-why"> {data.errors[0]}</span> : null}
+        </div>
+      ) : null}
+      <AlertStrip alerts={alerts} nowMs={now.wall} />
+      <div className="noc-grid" ref={gridRef} data-testid="noc-grid" style={{ gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)` }}>
+        {data.loading ? <div className="noc-loading">Loading services…</div> : null}
+        {data.tiles.map((tile) => (
+          <Tile key={tile.service} tile={tile} width={layout.tileWidth} height={layout.tileHeight} onOpen={onOpen} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+/**
+ * The board's own time scope, refreshed by a timer that backs off while refreshes fail (doubling, capped at
+ * one minute) and returns to the interval when they succeed, so a dead datasource is not hammered and a
+ * revived one is picked up within a minute, with no reload.
+ */
+function useBackoffRefresh(handle: React.RefObject<TimeScopeHandle | null>, refreshMs: number): (ok: boolean) => void {
+  const failures = useRef(0);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      handle.current?.refreshNow();
+      setGeneration((g) => g + 1);
+    }, refreshDelayMs(refreshMs, failures.current));
+    return () => window.clearTimeout(id);
+  }, [handle, refreshMs, generation]);
+  return useCallback((ok: boolean) => {
+    failures.current = ok ? 0 : failures.current + 1;
+  }, []);
+}
+
+/** `/noc`: the wall board. `?kiosk` hides every control and the cursor; `?playlist=board,payments&interval=60s` rotates. */
+export function NocPage() {
+  const [search, setSearch] = useSearchParams();
+  const navigate = useNavigate();
+  const directory = useDataSources();
+  const params = useMemo(() => parseNocParams(search), [search]);
+  const board = useMemo<BoardSpec>(() => ({ ...DEFAULT_BOARD, ...(params.services.length > 0 ? { services: params.services } : {}) }), [params.services]);
+  const ds = directory.defaultMetrics();
+  const wake = useScreenWakeLock(true);
+  const now = useSecondClock();
+  const scope = useRef<TimeScopeHandle | null>(null);
+  const onHealth = useBackoffRefresh(scope, params.refreshMs);
+  const [started] = useState(() => performance.now());
+  const [opened, setOpened] = useState<{ service: string; at: number } | undefined>(undefined);
+
+  useKioskExit(params.kiosk, () =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('kiosk');
+        return next;
+      },
+      { replace: true },
+    ),
+  );
+  useEffect(() => {
+    document.documentElement.classList.add('noc-view');
+    document.documentElement.classList.toggle('noc-kiosk', params.kiosk);
+    return () => document.documentElement.classList.remove('noc-view', 'noc-kiosk');
+  }, [params.kiosk]);
+
+  // In kiosk a tile opens its dashboard on the wall, and the board comes back by itself.
+  useEffect(() => {
+    if (!opened) return;
+    const id = window.setTimeout(() => setOpened(undefined), KIOSK_RETURN_MS);
+    return () => window.clearTimeout(id);
+  }, [opened]);
+  const onOpen = useCallback(
+    (service: string) => {
+      if (params.kiosk) setOpened({ service, at: performance.now() });
+      else void navigate(serviceDashboardUrl(service, { from: 'now-1h', to: 'now', refresh: '30s' }));
+    },
+    [params.kiosk, navigate],
+  );
+
+  if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
+  const screens = params.playlist.length > 0 ? params.playlist : ['board'];
+  const screen = opened ? opened.service : screens[playlistIndex(screens.length, params.intervalMs, now.mono - started)]!;
+  const showBoard = screen === 'board' || screen === board.id;
+
+  return (
+    <div className="noc" data-testid="noc">
+      <header className="noc-header">
+        <span className="noc-title">{showBoard ? board.title : screen}</span>
+        <DemoBanner sources={directory.list} />
+        <span className="noc-clock" data-testid="noc-clock">
+          {timeFormat.format(now.wall)} <span className="noc-zone">{zone}</span>
+        </span>
+        <span className="noc-status" data-testid="noc-status">
+          refresh {params.refreshMs / 1000}s · {WAKE_LOCK_TEXT[wake]}
+          {screens.length > 1 && !opened ? ` · playlist ${screens.indexOf(screen) + 1}/${screens.length}` : ''}
+          {opened ? ' · back to the board in 1 min' : ''}
+        </span>
+        {!params.kiosk ? (
+          <span className="noc-controls">
+            <button type="button" onClick={() => setSearch((prev) => new URLSearchParams([...prev, ['kiosk', '']]), { replace: true })}>
+              Kiosk
+            </button>
+            <a href="/services">Exit board</a>
+          </span>
+        ) : null}
+      </header>
+      {params.problems.map((p) => (
+        <div key={p} className="noc-problem" role="status">
+          {p}
+        </div>
+      ))}
+      <TimeScopeProvider initialRange={{ from: 'now-15m', to: 'now' }} initialRefresh="off" ref={scope}>
+        {showBoard ? (
+          <Board ds={ds} board={board} refreshMs={params.refreshMs} onOpen={onOpen} onHealth={onHealth} />
+        ) : (
+          <div className="noc-screen" data-testid="noc-screen" data-service={screen}>
+            <Suspense fallback={<div className="noc-loading">Loading…</div>}>
+              <ServiceDashboardView service={screen} />
+            </Suspense>
+          </div>
+        )}
+      </TimeScopeProvider>
+    </div>
+  );
+}

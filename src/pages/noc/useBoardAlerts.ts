@@ -1,0 +1,78 @@
+import { useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { DataSource } from '../../datasources/types';
+import { suppression, type Alert } from '../../model/alerts';
+import { compareAlerts, type StripAlert } from '../../model/board';
+import { errorText } from '../shared/panelQuery';
+
+export interface AlertSourceState {
+  uid: string;
+  name: string;
+  kind: string;
+  /** Set when the source could not be read: the strip says so and never shows "no alerts" for it. */
+  error?: string;
+  loading: boolean;
+}
+
+export interface BoardAlerts {
+  paging: StripAlert[];
+  suppressed: StripAlert[];
+  sources: AlertSourceState[];
+}
+
+function toStrip(alert: Alert, source: DataSource): StripAlert | undefined {
+  // Prometheus' pending alerts have not fired yet; Alertmanager's unprocessed ones are about to be.
+  if (alert.state === 'pending' || alert.state === 'inactive') return undefined;
+  const reason = suppression(alert);
+  return {
+    key: alert.fingerprint,
+    name: alert.labels.alertname ?? '(no alertname)',
+    severity: alert.labels.severity ?? 'none',
+    summary: alert.annotations.summary ?? alert.annotations.description ?? '',
+    labels: alert.labels,
+    sinceMs: alert.startsAt,
+    source: source.name,
+    ...(reason ? { suppressed: reason } : {}),
+  };
+}
+
+/**
+ * Firing alerts from every datasource with `alerts` (Prometheus' rules, Alertmanager), refreshed with the
+ * board. One alert reported by both shows once (same fingerprint), Alertmanager's copy first, since only it
+ * knows about silences and inhibitions.
+ */
+export function useBoardAlerts(sources: readonly DataSource[], refreshMs: number, tick: number): BoardAlerts {
+  const withAlerts = useMemo(() => [...sources].filter((ds) => ds.alerts).sort((a, b) => Number(b.kind === 'alertmanager') - Number(a.kind === 'alertmanager')), [sources]);
+  const results = useQueries({
+    queries: withAlerts.map((ds) => ({
+      queryKey: [ds.uid, 'alerts.list', tick] as const,
+      queryFn: ({ signal }: { signal: AbortSignal }) => ds.alerts!.listAlerts(signal),
+      gcTime: 2 * refreshMs,
+      retry: false,
+      placeholderData: (previous: Alert[] | undefined) => previous,
+    })),
+  });
+  return useMemo(() => {
+    const seen = new Set<string>();
+    const paging: StripAlert[] = [];
+    const suppressed: StripAlert[] = [];
+    withAlerts.forEach((ds, i) => {
+      const r = results[i];
+      // A failed refresh shows no alerts from this source: stale alerts would read as current.
+      if (!r || r.isError) return;
+      for (const alert of r.data ?? []) {
+        const strip = toStrip(alert, ds);
+        if (!strip || seen.has(strip.key)) continue;
+        seen.add(strip.key);
+        (strip.suppressed ? suppressed : paging).push(strip);
+      }
+    });
+    paging.sort(compareAlerts);
+    suppressed.sort(compareAlerts);
+    const states = withAlerts.map((ds, i): AlertSourceState => {
+      const r = results[i];
+      return { uid: ds.uid, name: ds.name, kind: ds.kind, loading: !r || r.isPending, ...(r?.isError ? { error: errorText(r.error) } : {}) };
+    });
+    return { paging, suppressed, sources: states };
+  }, [withAlerts, results]);
+}

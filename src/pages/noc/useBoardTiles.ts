@@ -1,0 +1,100 @@
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { overviewQueriesOptions, rangeQueryOptions, servicesQueryOptions } from '../../datasources/queries';
+import type { DataSource, RangeResult } from '../../datasources/types';
+import { boardBands, compareTiles, freshness, headlineSignal, tileState, type BoardSpec, type TileSignal, type TileState } from '../../model/board';
+import { statusOf } from '../../model/thresholds';
+import type { TimeRange } from '../../model/time';
+import { chooseStep } from '../../model/time';
+import { errorText } from '../shared/panelQuery';
+import { useLastData } from '../shared/lastData';
+import { buildOverview, OVERVIEW_COLUMNS, type OverviewResult } from '../services/overviewRows';
+
+export interface Tile {
+  service: string;
+  state: TileState;
+  headline?: TileSignal;
+  signals: TileSignal[];
+  /** Wall-clock time of the data shown (the last successful refresh). */
+  dataAsOf?: number;
+  /** Age of that data by the monotonic clock, when stale. */
+  ageMs?: number;
+}
+
+export interface BoardData {
+  tiles: Tile[];
+  /** Every query of the board failed, or none has ever answered past the staleness limit. */
+  unreachable: boolean;
+  errors: string[];
+  loading: boolean;
+}
+
+const TREND_POINTS = 30;
+
+/**
+ * Module-level, so TanStack Query keeps the combined object while the results are the same (useLastData and
+ * the tiles key on its identity). `newest` is the newest `dataUpdatedAt` (wall clock), 0 for none.
+ */
+function combineResults(rs: ReadonlyArray<UseQueryResult<RangeResult>>): { results: OverviewResult[]; newest: number } {
+  return {
+    results: rs.map((r) => ({ data: r.data, error: r.isError ? errorText(r.error) : undefined, loading: r.isPending })),
+    newest: rs.reduce((m, r) => (r.data !== undefined && r.dataUpdatedAt > m ? r.dataUpdatedAt : m), 0),
+  };
+}
+
+/**
+ * The board's tiles from the services overview queries (one request per signal for all services, the same
+ * as /services), with each tile's state graded by the board's thresholds and marked STALE when the last
+ * successful refresh is older than twice the refresh interval. Freshness runs on `performance.now()`, which a
+ * wall-clock jump does not move; `nowMono` is the page's ticking reading of it.
+ */
+export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange, nowMono: number): BoardData {
+  const services = useQuery({ ...servicesQueryOptions(ds, range), refetchInterval: board.refreshMs });
+  const overview = useQuery(overviewQueriesOptions(ds, range));
+  const queries = useMemo(() => overview.data ?? [], [overview.data]);
+  const stepMs = chooseStep(range, { points: TREND_POINTS, minStepMs: ds.metrics?.minStepMs ?? 15_000 });
+  const { results: fresh, newest } = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
+  const results = useLastData(
+    queries.map((q) => q.query),
+    fresh,
+  );
+
+  // When the data last changed, on the monotonic clock: the moment a newer answer was first seen.
+  const [seen, setSeen] = useState<{ wall: number; mono: number } | undefined>(undefined);
+  const [startedMono] = useState(() => performance.now());
+  // Adjusting state while rendering (React's pattern for "state derived from a changed input"): the new answer
+  // is stamped in the same render that shows it.
+  if (newest > 0 && newest !== seen?.wall) setSeen({ wall: newest, mono: nowMono });
+
+  return useMemo(() => {
+    const only = board.services && board.services.length > 0 ? board.services : undefined;
+    const table = buildOverview(services.data ?? [], queries, results, only ? { only } : {});
+    const { stale, ageMs } = freshness(seen?.mono, startedMono, nowMono, board.refreshMs);
+    const tiles = table.rows.map((row): Tile => {
+      const signals = row.cells.map((cell): TileSignal => {
+        const column = OVERVIEW_COLUMNS.find((c) => c.signal === cell.signal)!;
+        const bands = boardBands(board, row.service, cell.signal);
+        const status = bands ? statusOf(cell.value, bands) : cell.status;
+        const trend = cell.series ? Array.from(cell.series.values.slice(-TREND_POINTS)) : undefined;
+        return { signal: cell.signal, title: column.title, unit: cell.unit, status, ...(cell.value === undefined ? {} : { value: cell.value }), ...(trend ? { trend } : {}) };
+      });
+      const headline = headlineSignal(signals);
+      return {
+        service: row.service,
+        state: tileState(signals, stale),
+        ...(headline ? { headline } : {}),
+        signals,
+        ...(seen ? { dataAsOf: seen.wall } : {}),
+        ...(stale && ageMs !== undefined ? { ageMs } : {}),
+      };
+    });
+    tiles.sort(compareTiles);
+    const errors = [
+      ...(services.isError ? [`service list: ${errorText(services.error)}`] : []),
+      ...(overview.isError ? [`overview queries: ${errorText(overview.error)}`] : []),
+      ...[...new Set(fresh.flatMap((r) => (r.error ? [r.error] : [])))],
+    ];
+    const everyQueryFailed = (services.isError && tiles.length === 0) || (fresh.length > 0 && fresh.every((r) => r.error !== undefined));
+    return { tiles, unreachable: everyQueryFailed || (stale && seen === undefined), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
+  }, [board, services.data, services.isError, services.error, overview.isError, overview.error, queries, results, fresh, seen, startedMono, nowMono]);
+}
