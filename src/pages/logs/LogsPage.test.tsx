@@ -177,6 +177,24 @@ describe('LogsPage', () => {
     await waitFor(() => expect(search(router).get('q')).toBe('service_name:payments AND NOT level:"error"'));
   });
 
+  it('groups the lines in hand into patterns; picking one shows only its lines', async () => {
+    open(url('{service_name=~".+"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(5));
+    fireEvent.click(screen.getByRole('tab', { name: 'Patterns' }));
+    const patterns = await screen.findByTestId('log-patterns');
+    const timeout = await waitFor(() => {
+      const row = [...patterns.querySelectorAll('tr[data-pattern-id]')].find((r) => r.textContent?.includes('payment provider timeout after'));
+      if (!row) throw new Error('no timeout pattern yet');
+      return row;
+    });
+    fireEvent.click(within(timeout as HTMLElement).getByRole('button'));
+    await waitFor(() => expect(screen.getByTestId('logs-pattern-filter')).toBeTruthy());
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    for (const row of rows()) expect(row.textContent).toContain('payment provider timeout');
+    fireEvent.click(within(screen.getByTestId('logs-pattern-filter')).getByRole('button', { name: 'Clear' }));
+    await waitFor(() => expect(rows().some((r) => r.textContent?.includes('request handled'))).toBe(true));
+  });
+
   it('says so when no datasource has logs', () => {
     renderRoute('/explore/logs', '/explore/logs', <LogsPage />, { uid: 'p', kind: 'prometheus', name: 'P', health: async () => ({ ok: true }) });
     expect(screen.getByText('No logs datasource')).toBeTruthy();

@@ -23,6 +23,10 @@ import { addFilter, type FilterMode, type FilterTarget } from './queryEdit';
 import { useLogLines, useLogVolume } from './useLogLines';
 import { useLogsUrl, type LogsUrlState } from './useLogsUrl';
 import { VolumeHistogram } from './VolumeHistogram';
+import { PatternsView } from './patterns/PatternsView';
+import { TailIndicator } from './tail/TailIndicator';
+import { DEFAULT_TAIL_CAPACITY, useLiveTail } from './tail/useLiveTail';
+import type { PatternSelection } from '../../model/logPatterns';
 import './logs.css';
 
 /** `/explore/logs`: query a logs datasource, see its volume, read, filter and follow the lines. */
@@ -54,8 +58,15 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
   const [scrollTo, setScrollTo] = useState<ScrollToLine | undefined>();
   const data = useLogLines(ds, query, range);
   const volume = useLogVolume(ds, query, range);
+  const [view, setView] = useState<'lines' | 'patterns'>('lines');
+  const [pattern, setPattern] = useState<PatternSelection | null>(null);
+  const [live, setLive] = useState(false);
+  const tail = useLiveTail(ds.logs, query, { enabled: live && query.trim() !== '' });
 
-  const sorted = useMemo(() => (url.sort === 'oldest' ? [...data.lines].reverse() : data.lines), [data.lines, url.sort]);
+  // Live: the tail's ring buffer (oldest first) instead of the queried page (newest first).
+  const inHand = useMemo(() => (live ? [...tail.lines].reverse() : data.lines), [live, tail.lines, data.lines]);
+  const ofPattern = useMemo(() => (pattern ? inHand.filter((l) => pattern.lineKeys.has(l.key)) : inHand), [inHand, pattern]);
+  const sorted = useMemo(() => (url.sort === 'oldest' ? [...ofPattern].reverse() : ofPattern), [ofPattern, url.sort]);
   const deduped = useMemo(() => dedupLines(sorted, dedup), [sorted, dedup]);
   const shown = useInViewFilter(deduped.lines, filterText);
   const regexes = useMemo(
@@ -125,7 +136,49 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
               error={volume.isError ? errorText(volume.error) : undefined}
             />
           ) : null}
-          <div className="logs-toolbar" role="toolbar" aria-label="Log list options">
+          <div className="logs-toolbar" role="toolbar" aria-label="Log view">
+            <span className="logs-tabs" role="tablist">
+              <button type="button" role="tab" aria-selected={view === 'lines'} onClick={() => setView('lines')}>
+                Lines
+              </button>
+              <button type="button" role="tab" aria-selected={view === 'patterns'} onClick={() => setView('patterns')}>
+                Patterns
+              </button>
+            </span>
+            {ds.logs!.tail ? (
+              <label className="toggle-inline">
+                <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} /> Live tail
+              </label>
+            ) : null}
+            {pattern ? (
+              <span className="logs-pattern-filter" data-testid="logs-pattern-filter">
+                Pattern: <code>{pattern.template.slice(0, 120)}</code>{' '}
+                <button type="button" onClick={() => setPattern(null)}>
+                  Clear
+                </button>
+              </span>
+            ) : null}
+          </div>
+          {live ? (
+            <TailIndicator
+              status={tail.status}
+              paused={tail.paused}
+              linesPerSecond={tail.linesPerSecond}
+              dropped={tail.dropped}
+              capacity={DEFAULT_TAIL_CAPACITY}
+              held={tail.lines.length}
+              onPause={tail.pause}
+              onResume={tail.resume}
+              {...(tail.error ? { error: tail.error } : {})}
+            />
+          ) : null}
+          {view === 'patterns' ? (
+            <PatternsView lines={inHand} range={range} {...(pattern ? { selectedId: pattern.id } : {})} onSelect={(selection) => {
+              setPattern(selection);
+              if (selection) setView('lines');
+            }} />
+          ) : null}
+          <div className="logs-toolbar" role="toolbar" aria-label="Log list options" hidden={view === 'patterns'}>
             <select aria-label="Order" value={url.sort} onChange={(e) => setUrl({ sort: e.target.value === 'oldest' ? 'oldest' : 'newest' })}>
               <option value="newest">Newest first</option>
               <option value="oldest">Oldest first</option>
@@ -162,8 +215,8 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
               </button>
             </span>
           </div>
-          <LinesStatus data={data} shown={shown.length} deduped={deduped.lines.length} filtering={filterText !== ''} />
-          <LogList
+          {view === 'lines' ? <LinesStatus data={data} shown={shown.length} deduped={deduped.lines.length} filtering={filterText !== ''} /> : null}
+          {view === 'lines' ? <LogList
             lines={shown}
             wrap={url.wrap}
             timeZone={url.timeZone}
@@ -190,7 +243,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
                 />
               </>
             )}
-          />
+          /> : null}
         </>
       )}
     </div>
