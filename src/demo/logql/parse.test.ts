@@ -32,6 +32,8 @@ describe('parseLogql', () => {
     const b = parseLogql('sum(rate({service_name="payments"}[1m] offset 2m)) by (level)');
     expect(a).toMatchObject({ kind: 'vector', op: 'sum', grouping: { without: false, labels: ['level'] }, inner: { kind: 'range', fn: 'count_over_time', rangeMs: 300_000 } });
     expect(b).toMatchObject({ kind: 'vector', op: 'sum', grouping: { labels: ['level'] }, inner: { kind: 'range', fn: 'rate', rangeMs: 60_000, offsetMs: 120_000 } });
+    // Several grouping labels: the grammar nests the list, and every one of them counts (the volume query's two).
+    expect(parseLogql('sum by (level, detected_level, service_name) (count_over_time({a="b"}[5m]))')).toMatchObject({ grouping: { labels: ['level', 'detected_level', 'service_name'] } });
     expect(parseLogql('bytes_over_time({a="b"} | logfmt [1h])')).toMatchObject({ kind: 'range', fn: 'bytes_over_time', log: { stages: [{ kind: 'logfmt' }] } });
   });
 

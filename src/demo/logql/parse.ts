@@ -313,7 +313,10 @@ class Walker {
       if (c.name === 'VectorOp' || c.name === '(' || c.name === ')') continue;
       if (c.name === 'MetricExpr') inner = this.metricExpr(c);
       else if (c.name === 'Grouping') {
-        const labels = (c.getChild('Labels') === null ? [] : children(c.getChild('Labels') as SyntaxNode)).filter((l) => l.name === 'Identifier').map((l) => this.text(l));
+        // The grammar nests a list as `Labels → Labels "," Identifier`: collect every Identifier beneath.
+        const labels: string[] = [];
+        const list = c.getChild('Labels');
+        if (list !== null) list.toTree().iterate({ enter: (n) => void (n.name === 'Identifier' && labels.push(this.query.slice(list.from + n.from, list.from + n.to))) });
         grouping = { without: c.getChild('Without') !== null, labels };
       } else return this.unsupported(c, `"${this.text(c)}" in ${op}`);
     }
