@@ -30,12 +30,16 @@ function Trend({ values }: { values: readonly number[] }) {
 export const Tile = memo(function Tile({ tile, width, height, onOpen }: { tile: TileData; width: number; height: number; onOpen: (service: string) => void }) {
   const name = visibleText(tile.service, 60);
   const { headline } = tile;
-  // Digits scale with the tile so a 4K wall and a laptop both fill it; the name gets what is left.
-  const digits = Math.max(14, Math.min(height * 0.34, width * 0.2));
+  // Digits scale with the tile so a 4K wall and a laptop both fill it, and with the text's length so "158 req/s"
+  // fits a small tile whole (a bold digit is about 0.62 em wide); the name and state get a size of their own.
+  const text = headline?.value !== undefined ? formatValue(headline.value, headline.unit) : '—';
+  const digits = Math.max(12, Math.min(height * 0.32, (width - 24) / (Math.max(text.length, 4) * 0.62)));
+  const headFont = Math.max(11, Math.min(height * 0.12, width * 0.075, 44));
+  const roomy = height >= 170;
   const label = `${tile.service}: ${TILE_STATE_LABEL[tile.state]}${headline?.value !== undefined ? `, ${headline.title} ${formatValue(headline.value, headline.unit)}` : ''}`;
   return (
     <button type="button" className={`noc-tile noc-${tile.state}`} style={{ width, height }} onClick={() => onOpen(tile.service)} aria-label={label} data-testid="noc-tile" data-service={tile.service} data-state={tile.state}>
-      <div className="noc-tile-head" style={{ fontSize: Math.max(11, digits * 0.42) }}>
+      <div className="noc-tile-head" style={{ fontSize: headFont }}>
         <span className="noc-tile-name" title={name.title}>
           <bdi>{name.text}</bdi>
         </span>
@@ -44,13 +48,13 @@ export const Tile = memo(function Tile({ tile, width, height, onOpen }: { tile: 
         </span>
       </div>
       {tile.state === 'stale' ? (
-        <div className="noc-tile-big" style={{ fontSize: digits * 0.7 }}>
+        <div className="noc-tile-big" style={{ fontSize: Math.min(digits, headFont * 1.6) }}>
           {tile.ageMs !== undefined ? `${formatAge(tile.ageMs)} old` : 'no answer'}
         </div>
       ) : headline?.value !== undefined ? (
         <div className="noc-tile-big" style={{ fontSize: digits }}>
-          {formatValue(headline.value, headline.unit)}
-          <span className="noc-tile-signal" style={{ fontSize: Math.max(10, digits * 0.3) }}>
+          {text}
+          <span className="noc-tile-signal" style={{ fontSize: Math.max(10, headFont * 0.75) }}>
             {headline.title}
           </span>
         </div>
@@ -59,8 +63,8 @@ export const Tile = memo(function Tile({ tile, width, height, onOpen }: { tile: 
           —
         </div>
       )}
-      {tile.state !== 'stale' && headline?.trend ? <Trend values={headline.trend} /> : null}
-      <div className="noc-tile-asof" style={{ fontSize: Math.max(10, digits * 0.22) }}>
+      {roomy && tile.state !== 'stale' && headline?.trend ? <Trend values={headline.trend} /> : null}
+      <div className="noc-tile-asof" style={{ fontSize: Math.max(10, headFont * 0.55) }}>
         {tile.dataAsOf !== undefined ? `data as of ${clock.format(tile.dataAsOf)}` : 'no data yet'}
       </div>
     </button>
