@@ -12,26 +12,12 @@ export class ParamError extends Error {
   }
 }
 
-export type Form = Map<string, string[]>;
+// Loki reads its parameters as Prometheus does: a POST form body first, then the URL query.
+import { formValue, readForm, type FormValues } from '../requestInput';
 
-export async function readForm(request: Request): Promise<Form> {
-  const form: Form = new Map();
-  const add = (k: string, v: string): void => {
-    const list = form.get(k);
-    if (list) list.push(v);
-    else form.set(k, [v]);
-  };
-  const contentType = request.headers.get('content-type') ?? '';
-  if (request.method === 'POST' && contentType.includes('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(await request.text())) add(k, v);
-  }
-  for (const [k, v] of new URL(request.url).searchParams) add(k, v);
-  return form;
-}
-
-export function value(form: Form, name: string): string {
-  return form.get(name)?.[0] ?? '';
-}
+export type Form = FormValues;
+export const value = formValue;
+export { readForm };
 
 const NS_PER_MS = 1_000_000n;
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/;

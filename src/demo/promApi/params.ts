@@ -1,29 +1,8 @@
 import { parseGoFloat, parsePromDuration } from '../promql/literals';
 
-/**
- * Request parameters the way Prometheus's Go handlers read them: form values from a POST
- * form-encoded body first, then the URL query (r.FormValue takes the first).
- */
-export type FormValues = Map<string, string[]>;
+import { formValue, type FormValues } from '../requestInput';
 
-export async function readForm(request: Request): Promise<FormValues> {
-  const form: FormValues = new Map();
-  const add = (k: string, v: string): void => {
-    const list = form.get(k);
-    if (list) list.push(v);
-    else form.set(k, [v]);
-  };
-  const contentType = request.headers.get('content-type') ?? '';
-  if (request.method === 'POST' && contentType.includes('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(await request.text())) add(k, v);
-  }
-  for (const [k, v] of new URL(request.url).searchParams) add(k, v);
-  return form;
-}
-
-export function formValue(form: FormValues, name: string): string {
-  return form.get(name)?.[0] ?? '';
-}
+export { formValue, readForm, type FormValues } from '../requestInput';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
