@@ -45,9 +45,13 @@ export function findLeftovers(marker: string): Leftover[] {
 /** Waits up to `graceMs` for the run's processes to finish their own teardown; returns those still alive. */
 export async function waitForLeftovers(marker: string, graceMs: number): Promise<Leftover[]> {
   const deadline = Date.now() + graceMs;
+  // One empty scan is not proof: a process in the middle of execve has no readable /proc/<pid>/environ for a
+  // moment, and a busy machine stretches that moment. "None left" needs two empty scans 250 ms apart.
+  let emptyScans = 0;
   for (;;) {
     const left = findLeftovers(marker);
-    if (left.length === 0 || Date.now() >= deadline) return left;
+    emptyScans = left.length === 0 ? emptyScans + 1 : 0;
+    if (emptyScans >= 2 || (left.length > 0 && Date.now() >= deadline)) return left;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
