@@ -13,7 +13,7 @@ test('the board shows payments CRIT during the incident, the firing alerts, and 
   // CRIT tiles sort first, and the state is a word, not only a colour.
   await expect(tiles(page).first()).toHaveAttribute('data-state', 'crit');
   await expect(payments).toContainText('CRIT');
-  await expect(page.locator('[data-testid=noc-alert][data-alertname=PaymentsErrorRateHigh]')).toContainText(/firing for \d+m/);
+  await expect(page.locator('[data-testid=noc-alert][data-alertname=PaymentsErrorRateHigh]')).toContainText(/firing for (\d+h )?\d+m/);
   await expect(page.getByTestId('noc-alerts-suppressed')).toContainText('1 silenced or inhibited');
   await expect(page.getByTestId('noc-demo-badge')).toBeVisible();
   await expect(page.locator('.top-bar')).toBeHidden();
