@@ -1,12 +1,15 @@
 import { ConfigError, parseConfig } from './config';
 import { pluginFor } from './kinds';
 import type { DataSource, DataSourceConfig, FetchFn, OpenSocket } from './types';
+import type { CorrelationsConfig } from '../model/correlations';
 
 export interface DataSourceSet {
   list: DataSource[];
   configs: DataSourceConfig[];
   /** True when the datasources are the embedded demo's: every page then says "Demo data". */
   simulated: boolean;
+  /** config.json's `correlations` overrides (absent: the OpenTelemetry conventions alone). */
+  correlations?: CorrelationsConfig;
   get(uid: string): DataSource | undefined;
   /** The metrics datasource marked `default`, else the first one that has metrics. */
   defaultMetrics(): DataSource | undefined;

@@ -184,3 +184,14 @@ export function traceSpanUrl(traceId: string, spanId: string): string {
   const id = normalizeTraceId(traceId) ?? traceId;
   return `/traces/${encodeComponentSafely(id)}${query([['span', spanId]])}`;
 }
+
+/**
+ * A trace in one named backend: `/traces/<id>?ds=<uid>&from&to&span=`. The window is centred on when the
+ * trace was seen (trace backends search by time); without a datasource the page asks every trace backend.
+ */
+export function traceRefUrl(ref: { datasourceUid?: string; traceId: string; timeMs?: number; spanId?: string }, windowMs = DEFAULT_TRACE_WINDOW_MS): string {
+  const id = normalizeTraceId(ref.traceId) ?? ref.traceId;
+  const around: Array<readonly [string, string | undefined]> =
+    ref.timeMs !== undefined ? [['from', String(Math.round(ref.timeMs - windowMs))], ['to', String(Math.round(ref.timeMs + windowMs))]] : [];
+  return `/traces/${encodeComponentSafely(id)}${query([['ds', ref.datasourceUid], ...around, ['span', ref.spanId]])}`;
+}
