@@ -1,4 +1,3 @@
-import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createPrometheusDataSource } from '../../prometheus';
 import type { DataSource, FetchFn } from '../../types';
@@ -6,6 +5,8 @@ import { alertsChecks, runAlertsConformance, type AlertsFixture } from './alerts
 import { fakeAlertmanager, fakeJaeger, fakeLoki, FAKE_ALERTMANAGER_URL, FAKE_JAEGER_URL, FAKE_LOKI_URL, type AlertmanagerFlaw, type JaegerFlaw, type LokiFlaw } from './fakeAdapters';
 import { useConformanceServer, type ConformanceCheck } from './harness';
 import { logsChecks, runLogsConformance, type LogsFixture } from './logs';
+import { alertmanagerRecordedAnswers, json, lokiRecordedAnswers, text } from './recorded';
+import { amAlert } from '../../alertmanager/wire.testing';
 import { metricsChecks, type MetricsFixture } from './metrics';
 import { runTracesConformance, tracesChecks, type TracesFixture } from './traces';
 
@@ -14,11 +15,8 @@ import { runTracesConformance, tracesChecks, type TracesFixture } from './traces
 // deliberate flaw fails the check aimed at that flaw. The fixtures below are the shapes of
 // shared/reference/datasource-apis.md §2 (Loki), §3.1 (Jaeger) and §7 (Alertmanager).
 
-const json = (body: unknown, status = 200) => HttpResponse.json(body as Record<string, unknown>, { status });
-const text = (body: string, status: number) => new HttpResponse(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 // ---- Loki ----
-const lokiStreams = (result: unknown[]) => json({ status: 'success', data: { resultType: 'streams', result, stats: { summary: { execTime: 0.01 } } } });
 function lokiFixture(flaw?: LokiFlaw): LogsFixture {
   return {
     adapter: flaw ? `loki fake that ${flaw}` : 'loki fake',
@@ -27,28 +25,7 @@ function lokiFixture(flaw?: LokiFlaw): LogsFixture {
     create: (fetchFn) => fakeLoki(fetchFn, flaw),
     query: '{job="varlogs"} |= "error"',
     limit: 3,
-    recorded: {
-      serverError: () => text('rpc error: code = Unavailable desc = connection refused\n', 500),
-      badQuery: { respond: () => text('parse error at line 1, col 11: syntax error: unexpected IDENTIFIER\n', 400), message: 'parse error at line 1, col 11' },
-      malformed: { respond: () => lokiStreams([{ stream: { job: 'varlogs' }, values: [['1569266497240578000', 'foo'], [1569266492548155000, 'bar']] }]), field: 'data.result[0].values[1][0]' },
-      empty: () => lokiStreams([]),
-      lines: {
-        respond: () =>
-          lokiStreams([
-            { stream: { filename: '/var/log/app.log', job: 'varlogs' }, values: [['1569266497240578123', 'GET /pay 500 <script>alert(1)</script>'], ['1569266492548155000', 'bar']] },
-            { stream: { job: 'varlogs', level: 'error' }, values: [['1569266495000000001', 'payment failed']] },
-          ]),
-        expected: [
-          { timeNs: '1569266497240578123', line: 'GET /pay 500 <script>alert(1)</script>' },
-          { timeNs: '1569266495000000001', line: 'payment failed' },
-          { timeNs: '1569266492548155000', line: 'bar' },
-        ],
-      },
-      limitReached: {
-        respond: () => lokiStreams([{ stream: { job: 'varlogs' }, values: [['1569266497000000003', 'c'], ['1569266497000000002', 'b'], ['1569266497000000001', 'a']] }]),
-        warning: /older lines .* may be missing/,
-      },
-    },
+    recorded: lokiRecordedAnswers(),
   };
 }
 
@@ -92,33 +69,13 @@ function jaegerFixture(flaw?: JaegerFlaw): TracesFixture {
 }
 
 // ---- Alertmanager ----
-const amAlert = (fingerprint: string, state: string, startsAt: string, endsAt: string) => ({
-  annotations: { summary: 'High latency' }, endsAt, fingerprint, receivers: [{ name: 'team-x' }], startsAt, updatedAt: startsAt,
-  status: { state, silencedBy: [], inhibitedBy: [], mutedBy: [] }, generatorURL: 'http://prom:9090/graph?g0.expr=up', labels: { alertname: 'HighLatency', severity: 'page' },
-});
 function alertmanagerFixture(flaw?: AlertmanagerFlaw): AlertsFixture {
   return {
     adapter: flaw ? `alertmanager fake that ${flaw}` : 'alertmanager fake',
     serverName: 'Alertmanager',
     baseUrl: FAKE_ALERTMANAGER_URL,
     create: (fetchFn) => fakeAlertmanager(fetchFn, flaw),
-    recorded: {
-      serverError: () => json('failed to get alerts: context deadline exceeded', 500),
-      badQuery: { respond: () => json('bad matcher format: alertname=~(', 400), message: 'bad matcher format' },
-      malformed: { respond: () => json([{ ...amAlert('3d4f6a1b2c3d4e5f', 'active', '2024-05-01T09:55:00.000Z', '2024-05-01T10:05:00.000Z'), startsAt: 'yesterday' }]), field: '[0].startsAt' },
-      empty: () => json([]),
-      alerts: {
-        respond: () =>
-          json([
-            amAlert('3d4f6a1b2c3d4e5f', 'active', '2024-05-01T09:55:00.000Z', '2024-05-01T10:05:00.000Z'),
-            amAlert('0a1b2c3d4e5f6a7b', 'suppressed', '2024-05-01T11:55:00.000+02:00', '2024-05-01T12:05:00.000+02:00'),
-          ]),
-        expected: [
-          { fingerprint: '3d4f6a1b2c3d4e5f', state: 'active', startsAt: Date.UTC(2024, 4, 1, 9, 55), endsAt: Date.UTC(2024, 4, 1, 10, 5) },
-          { fingerprint: '0a1b2c3d4e5f6a7b', state: 'suppressed', startsAt: Date.UTC(2024, 4, 1, 9, 55), endsAt: Date.UTC(2024, 4, 1, 10, 5) },
-        ],
-      },
-    },
+    recorded: alertmanagerRecordedAnswers(amAlert),
   };
 }
 
