@@ -1,9 +1,10 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isDataSourceError, isRetryableError, type DataSourceError } from '../../lib/errors';
 import { ConfigError } from '../configError';
 import { CHECKOUT, otlpJsonOf, recordCheckoutTrace } from '../shared/conformance/otelTraces';
+import { recordingServer } from '../shared/conformance/harness';
+import { json } from '../shared/conformance/recorded';
 import { isTraceNotFound } from '../shared/traceErrors';
 import type { QueryCtx } from '../types';
 import { createJaegerDataSource, jaegerPlugin } from './index';
@@ -12,21 +13,12 @@ import { createJaegerDataSource, jaegerPlugin } from './index';
 
 const BASE = 'http://jaeger.contract:16686';
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
-const server = setupServer();
-const requests: URL[] = [];
-server.events.on('request:start', ({ request }) => void requests.push(new URL(request.url)));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  requests.length = 0;
-});
-afterAll(() => server.close());
+const { server, requests } = recordingServer();
 
 const RANGE = { from: 1_700_000_000_000, to: 1_700_003_600_000 };
 const ctx = (signal = new AbortController().signal): QueryCtx => ({ range: RANGE, signal });
 const jaeger = (options?: Record<string, unknown>) =>
   createJaegerDataSource({ uid: 'j', kind: 'jaeger', name: 'Jaeger', url: `${BASE}/`, ...(options ? { options } : {}) }, (input, init) => globalThis.fetch(input, init)).traces!;
-const json = (body: unknown, status = 200) => HttpResponse.json(body as Record<string, unknown>, { status });
 const goError = (body: unknown, status: number) => new HttpResponse(`${JSON.stringify(body)}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 const goNotFound = () => new HttpResponse('404 page not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 const envelope = (data: unknown, errors: unknown = null) => ({ data, total: 0, limit: 0, offset: 0, errors });

@@ -1,8 +1,9 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isDataSourceError, type DataSourceError } from '../../lib/errors';
 import { CHECKOUT, exportToZipkin, recordCheckoutTrace } from '../shared/conformance/otelTraces';
+import { recordingServer } from '../shared/conformance/harness';
+import { json, text } from '../shared/conformance/recorded';
 import { isTraceNotFound } from '../shared/traceErrors';
 import type { QueryCtx } from '../types';
 import { createZipkinDataSource } from './index';
@@ -12,21 +13,11 @@ import { createZipkinDataSource } from './index';
 const BASE = 'http://zipkin.contract:9411';
 const CAPTURE = 'http://zipkin.capture:9411/api/v2/spans';
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
-const server = setupServer();
-const requests: URL[] = [];
-server.events.on('request:start', ({ request }) => void requests.push(new URL(request.url)));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  requests.length = 0;
-});
-afterAll(() => server.close());
+const { server, requests } = recordingServer();
 
 const RANGE = { from: 1_700_000_000_000, to: 1_700_003_600_000 };
 const ctx = (signal = new AbortController().signal): QueryCtx => ({ range: RANGE, signal });
 const zipkin = () => createZipkinDataSource({ uid: 'z', kind: 'zipkin', name: 'Zipkin', url: BASE }, (input, init) => globalThis.fetch(input, init)).traces!;
-const json = (body: unknown, status = 200) => HttpResponse.json(body as Record<string, unknown>, { status });
-const text = (body: string, status: number) => new HttpResponse(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 async function rejection(promise: Promise<unknown>): Promise<DataSourceError> {
   try {

@@ -55,6 +55,20 @@ export function useConformanceServer(): SetupServer {
   return server;
 }
 
+/** `useConformanceServer` that also lists the URL of every request of the current test (cleared after each). */
+export function recordingServer(): { server: SetupServer; requests: URL[] } {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+  const requests: URL[] = [];
+  server.events.on('request:start', ({ request }) => void requests.push(new URL(request.url)));
+  afterEach(() => {
+    server.resetHandlers();
+    requests.length = 0;
+  });
+  return { server, requests };
+}
+
 export function runConformance<F extends AdapterFixture>(capability: string, checks: readonly ConformanceCheck<F>[], fixture: F): void {
   describe(`${fixture.adapter} conforms to the ${capability} contract`, () => {
     const server = useConformanceServer();
