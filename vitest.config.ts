@@ -11,5 +11,6 @@ export default defineConfig({
     exclude: ['**/*.real.test.ts', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
