@@ -159,6 +159,7 @@ describe('the chart menu', () => {
     expect(document.activeElement).toBe(items[0]);
     fireEvent.keyDown(items[0]!, { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(chart);
   });
 
   it('closes on a press outside it', () => {
