@@ -56,14 +56,16 @@ describe('the saturation stat is graded only as a ratio (issue 5 #3)', () => {
     // The fake's `p99` answer is 28: read as cores, far above 0.9, and still no ratio of anything.
     const ds = createFakeDataSource({ signals: { saturation: { query: 'p99', unit: 'cores' } } });
     renderRoute('/services/:service', '/services/payments', <ServiceDashboardPage />, ds);
-    await waitFor(() => expect(within(statPanel('Saturation')).getByTestId('stat-value')).toBeTruthy());
+    // Every chart now also draws the exemplars landing after its series: on a loaded machine the first stat takes seconds.
+    await waitFor(() => expect(within(statPanel('Saturation')).getByTestId('stat-value')).toBeTruthy(), { timeout: 15_000 });
     expect(within(statPanel('Saturation')).getByTestId('stat-value').style.color).toBe('rgb(142, 142, 142)');
   });
 
   it('still colours a ratio by its thresholds', async () => {
     const ds = createFakeDataSource({ signals: { saturation: { query: 'errors', unit: 'percentunit' } } });
     renderRoute('/services/:service', '/services/payments', <ServiceDashboardPage />, ds);
-    await waitFor(() => expect(within(statPanel('Saturation')).getByTestId('stat-value')).toBeTruthy());
+    // Every chart now also draws the exemplars landing after its series: on a loaded machine the first stat takes seconds.
+    await waitFor(() => expect(within(statPanel('Saturation')).getByTestId('stat-value')).toBeTruthy(), { timeout: 15_000 });
     // 0.2 of the limit: healthy.
     expect(within(statPanel('Saturation')).getByTestId('stat-value').style.color).toBe('rgb(115, 191, 105)');
   });

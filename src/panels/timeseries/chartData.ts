@@ -128,30 +128,75 @@ export function buildChartFrame(series: readonly NamedSeries[], maxPoints: numbe
 }
 
 export interface ExemplarPoint {
+  /** The exemplar's identity: its time and trace ID (or labels), never its position in the answer. */
+  key: string;
   t: number;
+  /** The exemplar's own value (a duration, say). */
   v: number;
+  /**
+   * Where the marker sits: at `v` on the y axis, or along the bottom of the plot (a rug) when its value
+   * is in another unit than the chart's (request durations on an error-ratio or traffic chart).
+   */
+  rug: boolean;
+  error: boolean;
   exemplar: Exemplar;
 }
 
+export interface ThinOptions {
+  /** Which exemplars are errors (`isErrorExemplar` with the panel's context); none when left out. */
+  isError?: (exemplar: Exemplar) => boolean;
+  /** Keep every exemplar in the range ("Show all exemplars"). */
+  all?: boolean;
+}
+
+const exemplarKey = (e: Exemplar): string => `${e.time}:${e.traceId ?? Object.entries(e.labels).sort().join(',')}`;
+
 /**
- * At most one exemplar per `bucketMs` of time, the slowest of each bucket: that is the one worth a
- * click, and thousands of markers would hide the lines.
+ * The exemplars worth a marker: per `bucketMs` of time, the slowest one and the slowest error (so a bucket
+ * holding a fast first, a slow one and an error keeps the slow one and the error: never simply the first).
+ * Thousands of markers would hide the lines; a slow request and a failed one are the ones worth a click.
+ * With `all`, every exemplar in the range is kept. In time order, each point keyed by what it is.
  */
-export function thinExemplars(exemplars: readonly Exemplar[], from: number, to: number, buckets: number): ExemplarPoint[] {
+export function thinExemplars(exemplars: readonly Exemplar[], from: number, to: number, buckets: number, options: ThinOptions = {}): ExemplarPoint[] {
   if (buckets < 1 || !(to > from)) return [];
+  const isError = options.isError ?? (() => false);
   const size = (to - from) / buckets;
-  const best = new Map<number, Exemplar>();
+  const slowest = new Map<number, Exemplar>();
+  const slowestError = new Map<number, Exemplar>();
+  const kept: Exemplar[] = [];
+  const errors = new Set<Exemplar>();
   for (const e of exemplars) {
     if (e.time < from || e.time > to || !Number.isFinite(e.value)) continue;
+    const error = isError(e);
+    if (error) errors.add(e);
+    if (options.all === true) {
+      kept.push(e);
+      continue;
+    }
     const b = Math.min(buckets - 1, Math.floor((e.time - from) / size));
-    const cur = best.get(b);
-    if (!cur || e.value > cur.value) best.set(b, e);
+    const cur = slowest.get(b);
+    if (!cur || e.value > cur.value) slowest.set(b, e);
+    if (error) {
+      const curError = slowestError.get(b);
+      if (!curError || e.value > curError.value) slowestError.set(b, e);
+    }
   }
-  return [...best.values()].sort((a, b) => a.time - b.time).map((e) => ({ t: e.time, v: e.value, exemplar: e }));
+  if (options.all !== true) kept.push(...new Set([...slowest.values(), ...slowestError.values()]));
+  return kept
+    .sort((a, b) => a.time - b.time || a.value - b.value)
+    .map((e) => ({ key: exemplarKey(e), t: e.time, v: e.value, rug: false, error: errors.has(e), exemplar: e }));
 }
 
 /**
- * True when two exemplar lists mark the same points: exemplars are asked for again every minute or so,
+ * Exemplars of another unit than the chart's sit along its bottom, at their time: placed at their value
+ * they would stretch a ratio's axis to seconds, and placed on a line they would hide it.
+ */
+export function asRug(points: readonly ExemplarPoint[]): ExemplarPoint[] {
+  return points.map((p) => ({ ...p, rug: true }));
+}
+
+/**
+ * True when two exemplar lists mark the same points: exemplars are asked for again on every refresh,
  * and usually come back the same.
  */
 export function sameExemplarPoints(a: readonly ExemplarPoint[], b: readonly ExemplarPoint[]): boolean {
@@ -159,7 +204,7 @@ export function sameExemplarPoints(a: readonly ExemplarPoint[], b: readonly Exem
     a.length === b.length &&
     a.every((p, i) => {
       const q = b[i]!;
-      return p.t === q.t && p.v === q.v && p.exemplar.traceId === q.exemplar.traceId;
+      return p.key === q.key && p.t === q.t && p.v === q.v && p.rug === q.rug && p.error === q.error;
     })
   );
 }
