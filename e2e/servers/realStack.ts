@@ -22,7 +22,10 @@ const demoPreview = process.env.WATCHFLOOR_DEMO_PREVIEW ?? `http://127.0.0.1:${p
 
 async function main(): Promise<void> {
   await waitForHttpOk(demoPreview, { timeoutMs: 300_000, intervalMs: 500 });
-  const demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
+  // The incident story (e2e/real-incident-story.spec.ts) needs the provider timeout under way for the whole run,
+  // whatever the minute of the hour: it begins 30 minutes before the stack starts (85 % of checkouts hang from
+  // 18 minutes in until 2 h 24 min in; scenarios.ts), so real Prometheus scrapes nothing but the incident.
+  const demo = await startDemoServer({ port: 0, host: '127.0.0.1', incidentStartMs: Date.now() - 30 * 60_000 });
   const prometheus = await startPrometheus({ scrapeTargets: [{ address: new URL(demo.url).host }], scrapeIntervalSeconds: 1 });
   let stopping = false;
   const stop = async () => {
@@ -51,6 +54,21 @@ async function main(): Promise<void> {
     { description: '65 scrapes of the demo server', timeoutMs: 150_000, intervalMs: 1000, diagnostics: prometheus.recentOutput },
   );
 
+  // The demo server exposes OpenMetrics with exemplars and Prometheus runs with exemplar storage
+  // (prometheus.ts): the incident story's exemplars must come from Prometheus, so wait until it holds some.
+  await waitFor(
+    async () => {
+      const end = Date.now() / 1000;
+      const r = await queryPrometheus(prometheus.url, '/api/v1/query_exemplars', {
+        query: 'http_server_request_duration_seconds_bucket{service_name="payments"}',
+        start: String(end - 300),
+        end: String(end),
+      });
+      return r.status === 'success' && (r.data as unknown[]).length > 0 ? true : undefined;
+    },
+    { description: "payments' exemplars in Prometheus", timeoutMs: 60_000, intervalMs: 1000, diagnostics: prometheus.recentOutput },
+  );
+
   const configJson = {
     datasources: [
       {
@@ -61,6 +79,11 @@ async function main(): Promise<void> {
         default: true,
         options: { scrapeInterval: '15s' },
       },
+      // The demo server's trace and log APIs as datasources of their own, beside the real Prometheus, so the
+      // drill-down links cross real, separate backends. Jaeger's `/api/...` and Loki's `/loki/api/v1/...`
+      // hang off these URLs (the demo server answers Loki's paths under any prefix).
+      { uid: 'demo-server-jaeger', kind: 'jaeger', name: 'Jaeger (demo server)', url: `${demo.url}/jaeger` },
+      { uid: 'demo-server-loki', kind: 'loki', name: 'Loki (demo server)', url: `${demo.url}/loki` },
     ],
   };
   await serveDist({ dir: 'dist', port, configJson });
