@@ -80,10 +80,10 @@ async function main(): Promise<void> {
         options: { scrapeInterval: '15s' },
       },
       // The demo server's trace and log APIs as datasources of their own, beside the real Prometheus, so the
-      // drill-down links cross real, separate backends. Jaeger's `/api/...` and Loki's `/loki/api/v1/...`
-      // hang off these URLs (the demo server answers Loki's paths under any prefix).
+      // drill-down links cross real, separate backends. Jaeger's `/api/...` hangs off `/jaeger`, and Loki's
+      // `/loki/api/v1/...` off the server's root, as off a real Loki's base URL.
       { uid: 'demo-server-jaeger', kind: 'jaeger', name: 'Jaeger (demo server)', url: `${demo.url}/jaeger` },
-      { uid: 'demo-server-loki', kind: 'loki', name: 'Loki (demo server)', url: `${demo.url}/loki` },
+      { uid: 'demo-server-loki', kind: 'loki', name: 'Loki (demo server)', url: demo.url },
     ],
   };
   await serveDist({ dir: 'dist', port, configJson });
