@@ -7,16 +7,22 @@ import { DemoDataBadge } from './DemoDataBadge';
 import { RefreshPicker } from './RefreshPicker';
 import { TimeRangePicker } from './TimeRangePicker';
 import { TraceIdBox } from './TraceIdBox';
+import { Breadcrumbs } from './split/Breadcrumbs';
+import { SplitFrame } from './split/SplitFrame';
+import { SplitNavigation } from './split/SplitNavigation';
 
 /**
  * The frame of every page inside the page's main time scope, the URL's: its range, refresh timer and
- * crosshair belong to whatever page is open, and the top bar's pickers drive it.
+ * crosshair belong to whatever page is open, and the top bar's pickers drive it. Around it, the split
+ * view (a side pane, `?side=`) and the investigation path (breadcrumbs), `split/`.
  */
 export function Layout() {
   return (
-    <TimeScopeProvider>
-      <Frame />
-    </TimeScopeProvider>
+    <SplitNavigation>
+      <TimeScopeProvider>
+        <Frame />
+      </TimeScopeProvider>
+    </SplitNavigation>
   );
 }
 
@@ -50,9 +56,12 @@ function Frame() {
           <RefreshPicker />
         </div>
       </header>
-      <main className="content">
-        <Outlet />
-      </main>
+      <Breadcrumbs />
+      <SplitFrame>
+        <main className="content">
+          <Outlet />
+        </main>
+      </SplitFrame>
     </div>
   );
 }

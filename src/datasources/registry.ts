@@ -1,4 +1,5 @@
 import { ConfigError, parseConfig } from './config';
+import { parseCorrelations } from './correlationsConfig';
 import { pluginFor } from './kinds';
 import type { DataSource, DataSourceConfig, FetchFn, OpenSocket } from './types';
 import type { CorrelationsConfig } from '../model/correlations';
@@ -47,7 +48,9 @@ export async function loadDataSources(
   } catch (error) {
     throw new ConfigError('config.json', `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  return createDataSourceSet(parseConfig(json), fetchFn);
+  const configs = parseConfig(json);
+  const correlations = parseCorrelations((json as Record<string, unknown>).correlations, configs);
+  return createDataSourceSet(configs, fetchFn, correlations ? { correlations } : {});
 }
 
 /** A stalled static server must end in the error page, not in a boot spinner that never goes away. */
@@ -84,7 +87,11 @@ function spaFallbackProblem(configUrl: string, status: number): string {
 }
 
 /** Builds each configured datasource with the plugin of its kind; `simulated` marks the demo's. */
-export function createDataSourceSet(configs: DataSourceConfig[], fetchFn: FetchFn, { simulated = false, openSocket }: { simulated?: boolean; openSocket?: OpenSocket } = {}): DataSourceSet {
+export function createDataSourceSet(
+  configs: DataSourceConfig[],
+  fetchFn: FetchFn,
+  { simulated = false, openSocket, correlations }: { simulated?: boolean; openSocket?: OpenSocket; correlations?: CorrelationsConfig } = {},
+): DataSourceSet {
   const list = configs.map((config, i): DataSource => {
     const plugin = pluginFor(config.kind);
     if (!plugin) throw new ConfigError(`datasources[${i}].kind`, `unknown kind "${config.kind}"`);
@@ -102,6 +109,7 @@ export function createDataSourceSet(configs: DataSourceConfig[], fetchFn: FetchF
     list,
     configs,
     simulated,
+    ...(correlations ? { correlations } : {}),
     get: (uid) => byUid.get(uid),
     defaultMetrics: () => {
       const withMetrics = list.filter((ds) => ds.metrics !== undefined);

@@ -55,6 +55,8 @@ export type LogQueryLanguage = 'logql' | 'lucene';
 
 export interface LogsCapability {
   readonly language: LogQueryLanguage;
+  /** Where lines keep their service and trace context, when the datasource maps them (Elasticsearch `options.fields`), for cross-signal links. */
+  readonly correlationFields?: { service: string; traceId: string; spanId: string };
   queryLogs(query: string, ctx: LogQueryCtx): Promise<LogPage>;
   /**
    * Line counts over the range by level (one series per level, `level` label; `unknown` when none), for the

@@ -48,6 +48,28 @@ export interface CorrelationSource {
   kind: string;
   /** The capabilities it answers: `metrics`, `services`, `logs`, `traces`, `alerts`. */
   capabilities: readonly string[];
+  /** Marked `default` in config.json: preferred among several of its capability when no rule names one. */
+  isDefault?: boolean;
+  /** A logs datasource's query language (absent: LogQL, as Loki speaks). */
+  logLanguage?: 'logql' | 'lucene';
+  /** Where a logs datasource keeps the service and the trace context (Elasticsearch's `options.fields`). */
+  logFields?: { service?: string; traceId?: string; spanId?: string };
+}
+
+/** How a logs datasource is asked for one trace ID: a label/field filter (default) or a line filter (LogQL only). */
+export type TraceIdMatch = 'label' | 'line';
+
+/** Per logs datasource: where its service and trace ID are (LogQL label names or Lucene fields). */
+export interface LogsCorrelation {
+  /** The label (Loki) or field (Elasticsearch) naming the service; default `service_name` / `service.name`. */
+  serviceLabel?: string;
+  /** The label/structured metadata (Loki) or field (Elasticsearch) holding the trace ID; default `trace_id` / `trace.id`. */
+  traceIdField?: string;
+  /**
+   * Loki only: `label` asks `| trace_id="<id>"` (structured metadata, as Loki's OTLP endpoint stores it),
+   * `line` asks `|= "<id>"` (the ID written in the line text, for logs shipped without structured metadata).
+   */
+  traceIdMatch?: TraceIdMatch;
 }
 
 /**
@@ -63,6 +85,8 @@ export interface CorrelationsConfig {
   logsToTraces?: Readonly<Record<string, { traceDatasource?: string }>>;
   /** The metrics datasource "Golden Signals for this service" opens (default: the default metrics datasource). */
   metricsDatasource?: string;
+  /** Per logs datasource: where its service and trace ID are, for every link into it. */
+  logs?: Readonly<Record<string, LogsCorrelation>>;
 }
 
 /** A span, as the links from it need it. */
@@ -89,4 +113,9 @@ export interface Correlator {
   signalsOfService(service: string, timeMs: number): CrossLink;
   /** A log line's trace, in the trace datasource its log datasource points at; undefined for a line with no trace ID. */
   traceOfLogLine(logsUid: string, line: { traceId?: string; timeMs: number }): CrossLink | undefined;
+  /**
+   * "Golden Signals for this service at this time" from a log line: its service from its labels (the
+   * datasource's service label, then the OpenTelemetry and common spellings), ±15 minutes around the line.
+   */
+  signalsOfLogLine(logsUid: string, line: { labels: Labels; metadata?: Labels; timeMs: number }): CrossLink;
 }

@@ -19,6 +19,7 @@ function createWithOptions(flavour: EsFlavour) {
       name: config.name,
       logs: {
         language: 'lucene',
+        correlationFields: options.fields,
         queryLogs: (query, ctx) => search(query, ctx),
         volume: (query, ctx) => esVolume(client, query, ctx),
         context: (line, ctx) => esContext(search, line, ctx),

@@ -6,13 +6,22 @@ import { useDataSources } from './dataSources';
 
 const CAPABILITIES = ['metrics', 'services', 'logs', 'traces', 'alerts'] as const;
 
-/** What the correlator needs of a datasource: its identity and which capabilities it answers. */
-export function correlationSource(ds: DataSource): CorrelationSource {
-  return { uid: ds.uid, name: ds.name, kind: ds.kind, capabilities: CAPABILITIES.filter((c) => ds[c] !== undefined) };
+/** What the correlator needs of a datasource: its identity, which capabilities it answers, and where its logs keep the trace context. */
+export function correlationSource(ds: DataSource, isDefault = false): CorrelationSource {
+  const source: CorrelationSource = { uid: ds.uid, name: ds.name, kind: ds.kind, capabilities: CAPABILITIES.filter((c) => ds[c] !== undefined) };
+  if (isDefault) source.isDefault = true;
+  if (ds.logs) {
+    source.logLanguage = ds.logs.language;
+    if (ds.logs.correlationFields) source.logFields = { ...ds.logs.correlationFields };
+  }
+  return source;
 }
 
 /** The one correlator of the loaded datasources and config.json's `correlations`; every cross-signal link comes from it. */
 export function useCorrelator(): Correlator {
   const set = useDataSources();
-  return useMemo(() => createCorrelator(set.list.map(correlationSource), set.correlations), [set]);
+  return useMemo(
+    () => createCorrelator(set.list.map((ds) => correlationSource(ds, set.configs.find((c) => c.uid === ds.uid)?.default === true)), set.correlations),
+    [set],
+  );
 }
