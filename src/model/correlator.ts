@@ -145,6 +145,7 @@ export function createCorrelator(sources: readonly CorrelationSource[], config: 
   const signalsLink = (label: string, service: string, timeMs: number): CrossLink => {
     const ds = pick('services', config.metricsDatasource);
     if (!ds) return none('service-signals', label, 'no metrics datasource configured');
+    if (service.trim() === '') return none('service-signals', label, 'no service name');
     if (!Number.isFinite(timeMs)) return none('service-signals', label, 'no time to centre on');
     const url = serviceAtTimeUrl(service, timeMs, SIGNALS_WINDOW_MS);
     // The dashboard opens the default metrics datasource; another one is named in the link.

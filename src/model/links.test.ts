@@ -1,6 +1,6 @@
 import { matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { serviceAtTimeUrl, serviceDashboardUrl, serviceFromSegment, servicesOverviewUrl, traceSpanUrl, traceUrl } from './links';
+import { serviceAtTimeUrl, serviceDashboardUrl, serviceFromSegment, servicesOverviewUrl, traceRefUrl, traceSpanUrl, traceUrl } from './links';
 
 describe('links', () => {
   it('keeps from, to and refresh on the overview and dashboard links', () => {
@@ -23,6 +23,13 @@ describe('links', () => {
       '/traces/00000000000000000000000000000abc?from=940000&to=1060000',
     );
     expect(traceUrl('not-hex')).toBe('/traces/not-hex');
+  });
+
+  it('names the trace datasource and the span in a trace reference, after the window', () => {
+    expect(traceRefUrl({ datasourceUid: 'tempo', traceId: 'ABC', timeMs: 1_000_000, spanId: '00f067aa0ba902b7' }, 60_000)).toBe(
+      '/traces/00000000000000000000000000000abc?from=940000&to=1060000&ds=tempo&span=00f067aa0ba902b7',
+    );
+    expect(traceRefUrl({ traceId: 'abc' })).toBe('/traces/00000000000000000000000000000abc');
   });
 
   it('opens a service at a moment as an absolute range', () => {

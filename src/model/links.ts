@@ -151,7 +151,7 @@ export function logLineUrl(state: Omit<LogsViewState, 'line'>, line: { key: stri
   );
 }
 
-/** A log line's trace, around the line's time; undefined for a line without a trace ID. */
+/** A log line's trace, around the line's time; undefined for a line without a trace ID. Pages use the correlator's `traceOfLogLine`, which names the trace datasource. */
 export function logLineTraceUrl(line: { traceId?: string | undefined; timeMs: number }): string | undefined {
   if (line.traceId === undefined || line.traceId === '') return undefined;
   return traceUrl(line.traceId, { timeMs: line.timeMs });
@@ -193,5 +193,6 @@ export function traceRefUrl(ref: { datasourceUid?: string; traceId: string; time
   const id = normalizeTraceId(ref.traceId) ?? ref.traceId;
   const around: Array<readonly [string, string | undefined]> =
     ref.timeMs !== undefined ? [['from', String(Math.round(ref.timeMs - windowMs))], ['to', String(Math.round(ref.timeMs + windowMs))]] : [];
-  return `/traces/${encodeComponentSafely(id)}${query([['ds', ref.datasourceUid], ...around, ['span', ref.spanId]])}`;
+  // The window first, as every other trace link writes it, so links from before `ds` existed read the same.
+  return `/traces/${encodeComponentSafely(id)}${query([...around, ['ds', ref.datasourceUid], ['span', ref.spanId]])}`;
 }

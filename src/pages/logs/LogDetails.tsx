@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import type { LogQueryLanguage } from '../../datasources/types';
-import { logLineTraceUrl } from '../../model/links';
 import type { LogLine } from '../../model/logs';
+import { CrossLinkAnchor } from '../shared/CrossLinkAnchor';
+import { useCorrelator } from '../shared/correlator';
 import { labelStats, valueStats, type ValueStats } from './fieldStats';
 import { lineFields } from './fields';
 import { Runs } from './LogLineText';
@@ -12,6 +12,8 @@ import { formatNanosUtc } from './timeFormat';
 
 export interface LogDetailsProps {
   line: LogLine;
+  /** The logs datasource the line came from, for its cross links (which trace backend, which service label). */
+  logsUid: string;
   language: LogQueryLanguage;
   /** All lines in hand, for per-field value statistics. */
   lines: readonly LogLine[];
@@ -34,7 +36,8 @@ function copy(text: string): void {
 }
 
 /** Everything known of one line: its labels, metadata and parsed fields (parsed now, not before), with actions. */
-export function LogDetails({ line, language, lines, regexes, lineLink, onFilter, onContext, contextOpen }: LogDetailsProps) {
+export function LogDetails({ line, logsUid, language, lines, regexes, lineLink, onFilter, onContext, contextOpen }: LogDetailsProps) {
+  const correlator = useCorrelator();
   const [showAll, setShowAll] = useState(false);
   const [statsFor, setStatsFor] = useState<string | undefined>();
   const rows = useMemo<DetailRow[]>(() => {
@@ -44,7 +47,8 @@ export function LogDetails({ line, language, lines, regexes, lineLink, onFilter,
     for (const f of lineFields(line)) out.push({ group: 'Fields', target: { kind: 'field', name: f.name, value: f.value, parser: f.parser } });
     return out;
   }, [line]);
-  const traceUrl = logLineTraceUrl(line);
+  const trace = correlator.traceOfLogLine(logsUid, line);
+  const signals = correlator.signalsOfLogLine(logsUid, { labels: line.stream.labels, ...(line.metadata ? { metadata: line.metadata } : {}), timeMs: line.timeMs });
   const pretty = prettyJson(line.line);
   const long = line.line.length > ROW_MAX_CHARS;
   const shown = long && !showAll ? line.line.slice(0, ROW_MAX_CHARS) : (pretty ?? line.line);
@@ -62,11 +66,12 @@ export function LogDetails({ line, language, lines, regexes, lineLink, onFilter,
             {contextOpen ? 'Hide context' : 'Show context'}
           </button>
         ) : null}
-        {traceUrl ? (
-          <Link to={traceUrl} className="log-details-trace" data-testid="log-details-trace-link">
-            Open trace {line.traceId}
-          </Link>
+        {trace ? (
+          <span className="log-details-trace" data-testid="log-details-trace-link">
+            <CrossLinkAnchor link={trace} label={`Open trace ${line.traceId}`} />
+          </span>
         ) : null}
+        <CrossLinkAnchor link={signals} />
         <span className="log-details-time" title="Server timestamp, nanoseconds">
           {formatNanosUtc(line.timeNs)}
         </span>

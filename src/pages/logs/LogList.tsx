@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { logLineTraceUrl } from '../../model/links';
+import type { CrossLink } from '../../model/correlations';
 import type { LogLine } from '../../model/logs';
 import { LEVEL_COLORS, LEVEL_TEXT } from './levels';
 import { LogLineText } from './LogLineText';
@@ -36,6 +36,8 @@ export interface LogListProps {
   scrollTo?: ScrollToLine | undefined;
   /** The lines shown are the last answer while a new one loads (another query, a refresh). */
   busy?: boolean;
+  /** A line's trace link (the correlator's `traceOfLogLine`); stable per datasource, as rows are memoized on it. */
+  traceLink?: (line: LogLine) => CrossLink | undefined;
 }
 
 /**
@@ -102,6 +104,7 @@ export function LogList(props: LogListProps) {
                   folded={props.folded.get(line.key) ?? 0}
                   onSelect={props.onSelect}
                   onOpenLink={openLink}
+                  traceLink={props.traceLink}
                 />
                 {selected && props.renderDetails ? props.renderDetails(line) : null}
               </div>
@@ -123,10 +126,13 @@ interface LogRowProps {
   folded: number;
   onSelect: (key: string | undefined) => void;
   onOpenLink: (href: string) => void;
+  traceLink?: ((line: LogLine) => CrossLink | undefined) | undefined;
 }
 
-export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, regexes, pretty, folded, onSelect, onOpenLink }: LogRowProps) {
-  const traceUrl = logLineTraceUrl(line);
+export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, regexes, pretty, folded, onSelect, onOpenLink, traceLink }: LogRowProps) {
+  // No trace datasource: no link in the row (the details say why).
+  const trace = traceLink?.(line);
+  const traceUrl = trace?.available ? trace.href : undefined;
   const service = serviceOf(line);
   return (
     <div
@@ -175,7 +181,8 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
           className="log-trace-link"
           href={traceUrl}
           data-testid="log-trace-link"
-          title={`Trace ${line.traceId}`}
+          data-link-kind="log-trace"
+          title={`Trace ${line.traceId} in ${trace?.available ? trace.datasourceName : ''}`}
           onClick={(e) => {
             // A plain click stays in the app; a middle or modified click opens a tab as any link does.
             if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DataSource } from '../../datasources/types';
+import { createFakeDataSource, createFakeTracesDataSource } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
 import { LogsPage } from './LogsPage';
 import { LOG_ROW_HEIGHT } from './LogList';
@@ -25,8 +27,8 @@ afterEach(() => {
 const RANGE = `from=${Date.UTC(2026, 11, 1, 11, 0)}&to=${Date.UTC(2026, 11, 1, 12, 1)}`;
 const url = (q: string, extra = '') => `/explore/logs?${RANGE}&q=${encodeURIComponent(q)}${extra}`;
 
-function open(path: string, ds = createFakeLogs()) {
-  return { ...renderRoute('/explore/logs', path, <LogsPage />, ds), ds };
+function open(path: string, ds = createFakeLogs(), others: readonly DataSource[] = []) {
+  return { ...renderRoute('/explore/logs', path, <LogsPage />, others.length > 0 ? [ds, ...others] : ds), ds };
 }
 
 const rows = () => screen.queryAllByTestId('log-row');
@@ -142,14 +144,48 @@ describe('LogsPage', () => {
     expect(ds.calls.some((c) => c.startsWith('context:'))).toBe(true);
   });
 
-  it("links a line's trace to the trace view around the line's time", async () => {
-    const { router } = open(url('{service_name="payments"}'));
+  it("links a line's trace to the trace view around the line's time, in the trace datasource", async () => {
+    const tempo = createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo' });
+    const { router } = open(url('{service_name="payments"}'), createFakeLogs(), [tempo]);
     await waitFor(() => expect(rows().length).toBeGreaterThan(0));
     const link = within(rows()[0]!).getByTestId('log-trace-link');
+    expect(link.dataset.linkKind).toBe('log-trace');
     fireEvent.click(link);
     await waitFor(() => expect(router.state.location.pathname).toBe(`/traces/${TRACE_ID}`));
     const t = Date.UTC(2026, 11, 1, 12, 0, 0);
     expect(search(router).get('from')).toBe(String(t - 15 * 60_000));
+    expect(search(router).get('ds')).toBe('tempo');
+  });
+
+  it("offers the line's trace and its service's Golden Signals at the line's time in the details", async () => {
+    const tempo = createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo' });
+    const { router } = open(url('{service_name="payments"}'), createFakeLogs(), [tempo, createFakeDataSource()]);
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    fireEvent.click(rows()[0]!);
+    const details = await screen.findByTestId('log-details');
+    const trace = within(details).getByRole('link', { name: `Open trace ${TRACE_ID}` });
+    expect(trace.dataset.linkKind).toBe('log-trace');
+    expect(within(details).getByTestId('log-details-trace-link').textContent).toContain('in Tempo');
+    const signals = within(details).getByRole('link', { name: 'Golden Signals for this service at this time' });
+    expect(signals.dataset.linkKind).toBe('service-signals');
+    fireEvent.click(signals);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/services/payments'));
+    const t = Date.UTC(2026, 11, 1, 12, 0, 0);
+    expect([search(router).get('from'), search(router).get('to')]).toEqual([String(t - 15 * 60_000), String(t + 15 * 60_000)]);
+  });
+
+  it('says why a line has no trace or signals link when those datasources are missing', async () => {
+    open(url('{service_name="payments"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(within(rows()[0]!).queryByTestId('log-trace-link')).toBeNull();
+    fireEvent.click(rows()[0]!);
+    const details = await screen.findByTestId('log-details');
+    expect(within(details).queryAllByRole('link')).toHaveLength(0);
+    const unavailable = [...details.querySelectorAll('[aria-disabled="true"]')].map((e) => [e.getAttribute('data-link-kind'), e.textContent]);
+    expect(unavailable).toEqual([
+      ['log-trace', `Open trace ${TRACE_ID}: no trace datasource configured`],
+      ['service-signals', 'Golden Signals for this service at this time: no metrics datasource configured'],
+    ]);
   });
 
   it('builds the selector in the label browser', async () => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { DataSource } from '../../datasources/types';
 import { logLineUrl } from '../../model/links';
@@ -6,6 +6,7 @@ import type { LogLine } from '../../model/logs';
 import type { TimeRange } from '../../model/time';
 import { absoluteRaw } from '../../state/timeUrl';
 import { useTimeRange } from '../../state/useTimeRange';
+import { useCorrelator } from '../shared/correlator';
 import { useDataSources } from '../shared/dataSources';
 import { errorText } from '../shared/panelQuery';
 import { dedupLines, type DedupMode } from './dedup';
@@ -86,6 +87,8 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
   const onZoom = (r: TimeRange) => setRange(absoluteRaw(r));
   const viewState = { ds: ds.uid, query, sort: url.sort, wrap: url.wrap, timeZone: url.timeZone };
   const lineLink = (line: LogLine) => new URL(logLineUrl(viewState, line), window.location.href).toString();
+  const correlator = useCorrelator();
+  const traceLink = useCallback((line: LogLine) => correlator.traceOfLogLine(ds.uid, line), [correlator, ds.uid]);
 
   return (
     <div className="page logs-page">
@@ -227,12 +230,14 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
             onSelect={(key) => setUrl({ line: key })}
             scrollTo={scrollTo}
             busy={data.fetching && !data.loadingOlder}
+            traceLink={traceLink}
             renderAbove={(line) => (contextKey === line.key && ds.logs!.context ? <LogContext ds={ds} line={line} side="before" timeZone={url.timeZone} /> : null)}
             renderDetails={(line) => (
               <>
                 {contextKey === line.key && ds.logs!.context ? <LogContext ds={ds} line={line} side="after" timeZone={url.timeZone} /> : null}
                 <LogDetails
                   line={line}
+                  logsUid={ds.uid}
                   language={language}
                   lines={data.lines}
                   regexes={regexes}

@@ -25,6 +25,15 @@ afterEach(() => {
 });
 
 describe('ServiceDashboardPage', () => {
+  it('?ds= opens the metrics datasource a cross link names, not the default', async () => {
+    const main = createFakeDataSource();
+    const eu = { ...createFakeDataSource(), uid: 'eu', name: 'EU' };
+    renderRoute('/services/:service', '/services/payments?ds=eu', <ServiceDashboardPage />, [main, eu]);
+    await settled();
+    expect(eu.calls.length).toBeGreaterThan(0);
+    expect(main.calls).toEqual([]);
+  });
+
   it('shows a failing query’s server error in its own panel and draws every other panel', async () => {
     renderRoute('/services/:service', '/services/payments?from=now-1h&to=now', <ServiceDashboardPage />, createFakeDataSource());
     await settled();

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { serviceSignalsQueryOptions } from '../../datasources/queries';
 import type { DataSource, ServiceSignals } from '../../datasources/types';
 import { serviceFromSegment, servicesOverviewUrl } from '../../model/links';
@@ -109,13 +109,16 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
 /** `/services/:service`: the Golden Signals dashboard of one service. */
 export function ServiceDashboardPage() {
   // The segment escapes names a path cannot carry as they are (`.`, `..`, `%`, lone surrogates).
-  return <ServiceDashboardView service={serviceFromSegment(useParams().service ?? '')} />;
+  // `?ds=`: a cross link into a metrics datasource other than the default (config.json `correlations.metricsDatasource`).
+  const dsUid = useSearchParams()[0].get('ds') ?? undefined;
+  return <ServiceDashboardView service={serviceFromSegment(useParams().service ?? '')} dsUid={dsUid} />;
 }
 
 /** One service's dashboard, wherever it is shown: its route, or a NOC playlist's screen. */
-export function ServiceDashboardView({ service }: { service: string }) {
+export function ServiceDashboardView({ service, dsUid }: { service: string; dsUid?: string | undefined }) {
   const directory = useDataSources();
-  const ds = directory.defaultMetrics();
+  const named = dsUid === undefined ? undefined : directory.get(dsUid);
+  const ds = named?.services && named.metrics ? named : directory.defaultMetrics();
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
   return <Dashboard ds={ds} service={service} minStepMs={ds.metrics.minStepMs ?? DEFAULT_SCRAPE_INTERVAL_MS} />;
 }

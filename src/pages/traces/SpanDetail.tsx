@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { traceSpanUrl } from '../../model/links';
 import type { Attrs, Span } from '../../model/trace';
 import { RowFlag, type TraceTree } from '../../model/traceTree';
+import { CrossLinks } from '../shared/CrossLinkAnchor';
+import { useCorrelator } from '../shared/correlator';
 import { attrText, formatCount, formatMicros, LONG_TEXT_CHARS } from './format';
 import { serviceColorOf } from './Waterfall';
 
@@ -12,11 +14,16 @@ interface SpanDetailProps {
   traceStartUs: number;
   onSelect: (row: number) => void;
   onClose: () => void;
+  /** The trace datasource the trace came from ('' for a trace file), for the cross links. */
+  sourceUid?: string;
 }
 
 /** Everything about one span. Every string a server sent is rendered as text, never as markup. */
-export function SpanDetail({ tree, row, traceStartUs, onSelect, onClose }: SpanDetailProps) {
+export function SpanDetail({ tree, row, traceStartUs, onSelect, onClose, sourceUid = '' }: SpanDetailProps) {
   const span = tree.spans[row]!;
+  const correlator = useCorrelator();
+  const startMs = tree.startUs[row]! / 1000;
+  const endMs = startMs + tree.durationUs[row]! / 1000;
   const synthetic = (tree.flags[row]! & RowFlag.SYNTHETIC) !== 0;
   const skew = tree.skewUs[row]!;
   const message = statusMessage(span);
@@ -30,6 +37,15 @@ export function SpanDetail({ tree, row, traceStartUs, onSelect, onClose }: SpanD
           ×
         </button>
       </header>
+      {!synthetic && (
+        <CrossLinks
+          label="Span links"
+          links={[
+            { link: correlator.logsForSpan(sourceUid, { traceId: tree.traceId, spanId: span.spanId, service: span.service, startMs, endMs }) },
+            { link: correlator.signalsOfService(span.service, startMs) },
+          ]}
+        />
+      )}
       {synthetic && <p className="span-detail-note">A stand-in for a parent span the backend did not return; its children are the orphans below it.</p>}
       <dl className="span-detail-facts">
         <dt>Service</dt>

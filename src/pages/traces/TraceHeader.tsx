@@ -1,10 +1,14 @@
 import { seriesColor } from '../../lib/colors';
 import type { TraceTreeSummary } from '../../model/traceStats';
 import type { TraceTree } from '../../model/traceTree';
+import { CrossLinks } from '../shared/CrossLinkAnchor';
+import { useCorrelator } from '../shared/correlator';
 import { formatCount, formatMicros } from './format';
 
 /** What an engineer reads first: how long, how big, which services, and what the model had to adjust. */
-export function TraceHeader({ tree, summary, sourceName }: { tree: TraceTree; summary: TraceTreeSummary; sourceName: string }) {
+export function TraceHeader({ tree, summary, sourceName, sourceUid }: { tree: TraceTree; summary: TraceTreeSummary; sourceName: string; sourceUid: string }) {
+  const correlator = useCorrelator();
+  const logs = correlator.logsForTrace({ datasourceUid: sourceUid, traceId: tree.traceId, startMs: summary.startUs / 1000, endMs: (summary.startUs + summary.durationUs) / 1000 });
   return (
     <header className="trace-header">
       <h1>
@@ -44,6 +48,7 @@ export function TraceHeader({ tree, summary, sourceName }: { tree: TraceTree; su
           </li>
         ))}
       </ul>
+      <CrossLinks label="Trace links" links={[{ link: logs }]} />
       {tree.warnings.length > 0 && (
         <ul className="trace-warnings" aria-label="Warnings">
           {tree.warnings.map((w) => (

@@ -14,12 +14,21 @@ type Failed = Extract<SourceAnswer, { state: 'failed' }>;
  */
 export function TraceNotFound({ traceId, failures }: { traceId: string; failures: readonly Failed[] }) {
   const { raw, range, params } = useTimeRange();
-  const anyNotFound = failures.some((f) => isTraceNotFound(f.error));
+  const notFoundIn = failures.filter((f) => isTraceNotFound(f.error)).map((f) => f.ds.name);
+  const anyNotFound = notFoundIn.length > 0;
   return (
     <div className="page-message" role="alert" data-testid="trace-not-found">
       <h1>Trace not found</h1>
-      <p>
-        No datasource returned trace <code>{traceId}</code>. Asked:
+      <p data-testid="trace-not-found-summary">
+        {anyNotFound ? (
+          <>
+            Trace <code>{traceId}</code> not found in {notFoundIn.join(', ')}. Asked:
+          </>
+        ) : (
+          <>
+            No datasource returned trace <code>{traceId}</code>. Asked:
+          </>
+        )}
       </p>
       <ul className="trace-sources-asked">
         {failures.map((f) =>

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { parseTraceInput } from '../../model/traceInput';
 import { TraceNotFound } from './TraceNotFound';
 import { OpenTraceFile } from './files/OpenTraceFile';
@@ -34,21 +34,25 @@ function TracePageBody() {
 }
 
 function TraceLookupPage({ traceId }: { traceId: string }) {
-  const lookup = useTraceLookup(traceId);
+  // `?ds=<uid>`: the backend a cross link names (an exemplar's Prometheus points at one of several).
+  const preferredUid = useSearchParams()[0].get('ds') ?? undefined;
+  const lookup = useTraceLookup(traceId, preferredUid);
   if (lookup.answers.length === 0) return <NoTracesSource />;
   const failures = lookup.answers.filter((a): a is Extract<SourceAnswer, { state: 'failed' }> => a.state === 'failed');
   if (lookup.found) {
     return (
       <div className="trace-page">
+        <UnknownPreferred uid={lookup.unknownPreferred} />
         <SourceFailures failures={failures} />
         {/* Keyed by trace: another trace starts with its own selection, collapse and find state. */}
-        <TraceView key={traceId} trace={lookup.found.trace} sourceName={lookup.found.ds.name} />
+        <TraceView key={traceId} trace={lookup.found.trace} sourceName={lookup.found.ds.name} sourceUid={lookup.found.ds.uid} />
       </div>
     );
   }
   if (lookup.pending) {
     return (
       <div className="trace-page">
+        <UnknownPreferred uid={lookup.unknownPreferred} />
         <SourceFailures failures={failures} />
         <div className="page-message" role="status">
           Looking up trace <code>{traceId}</code> in {lookup.answers.map((a) => a.ds.name).join(', ')}…
@@ -56,7 +60,22 @@ function TraceLookupPage({ traceId }: { traceId: string }) {
       </div>
     );
   }
-  return <TraceNotFound traceId={traceId} failures={failures} />;
+  return (
+    <>
+      <UnknownPreferred uid={lookup.unknownPreferred} />
+      <TraceNotFound traceId={traceId} failures={failures} />
+    </>
+  );
+}
+
+/** A link named a trace datasource that is not configured (an old bookmark, a tampered URL): said, and every one asked. */
+function UnknownPreferred({ uid }: { uid: string | undefined }) {
+  if (uid === undefined) return null;
+  return (
+    <p className="trace-notice" role="status">
+      The link names the trace datasource <code>{uid}</code>, which is not configured here; every trace datasource was asked.
+    </p>
+  );
 }
 
 /** The datasources that failed while another had the trace: said once, above it. */

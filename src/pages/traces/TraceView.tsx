@@ -41,7 +41,8 @@ function isTyping(target: EventTarget | null): boolean {
  * One trace: header, find, waterfall and span detail. The tree is built once per trace; collapse, selection and
  * find are plain state over row numbers, and the selection is in the URL (`?span=`) so it can be shared.
  */
-export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; sourceName: string; tree?: TraceTree }) {
+export function TraceView({ trace, sourceName, sourceUid = '', tree: built }: { trace: Trace; sourceName: string; sourceUid?: string; tree?: TraceTree }) {
+  // `sourceUid`: the trace datasource it came from, for the cross links; '' for a trace file (no backend).
   // `tree`: built already, off this thread (a trace file's worker builds it with the parse).
   const tree = useMemo(() => built ?? buildTraceTree(trace), [trace, built]);
   const summary = useMemo(() => summarizeTraceTree(tree), [tree]);
@@ -173,7 +174,7 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
   const minimap = <TraceMinimap tree={tree} traceStartUs={traceStartUs} traceDurationUs={summary.durationUs} zoom={zoom} onZoom={setZoom} />;
   const head = (
     <>
-      <TraceHeader tree={tree} summary={summary} sourceName={sourceName} />
+      <TraceHeader tree={tree} summary={summary} sourceName={sourceName} sourceUid={sourceUid} />
       {spanParam !== null && spanParam !== '' && selected < 0 && (
         <p className="trace-notice" role="status">
           Span <code>{spanParam}</code> is not in this trace.
@@ -198,7 +199,7 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
             onSelect={(row, zoomTo) => select(row, true, zoomTo)}
           />
           {view === 'flame' && selected >= 0 && (
-            <SpanDetail tree={tree} row={selected} traceStartUs={traceStartUs} onSelect={(row) => select(row)} onClose={() => select(-1)} />
+            <SpanDetail tree={tree} row={selected} traceStartUs={traceStartUs} sourceUid={sourceUid} onSelect={(row) => select(row)} onClose={() => select(-1)} />
           )}
         </div>
       </div>
@@ -255,7 +256,7 @@ export function TraceView({ trace, sourceName, tree: built }: { trace: Trace; so
           onSelect={(row) => select(row, false)}
         />
         {selected >= 0 && (
-          <SpanDetail tree={tree} row={selected} traceStartUs={traceStartUs} onSelect={(row) => select(row)} onClose={() => select(-1)} />
+          <SpanDetail tree={tree} row={selected} traceStartUs={traceStartUs} sourceUid={sourceUid} onSelect={(row) => select(row)} onClose={() => select(-1)} />
         )}
       </div>
     </div>
