@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
 import { ConfigError } from './configError';
 import { parseCorrelations } from './correlationsConfig';
 import { loadDataSources } from './registry';
@@ -102,5 +104,16 @@ describe('loadDataSources with correlations', () => {
   it('leaves correlations absent without the key', async () => {
     const set = await loadDataSources(serve({ datasources: CONFIGS }), '/config.json', noDemo);
     expect(set.correlations).toBeUndefined();
+  });
+});
+
+describe("the README's correlations example", () => {
+  it('is a valid config.json', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!).find((text) => text.includes('"correlations"'));
+    expect(block, 'README.md needs a config.json example with "correlations"').toBeDefined();
+    const json = JSON.parse(block!) as { correlations: unknown };
+    const parsed = parseCorrelations(json.correlations, parseConfig(json));
+    expect(parsed?.exemplars?.['prom-edge']).toEqual({ traceDatasource: 'jaeger', traceIdLabel: 'traceID' });
   });
 });

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { DataSource } from '../../datasources/types';
 import type { CorrelationSource, Correlator } from '../../model/correlations';
 import { createCorrelator } from '../../model/correlator';
-import { useDataSources } from './dataSources';
+import { useOptionalDataSources } from './dataSources';
 
 const CAPABILITIES = ['metrics', 'services', 'logs', 'traces', 'alerts'] as const;
 
@@ -19,9 +19,10 @@ export function correlationSource(ds: DataSource, isDefault = false): Correlatio
 
 /** The one correlator of the loaded datasources and config.json's `correlations`; every cross-signal link comes from it. */
 export function useCorrelator(): Correlator {
-  const set = useDataSources();
+  // Optional: a view shown with no datasources at all (a trace file in a bare harness) gets links that say why they are missing.
+  const set = useOptionalDataSources();
   return useMemo(
-    () => createCorrelator(set.list.map((ds) => correlationSource(ds, set.configs.find((c) => c.uid === ds.uid)?.default === true)), set.correlations),
+    () => (set ? createCorrelator(set.list.map((ds) => correlationSource(ds, set.configs.find((c) => c.uid === ds.uid)?.default === true)), set.correlations) : createCorrelator([])),
     [set],
   );
 }
