@@ -1,41 +1,16 @@
-import { Link, useNavigate } from 'react-router';
-import { visibleText } from '../../lib/visibleText';
-import { trailAt, withTrailState } from '../../model/trail';
-import { viewTitle } from '../../model/viewTitle';
+import { lazy, Suspense } from 'react';
 import { useSplitController } from './splitContext';
 
-const TITLE_CHARS = 40;
+// Titles and the trail's markup load once there is a path to show; a first visit has a single step.
+const BreadcrumbTrail = lazy(() => import('./BreadcrumbTrail'));
 
-/**
- * The investigation path under the top bar: the views this tab went through (metric → trace → logs),
- * each a link, with Back and Forward along it. Shown once there are two steps.
- */
+/** The investigation path under the top bar, from two steps on. */
 export function Breadcrumbs() {
   const controller = useSplitController();
-  const navigate = useNavigate();
   if (!controller || controller.trail.steps.length < 2) return null;
-  const { steps, at } = controller.trail;
-  const goTo = (i: number) => void navigate(steps[i]!, { state: withTrailState(null, trailAt(controller.trail, i)) });
   return (
-    <nav className="breadcrumbs" aria-label="Investigation path">
-      <button type="button" className="tool-button" aria-label="Back" title="Back along the path" disabled={at === 0} onClick={() => goTo(at - 1)}>
-        ←
-      </button>
-      <button type="button" className="tool-button" aria-label="Forward" title="Forward along the path" disabled={at >= steps.length - 1} onClick={() => goTo(at + 1)}>
-        →
-      </button>
-      <ol>
-        {steps.map((href, i) => {
-          const title = visibleText(viewTitle(href), TITLE_CHARS);
-          return (
-            <li key={`${i}:${href}`} className={i > at ? 'crumb-ahead' : undefined}>
-              <Link to={href} state={withTrailState(null, trailAt(controller.trail, i))} aria-current={i === at ? 'step' : undefined} title={title.title}>
-                {title.text}
-              </Link>
-            </li>
-          );
-        })}
-      </ol>
-    </nav>
+    <Suspense fallback={<nav className="breadcrumbs" aria-label="Investigation path" aria-busy="true" />}>
+      <BreadcrumbTrail />
+    </Suspense>
   );
 }

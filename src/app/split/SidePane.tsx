@@ -89,23 +89,27 @@ function SidePaneBar({ controller, title }: { controller: SplitController; title
   const shown = visibleText(title, 48);
   return (
     <div className="side-pane-bar">
-      <h2 className="side-pane-title" title={shown.title}>
-        {shown.text}
-      </h2>
-      <label className="side-pane-lock">
-        <input type="checkbox" checked={controller.split?.lock ?? false} onChange={(e) => controller.setLock(e.target.checked)} /> Lock time ranges
-      </label>
-      <TimeRangePicker />
-      <RefreshPicker />
-      <button type="button" className="tool-button" onClick={controller.swap} title="Swap the two panes">
-        Swap panes
-      </button>
-      <button type="button" className="tool-button" onClick={controller.promote} title="Show this view alone">
-        Open as main view
-      </button>
-      <button type="button" className="tool-button" aria-label="Close side pane" title="Close side pane" onClick={controller.close}>
-        ×
-      </button>
+      <div className="side-pane-row">
+        <h2 className="side-pane-title" title={shown.title}>
+          {shown.text}
+        </h2>
+        <label className="side-pane-lock">
+          <input type="checkbox" checked={controller.split?.lock ?? false} onChange={(e) => controller.setLock(e.target.checked)} /> Lock time ranges
+        </label>
+        <button type="button" className="tool-button" onClick={controller.swap} title="Swap the two panes">
+          Swap panes
+        </button>
+        <button type="button" className="tool-button" onClick={controller.promote} title="Show this view alone">
+          Open as main view
+        </button>
+        <button type="button" className="tool-button" aria-label="Close side pane" title="Close side pane" onClick={controller.close}>
+          ×
+        </button>
+      </div>
+      <div className="side-pane-row side-pane-time">
+        <TimeRangePicker />
+        <RefreshPicker />
+      </div>
     </div>
   );
 }
