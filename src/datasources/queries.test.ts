@@ -49,7 +49,7 @@ describe('query keys', () => {
     expect(rangeQueryOptions(ds, 'up', range, 60_000).queryKey).toEqual(['prom', 'metrics.range', 'up', range.from, range.to, 60_000]);
     expect(rangeQueryOptions(ds, 'up', range).queryKey).toEqual(['prom', 'metrics.range', 'up', range.from, range.to, null]);
     expect(instantQueryOptions(ds, 'up', range).queryKey).toEqual(['prom', 'metrics.instant', 'up', range.from, range.to, null]);
-    expect(exemplarsQueryOptions(ds, 'x', range).queryKey).toEqual(['prom', 'metrics.exemplars', 'x', range.from, range.to]);
+    expect(exemplarsQueryOptions(ds, ['x'], range, 60_000).queryKey).toEqual(['prom', 'metrics.exemplars', ['x'], range.from, range.to, 60_000]);
     expect(healthQueryOptions(ds).queryKey).toEqual(['prom', 'health']);
   });
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { DataSourceError, isRetryableError } from '../lib/errors';
+import { seriesKey } from '../model/series';
 import type { TimeRange } from '../model/time';
 import type { TraceSearch } from '../model/trace';
 import type { DataSource, MetricsCapability, ServicesCapability, TracesCapability } from './types';
@@ -65,12 +66,28 @@ export function instantQueryOptions(ds: DataSource, query: string, range: TimeRa
   });
 }
 
-export function exemplarsQueryOptions(ds: DataSource, query: string, range: TimeRange) {
+/**
+ * The exemplars of a panel's queries over the range its series were asked for: one entry per panel
+ * refresh, keyed like the series (so a refresh supersedes, and through TanStack's signal aborts, the old
+ * request just as it does the series'). Several queries are asked in parallel under the same signal.
+ */
+export function exemplarsQueryOptions(ds: DataSource, queries: readonly string[], range: TimeRange, stepMs?: number) {
   return queryOptions({
-    queryKey: [ds.uid, 'metrics.exemplars', query, range.from, range.to] as const,
+    queryKey: [ds.uid, 'metrics.exemplars', queries, range.from, range.to, stepMs ?? null] as const,
     queryFn: async ({ signal }) => {
       const metrics = metricsOf(ds);
-      return metrics.exemplars ? metrics.exemplars(query, { range, signal }) : [];
+      const exemplars = metrics.exemplars;
+      if (!exemplars) return [];
+      const answers = await Promise.all(queries.map((q) => exemplars(q, { range, signal })));
+      if (answers.length === 1) return answers[0]!;
+      // Queries that share a selector (p50 and p99 of one histogram) see the same exemplars: keep each once.
+      const seen = new Set<string>();
+      return answers.flat().filter((e) => {
+        const key = `${seriesKey(e.seriesLabels)} ${e.time} ${seriesKey(e.labels)} ${e.value}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     },
     gcTime: RANGE_GC_MS,
     retry: retryDataSourceError,

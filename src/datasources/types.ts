@@ -124,6 +124,11 @@ export interface SignalQuery {
   unit: Unit;
   /** Label whose value names each series in a legend (`http_route`, `le`, `peer_service`). */
   legendLabel?: string;
+  /**
+   * Where the requests behind this signal leave exemplars (a histogram's buckets; for an error signal,
+   * the failed requests' buckets), when that is not `query` itself, and the unit of their values.
+   */
+  exemplars?: { query: string; unit: Unit };
 }
 
 export type MetricConvention = 'otel' | 'classic';

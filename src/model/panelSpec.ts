@@ -39,8 +39,15 @@ export interface PanelOptions {
   unnamedSeries?: string;
   /** Series named by an HTTP status code keep its class colour (5xx red) instead of a palette colour. */
   colorBy?: 'statusCode';
-  /** A query whose exemplars mark a time-series chart. */
+  /** A query whose exemplars mark a time-series chart (else the panel's own queries are asked). */
   exemplarsExpr?: string;
+  /** The unit of the exemplars' values when it is not the panel's (request durations on an error-ratio chart). */
+  exemplarUnit?: Unit;
+  /**
+   * What the chart shows about requests, so a click on it asks for the right traces: an error chart's
+   * traces are the failed ones (and its exemplars all errors), a latency chart's at least as slow as the line there.
+   */
+  traceHint?: 'errors' | 'latency';
   /** Heatmap: the label holding each bucket's upper bound, and the bound's unit. */
   bucketLabel?: string;
   bucketUnit?: Unit;

@@ -5,6 +5,7 @@ import type { TimeRange } from '../model/time';
 import { HeatmapPanel } from './heatmap/HeatmapPanel';
 import type { NamedSeries, PanelQueryState } from './shared/types';
 import { StatPanel } from './stat/StatPanel';
+import type { ChartDrilldown } from './timeseries/drilldown';
 import { TimeSeriesPanel } from './timeseries/TimeSeriesPanel';
 
 /**
@@ -17,7 +18,8 @@ export interface PanelViewProps {
   query: PanelQueryState;
   range: TimeRange;
   exemplars?: readonly Exemplar[];
-  onExemplarClick?: (exemplar: Exemplar) => void;
+  /** Where a time-series chart's exemplars and clicked windows lead (the page's links and router). */
+  drilldown?: ChartDrilldown;
   onZoom?: (range: TimeRange) => void;
   /** Title-bar controls the page resolved from the spec's links. */
   actions?: ReactNode;
@@ -30,7 +32,7 @@ export interface PanelDefinition<K extends PanelKind = PanelKind> {
   component: ComponentType<PanelViewProps>;
 }
 
-function TimeSeriesView({ spec, series, query, range, exemplars, onExemplarClick, onZoom, actions }: PanelViewProps) {
+function TimeSeriesView({ spec, series, query, range, exemplars, drilldown, onZoom, actions }: PanelViewProps) {
   return (
     <TimeSeriesPanel
       title={spec.title}
@@ -39,7 +41,7 @@ function TimeSeriesView({ spec, series, query, range, exemplars, onExemplarClick
       query={query}
       range={range}
       exemplars={exemplars}
-      onExemplarClick={onExemplarClick}
+      drilldown={drilldown}
       onZoom={onZoom}
       actions={actions}
     />

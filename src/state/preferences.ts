@@ -5,6 +5,9 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 interface PreferencesState {
   showExemplars: boolean;
   setShowExemplars: (show: boolean) => void;
+  /** Every exemplar, not only the slowest and the slowest error of each time bucket. */
+  showAllExemplars: boolean;
+  setShowAllExemplars: (all: boolean) => void;
 }
 
 export const usePreferencesStore = create<PreferencesState>()(
@@ -12,9 +15,12 @@ export const usePreferencesStore = create<PreferencesState>()(
     (set) => ({
       showExemplars: true,
       setShowExemplars: (showExemplars) => set({ showExemplars }),
+      showAllExemplars: false,
+      setShowAllExemplars: (showAllExemplars) => set({ showAllExemplars }),
     }),
     { name: 'watchfloor.preferences', storage: createJSONStorage(() => localStorage), version: 1 },
   ),
 );
 
 export const useShowExemplars = (): boolean => usePreferencesStore((s) => s.showExemplars);
+export const useShowAllExemplars = (): boolean => usePreferencesStore((s) => s.showAllExemplars);

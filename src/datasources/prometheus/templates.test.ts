@@ -14,13 +14,16 @@ describe('serviceSignalQueries, OTel convention', () => {
   const sel = 'service_name="payments"';
 
   it('builds the four Golden Signals from the server duration histogram', () => {
-    expect(q.requestRate).toEqual({ query: `sum(rate(http_server_request_duration_seconds_count{${sel}}[${R}]))`, unit: 'reqps' });
+    const buckets = { query: `http_server_request_duration_seconds_bucket{${sel}}`, unit: 's' };
+    expect(q.requestRate).toEqual({ query: `sum(rate(http_server_request_duration_seconds_count{${sel}}[${R}]))`, unit: 'reqps', exemplars: buckets });
     expect(q.errorRatio).toEqual({
       query: ratio(
         `sum(rate(http_server_request_duration_seconds_count{${sel}, http_response_status_code=~"5.."}[${R}]))`,
         `sum(rate(http_server_request_duration_seconds_count{${sel}}[${R}]))`,
       ),
       unit: 'percentunit',
+      // Exemplars sit on buckets, not on `_count`: the failed requests' are those of the 5xx buckets.
+      exemplars: { query: `http_server_request_duration_seconds_bucket{${sel}, http_response_status_code=~"5.."}`, unit: 's' },
     });
     expect(q.latencyP50?.query).toBe(`histogram_quantile(0.5, sum by (le) (rate(http_server_request_duration_seconds_bucket{${sel}}[${R}])))`);
     expect(q.latencyP95?.query).toBe(`histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket{${sel}}[${R}])))`);
@@ -44,6 +47,7 @@ describe('serviceSignalQueries, OTel convention', () => {
       query: `sum by (http_route) (rate(http_server_request_duration_seconds_count{${sel}}[${R}]))`,
       unit: 'reqps',
       legendLabel: 'http_route',
+      exemplars: { query: `http_server_request_duration_seconds_bucket{${sel}}`, unit: 's' },
     });
     expect(q.trafficByStatus?.query).toBe(`sum by (http_response_status_code) (rate(http_server_request_duration_seconds_count{${sel}}[${R}]))`);
   });
@@ -53,6 +57,7 @@ describe('serviceSignalQueries, OTel convention', () => {
       query: `sum by (server_address) (rate(http_client_request_duration_seconds_count{${sel}}[${R}]))`,
       unit: 'reqps',
       legendLabel: 'server_address',
+      exemplars: { query: `http_client_request_duration_seconds_bucket{${sel}}`, unit: 's' },
     });
     expect(q.downstreamErrorRatio?.query).toBe(
       ratio(

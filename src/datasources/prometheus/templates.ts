@@ -1,3 +1,4 @@
+import type { Unit } from '../../model/units';
 import type { MetricConvention, OverviewQuery, SignalName, SignalQuery } from '../types';
 import { promqlString } from './promqlString';
 
@@ -110,12 +111,25 @@ export function saturationQuery(convention: MetricConvention, scope: Scope, feat
   return saturationForms(convention, scope, features)[0];
 }
 
+/**
+ * Exemplars sit on a histogram's buckets (OpenMetrics allows none on `_count`): the requests behind a
+ * rate or a quantile are the bucket series' exemplars, and an error ratio's are those of the 5xx buckets.
+ * Their values are request durations in seconds.
+ */
+function bucketExemplars(bucket: string, matchers: readonly string[]): { query: string; unit: Unit } {
+  return { query: selector(bucket, matchers), unit: 's' };
+}
+
 /** Traffic, errors and latency, shared by the service dashboard and the overview (saturation has its own forms). */
 function coreSignals(convention: MetricConvention, scope: Scope): Partial<Record<SignalName, SignalQuery>> {
   const names = CONVENTION_NAMES[convention];
   return {
-    requestRate: { query: sumBy(scope.by, rateOf(names.requestCounter, scope.matchers)), unit: 'reqps' },
-    errorRatio: { query: ratioOf(names.requestCounter, names.statusLabel, scope), unit: 'percentunit' },
+    requestRate: { query: sumBy(scope.by, rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', exemplars: bucketExemplars(names.durationBucket, scope.matchers) },
+    errorRatio: {
+      query: ratioOf(names.requestCounter, names.statusLabel, scope),
+      unit: 'percentunit',
+      exemplars: bucketExemplars(names.durationBucket, [...scope.matchers, `${names.statusLabel}=~${SERVER_ERROR}`]),
+    },
     latencyP50: { query: quantileOf(0.5, names.durationBucket, scope), unit: 's' },
     latencyP95: { query: quantileOf(0.95, names.durationBucket, scope), unit: 's' },
     latencyP99: { query: quantileOf(0.99, names.durationBucket, scope), unit: 's' },
@@ -135,8 +149,9 @@ export function serviceSignalQueries(
   const saturation = saturationQuery(convention, scope, features);
   if (saturation) signals.saturation = saturation;
   signals.latencyHeatmap = { query: sumBy(['le'], rateOf(names.durationBucket, scope.matchers)), unit: 'reqps', legendLabel: 'le' };
-  signals.trafficByRoute = { query: sumBy([names.routeLabel], rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', legendLabel: names.routeLabel };
-  signals.trafficByStatus = { query: sumBy([names.statusLabel], rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', legendLabel: names.statusLabel };
+  const requests = bucketExemplars(names.durationBucket, scope.matchers);
+  signals.trafficByRoute = { query: sumBy([names.routeLabel], rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', legendLabel: names.routeLabel, exemplars: requests };
+  signals.trafficByStatus = { query: sumBy([names.statusLabel], rateOf(names.requestCounter, scope.matchers)), unit: 'reqps', legendLabel: names.statusLabel, exemplars: requests };
   if (convention === 'otel' && features.downstream) Object.assign(signals, downstreamSignals(scope));
   return signals;
 }
@@ -146,8 +161,13 @@ function downstreamSignals(scope: Scope): Partial<Record<SignalName, SignalQuery
   const peer: Scope = { matchers: scope.matchers, by: [...scope.by, DOWNSTREAM_METRICS.peerLabel] };
   const legendLabel = DOWNSTREAM_METRICS.peerLabel;
   return {
-    downstreamRate: { query: sumBy(peer.by, rateOf(DOWNSTREAM_METRICS.count, peer.matchers)), unit: 'reqps', legendLabel },
-    downstreamErrorRatio: { query: ratioOf(DOWNSTREAM_METRICS.count, DOWNSTREAM_METRICS.statusLabel, peer), unit: 'percentunit', legendLabel },
+    downstreamRate: { query: sumBy(peer.by, rateOf(DOWNSTREAM_METRICS.count, peer.matchers)), unit: 'reqps', legendLabel, exemplars: bucketExemplars(DOWNSTREAM_METRICS.bucket, peer.matchers) },
+    downstreamErrorRatio: {
+      query: ratioOf(DOWNSTREAM_METRICS.count, DOWNSTREAM_METRICS.statusLabel, peer),
+      unit: 'percentunit',
+      legendLabel,
+      exemplars: bucketExemplars(DOWNSTREAM_METRICS.bucket, [...peer.matchers, `${DOWNSTREAM_METRICS.statusLabel}=~${SERVER_ERROR}`]),
+    },
     downstreamLatencyP99: { query: quantileOf(0.99, DOWNSTREAM_METRICS.bucket, peer), unit: 's', legendLabel },
   };
 }
@@ -184,7 +204,8 @@ export function overviewQueriesFor(
     return q ? [[signal, q] as const] : [];
   });
   for (const form of saturationForms(convention, scope, features)) entries.push(['saturation', form]);
-  return entries.map(([signal, q]) => ({
+  // The overview draws no markers: its queries carry no exemplar selectors.
+  return entries.map(([signal, { exemplars: _exemplars, ...q }]) => ({
     ...q,
     query: `topk(${OVERVIEW_SERIES_LIMIT}, ${q.query})`,
     signal,

@@ -5,9 +5,11 @@ import { rangeQueryOptions } from '../../datasources/queries';
 import type { DataSource } from '../../datasources/types';
 import type { PanelSpec } from '../../model/panelSpec';
 import { chooseStep, DEFAULT_SCRAPE_INTERVAL_MS, type TimeRange } from '../../model/time';
+import { useShowAllExemplars, useShowExemplars } from '../../state/preferences';
 import { absoluteRaw } from '../../state/timeUrl';
 import { useTimeRange } from '../../state/useTimeRange';
 import { useDataSources } from '../shared/dataSources';
+import { ExemplarToggles } from '../shared/ExemplarToggles';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { SpecPanel, type PanelContext } from '../shared/SpecPanel';
 import { QueryEditor } from './QueryEditor';
@@ -58,6 +60,8 @@ function Explore({ ds, minStepMs }: { ds: DataSource; minStepMs: number }) {
   const { range, params, setRange } = useTimeRange();
   const [points] = useState(() => Math.min(1500, Math.max(200, (typeof window === 'undefined' ? 1440 : window.innerWidth) - 120)));
   const stepMs = chooseStep(range, { points, minStepMs });
+  const showExemplars = useShowExemplars();
+  const showAllExemplars = useShowAllExemplars();
   const stored = searchParams.getAll('q');
   const queries = stored.length > 0 ? stored : [''];
 
@@ -70,8 +74,9 @@ function Explore({ ds, minStepMs }: { ds: DataSource; minStepMs: number }) {
       return params;
     });
   const ctx = useMemo<PanelContext>(
-    () => ({ ds, range, stepMs, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)), timeParams: params }),
-    [ds, range, stepMs, setRange, params],
+    // No page service: a chart's links take the service from its series' labels.
+    () => ({ ds, range, stepMs, showExemplars, showAllExemplars, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)), timeParams: params }),
+    [ds, range, stepMs, showExemplars, showAllExemplars, setRange, params],
   );
 
   return (
@@ -79,6 +84,7 @@ function Explore({ ds, minStepMs }: { ds: DataSource; minStepMs: number }) {
       <div className="page-header">
         <h1>Explore</h1>
         <span className="convention-badge">{ds.name}</span>
+        <ExemplarToggles />
       </div>
       {queries.map((q, i) => (
         <QueryRow

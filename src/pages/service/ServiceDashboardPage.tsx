@@ -10,27 +10,18 @@ import { chooseStep, DEFAULT_SCRAPE_INTERVAL_MS, type TimeRange } from '../../mo
 import { PanelFrame } from '../../panels/shared/PanelFrame';
 import { absoluteRaw } from '../../state/timeUrl';
 import { useSetCrosshairTime } from '../../state/crosshair';
-import { usePreferencesStore, useShowExemplars } from '../../state/preferences';
+import { useShowAllExemplars, useShowExemplars } from '../../state/preferences';
 import { useTimeRange } from '../../state/useTimeRange';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { errorText } from '../shared/panelQuery';
 import { dashboardPoints } from '../shared/chartStep';
+import { ExemplarToggles } from '../shared/ExemplarToggles';
 import { SpecPanel, type PanelContext } from '../shared/SpecPanel';
 import { buildServiceDashboard } from './layout';
 
 // While the service's signals are being detected the panels show as loading, in their final places.
 const PENDING: ServiceSignals = { service: '', convention: 'otel', queries: {} };
-
-function ExemplarToggle() {
-  const show = usePreferencesStore((s) => s.showExemplars);
-  const setShow = usePreferencesStore((s) => s.setShowExemplars);
-  return (
-    <label className="toggle">
-      <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} /> Exemplars
-    </label>
-  );
-}
 
 const SECTION_CLASS: Readonly<Record<DashboardSection['layout'], string>> = {
   stats: 'stat-row',
@@ -52,6 +43,7 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
   const { range, params, setRange } = useTimeRange();
   const setCrosshairTime = useSetCrosshairTime();
   const showExemplars = useShowExemplars();
+  const showAllExemplars = useShowAllExemplars();
   // Read once: a resize must not change every query key (and refetch every panel).
   const [points] = useState(() => dashboardPoints(typeof window === 'undefined' ? 1440 : window.innerWidth));
   const stepMs = chooseStep(range, { points, minStepMs });
@@ -62,8 +54,8 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
   const dashboard = useMemo(() => buildServiceDashboard(current ?? PENDING), [current]);
 
   const ctx = useMemo<PanelContext>(
-    () => ({ ds, range, stepMs, showExemplars, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)), timeParams: params }),
-    [ds, range, stepMs, showExemplars, setRange, params],
+    () => ({ ds, range, stepMs, showExemplars, showAllExemplars, service, onZoom: (r: TimeRange) => setRange(absoluteRaw(r)), timeParams: params }),
+    [ds, range, stepMs, showExemplars, showAllExemplars, service, setRange, params],
   );
 
   return (
@@ -77,7 +69,7 @@ function Dashboard({ ds, service, minStepMs }: { ds: DataSource; service: string
           <ServiceTitle service={service} />
         </h1>
         {current ? <span className="convention-badge">{current.convention === 'otel' ? 'OpenTelemetry' : 'classic'} metrics</span> : null}
-        <ExemplarToggle />
+        <ExemplarToggles />
       </div>
       {signalsQuery.isError ? (
         <div className="page-errors" role="alert">

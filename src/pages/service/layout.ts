@@ -79,17 +79,29 @@ function statPanel(signals: ServiceSignals, p: StatPanel): PanelSpec {
   };
 }
 
+/** What a click on a signal's chart asks traces for: the failed requests, or the slow ones. */
+const TRACE_HINTS: Partial<Record<SignalName, 'errors' | 'latency'>> = {
+  errorRatio: 'errors',
+  downstreamErrorRatio: 'errors',
+  downstreamLatencyP99: 'latency',
+};
+
 function chartPanel(signals: ServiceSignals, p: SignalPanel): PanelSpec {
+  const q = signals.queries[p.signal];
+  const traceHint = TRACE_HINTS[p.signal];
   return {
     id: `chart:${p.title}`,
     kind: 'timeseries',
     title: p.title,
     queries: signalQueries(signals, p.signal),
-    unit: signals.queries[p.signal]?.unit ?? p.unit,
+    unit: q?.unit ?? p.unit,
     links: EXPLORE,
     options: {
       unnamedSeries: p.title.replace(/ over time$/, ''),
       ...(p.signal === 'trafficByStatus' ? { colorBy: 'statusCode' as const } : {}),
+      // The requests behind the line leave their exemplars on the histogram's buckets, not on the query's own series.
+      ...(q?.exemplars ? { exemplarsExpr: q.exemplars.query, exemplarUnit: q.exemplars.unit } : {}),
+      ...(traceHint ? { traceHint } : {}),
     },
   };
 }
@@ -109,7 +121,7 @@ function latencyPanel(signals: ServiceSignals): PanelSpec {
     queries,
     unit: q.latencyP99?.unit ?? q.latencyP50?.unit ?? 's',
     links: [{ kind: 'explore' }, { kind: 'exemplarTrace' }],
-    ...(exemplarsExpr === undefined ? {} : { options: { exemplarsExpr } }),
+    options: { traceHint: 'latency', ...(exemplarsExpr === undefined ? {} : { exemplarsExpr, exemplarUnit: 's' as const }) },
   };
 }
 

@@ -1,11 +1,14 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { exploreUrl, traceUrl, type TimeParams } from '../../model/links';
+import { exploreUrl, type TimeParams } from '../../model/links';
 import { hasLink, type PanelSpec } from '../../model/panelSpec';
 import type { Exemplar } from '../../model/series';
 import type { TimeRange } from '../../model/time';
 import { panelDefinition } from '../../panels/registry';
 import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
+import type { ChartDrilldown, ChartSelection } from '../../panels/timeseries/drilldown';
+import { chartWindowLinks, exemplarTargetOf } from './chartLinks';
+import { useCorrelator } from './correlator';
 import { usePanelData, type PanelRunContext } from './usePanelData';
 
 /** What the panels of one view share: where they run, and the view's time state for links and zoom. */
@@ -29,11 +32,31 @@ export function ExploreLink({ queries, timeParams }: { queries: readonly string[
 function SpecPanelBody({ spec, ctx }: { spec: PanelSpec; ctx: PanelContext }) {
   const data = usePanelData(spec, ctx);
   const navigate = useNavigate();
-  const onExemplarClick = useCallback(
-    (e: Exemplar) => {
-      if (e.traceId) navigate(traceUrl(e.traceId, { timeMs: e.time }));
-    },
-    [navigate],
+  const correlator = useCorrelator();
+  const metricsUid = ctx.ds.uid;
+  // Stable across refreshes (it depends on no data), so the markers redraw only when they change.
+  const exemplarTarget = useCallback((e: Exemplar) => exemplarTargetOf(correlator, metricsUid, e), [correlator, metricsUid]);
+  // Shift+click asks for the side pane; until the split view takes it, every link opens here.
+  const open = useCallback((href: string) => void navigate(href), [navigate]);
+  const series = data.series;
+  const service = ctx.service;
+  const windowLinks = useCallback((selection: ChartSelection) => chartWindowLinks(correlator, spec, service, series, selection), [correlator, spec, service, series]);
+  const exemplarUnit = spec.options?.exemplarUnit;
+  const errorSeries = spec.options?.traceHint === 'errors';
+  const showAllExemplars = ctx.showAllExemplars === true;
+  const drilldown = useMemo<ChartDrilldown | undefined>(
+    () =>
+      spec.kind === 'timeseries'
+        ? {
+            exemplarTarget,
+            windowLinks,
+            open,
+            ...(exemplarUnit ? { exemplarUnit } : {}),
+            errorSeries,
+            showAllExemplars,
+          }
+        : undefined,
+    [spec.kind, exemplarTarget, windowLinks, open, exemplarUnit, errorSeries, showAllExemplars],
   );
   const { component: Panel } = panelDefinition(spec.kind);
   return (
@@ -43,7 +66,7 @@ function SpecPanelBody({ spec, ctx }: { spec: PanelSpec; ctx: PanelContext }) {
       query={data.query}
       range={ctx.range}
       exemplars={data.exemplars}
-      onExemplarClick={hasLink(spec, 'exemplarTrace') ? onExemplarClick : undefined}
+      drilldown={drilldown}
       onZoom={ctx.onZoom}
       actions={hasLink(spec, 'explore') ? <ExploreLink queries={spec.queries.map((q) => q.expr)} timeParams={ctx.timeParams} /> : undefined}
     />

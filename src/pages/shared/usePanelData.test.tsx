@@ -111,4 +111,73 @@ describe('usePanelData', () => {
     expect(result.current.series).toEqual([]);
     expect(result.current.query).toEqual({ loading: false, error: undefined, warnings: [], fetching: false });
   });
+
+  describe('exemplars', () => {
+    /** Records each exemplar request and its signal, holding answers until released. */
+    function exemplarSource() {
+      const ds = levelSource();
+      const asked: Array<{ query: string; to: number; signal: AbortSignal }> = [];
+      let release = () => {};
+      let held = new Promise<void>((resolve) => (release = resolve));
+      ds.metrics = {
+        ...ds.metrics!,
+        exemplars: async (query, ctx) => {
+          asked.push({ query, to: ctx.range.to, signal: ctx.signal });
+          await held;
+          ctx.signal.throwIfAborted();
+          return [{ seriesLabels: {}, labels: { trace_id: 'ab'.repeat(16) }, time: ctx.range.to - 1000, value: 1 }];
+        },
+      };
+      const releaseAll = () => {
+        release();
+        held = new Promise<void>((resolve) => (release = resolve));
+      };
+      return { ds, asked, releaseAll };
+    }
+
+    const runWithExemplars = (ds: ReturnType<typeof levelSource>, panel: PanelSpec) =>
+      renderHook(({ to }) => usePanelData(panel, { ds, range: { from: 0, to }, stepMs: 15_000, showExemplars: true }), {
+        wrapper,
+        initialProps: { to: 60_000 },
+      });
+
+    it('asks once per refresh for the panel’s queries, and a refresh aborts the request it supersedes', async () => {
+      const { ds, asked, releaseAll } = exemplarSource();
+      const { result, rerender } = runWithExemplars(ds, spec(['a']));
+      await waitFor(() => expect(asked).toHaveLength(1));
+      expect(asked[0]!.query).toBe('a');
+      rerender({ to: 65_000 });
+      await waitFor(() => expect(asked).toHaveLength(2));
+      // The first refresh's request is cancelled on the wire, as a superseded series request is.
+      await waitFor(() => expect(asked[0]!.signal.aborted).toBe(true));
+      expect(asked[1]!.signal.aborted).toBe(false);
+      expect(asked[1]!.to).toBe(65_000);
+      releaseAll();
+      await waitFor(() => expect(result.current.exemplars).toHaveLength(1));
+      expect(result.current.exemplars[0]!.time).toBe(64_000);
+      // A re-render without a refresh asks nothing more.
+      rerender({ to: 65_000 });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(asked).toHaveLength(2);
+    });
+
+    it('asks one request per refresh for a panel of several queries sharing one expression, the spec’s own exemplar query first', async () => {
+      const { ds, asked, releaseAll } = exemplarSource();
+      releaseAll();
+      runWithExemplars(ds, spec(['a', 'a ']));
+      await waitFor(() => expect(asked).toHaveLength(1));
+      const own: PanelSpec = { ...spec(['a', 'b']), options: { exemplarsExpr: 'buckets' } };
+      runWithExemplars(ds, own);
+      await waitFor(() => expect(asked).toHaveLength(2));
+      expect(asked[1]!.query).toBe('buckets');
+    });
+
+    it('asks nothing while exemplars are switched off, nor for panels that draw no markers', async () => {
+      const { ds, asked } = exemplarSource();
+      run(ds, spec(['a']));
+      runWithExemplars(ds, { ...spec(['a']), kind: 'stat' });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(asked).toHaveLength(0);
+    });
+  });
 });

@@ -1,10 +1,14 @@
-import { memo, useId } from 'react';
+import { memo, useId, type KeyboardEvent, type MouseEvent } from 'react';
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import { drawable } from '../../lib/drawable';
-import type { Exemplar } from '../../model/series';
+import { formatValue } from '../../lib/units';
+import type { Unit } from '../../model/units';
+import { formatTooltipTime } from '../shared/timeAxis';
 import type { ExemplarPoint } from './chartData';
+import type { ExemplarTarget } from './drilldown';
 
 const EXEMPLAR_COLOR = '#d8d9da';
+const ERROR_COLOR = '#f2495c';
 
 /** The diamond Recharts' `Symbols` draws at its default size (d3's symbolDiamond, area 64), centred on 0,0. */
 const DIAMOND = (() => {
@@ -14,18 +18,44 @@ const DIAMOND = (() => {
   return `M0,${-y}L${x},0L0,${y}L${-x},0Z`;
 })();
 
+/** Where a hovered or focused marker sits, in the chart's pixels, for the tooltip. */
+export interface MarkerFocus {
+  point: ExemplarPoint;
+  x: number;
+  y: number;
+}
+
+export interface ExemplarMarkerHandlers {
+  /** Where each exemplar leads; none = markers are only drawn, not linked. */
+  target?: (point: ExemplarPoint) => ExemplarTarget | undefined;
+  onFocus: (focus: MarkerFocus | null) => void;
+  onActivate: (point: ExemplarPoint, how: { beside: boolean }) => void;
+  /** The id of the tooltip element a focused marker is described by. */
+  tooltipId: string;
+}
+
+/** The marker's accessible name: what it is, its value and time, and its trace or why it has none. */
+export function exemplarLabel(point: ExemplarPoint, unit: Unit, target: ExemplarTarget | undefined): string {
+  const what = `Exemplar${point.error ? ' (error)' : ''} ${formatValue(point.v, unit)} at ${formatTooltipTime(point.t)}`;
+  if (!target) return what;
+  return target.link.available ? `${what}, trace ${target.traceId ?? ''}`.trimEnd() : `${what}, not linked: ${target.link.reason}`;
+}
+
 /**
  * Exemplar diamonds on the chart's own scales, above the lines (Recharts' scatter layer) and clipped to
  * the plot area as a Scatter on these axes would be (a marker at zero shows its upper half). Recharts'
  * `Scatter` keys its points by pixel position, so on a live range, which slides every refresh, it
  * unmounts and rebuilds every marker each time; these keep their key (the exemplar) and only move.
+ * Each is a focusable button: hover or focus shows its tooltip, click or Enter opens its trace.
  */
 export const ExemplarMarkers = memo(function ExemplarMarkers({
   points,
-  onClick,
+  unit,
+  handlers,
 }: {
   points: readonly ExemplarPoint[];
-  onClick?: (exemplar: Exemplar) => void;
+  unit: Unit;
+  handlers?: ExemplarMarkerHandlers;
 }) {
   const x = useXAxisScale();
   const y = useYAxisScale();
@@ -43,15 +73,40 @@ export const ExemplarMarkers = memo(function ExemplarMarkers({
         {points.map((p) => {
           const cx = x(p.t);
           // Placed as the lines are, within the drawable range; a coordinate that is still not a number is left out.
-          const cy = y(drawable(p.v));
+          const cy = y(drawable(p.y));
           if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+          const target = handlers?.target?.(p);
+          const focus = () => handlers?.onFocus({ point: p, x: cx, y: cy });
+          const blur = () => handlers?.onFocus(null);
+          const activate = (e: MouseEvent | KeyboardEvent) => handlers?.onActivate(p, { beside: e.shiftKey });
           return (
             <path
-              key={`${p.t}:${p.exemplar.traceId ?? ''}`}
+              key={p.key}
+              className={p.error ? 'exemplar exemplar-error' : 'exemplar'}
+              role="button"
+              tabIndex={0}
+              aria-label={exemplarLabel(p, unit, target)}
+              aria-disabled={target && !target.link.available ? 'true' : undefined}
+              data-trace-id={target?.traceId}
               d={DIAMOND}
               transform={`translate(${cx}, ${cy})`}
-              fill={EXEMPLAR_COLOR}
-              onClick={onClick ? () => onClick(p.exemplar) : undefined}
+              fill={p.error ? ERROR_COLOR : EXEMPLAR_COLOR}
+              onMouseEnter={focus}
+              onMouseLeave={blur}
+              onFocus={(e) => {
+                focus();
+                e.currentTarget.setAttribute('aria-describedby', handlers?.tooltipId ?? '');
+              }}
+              onBlur={(e) => {
+                blur();
+                e.currentTarget.removeAttribute('aria-describedby');
+              }}
+              onClick={activate}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                activate(e);
+              }}
             />
           );
         })}

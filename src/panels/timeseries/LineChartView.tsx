@@ -1,12 +1,11 @@
 import { memo, useCallback } from 'react';
 import { CartesianGrid, ComposedChart, Curve, Line, XAxis, YAxis, type LineDrawShapeProps } from 'recharts';
 import { formatValue } from '../../lib/units';
-import type { Exemplar } from '../../model/series';
 import type { TimeRange } from '../../model/time';
 import type { Unit } from '../../model/units';
 import { formatTick } from '../shared/timeAxis';
 import { rowTime, type ChartLine, type ChartRow, type ExemplarPoint, type ValueScale } from './chartData';
-import { ExemplarMarkers } from './ExemplarMarkers';
+import { ExemplarMarkers, type ExemplarMarkerHandlers } from './ExemplarMarkers';
 import { CHART_MARGIN, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './geometry';
 
 interface LineChartViewProps {
@@ -19,7 +18,9 @@ interface LineChartViewProps {
   scale: ValueScale;
   unit: Unit;
   exemplars: readonly ExemplarPoint[];
-  onExemplarClick?: (exemplar: Exemplar) => void;
+  /** The unit of the exemplars' values, for their accessible names (the panel's unless said). */
+  exemplarUnit?: Unit;
+  markerHandlers?: ExemplarMarkerHandlers | undefined;
 }
 
 const TICK_STYLE = { fontSize: 11 } as const;
@@ -56,7 +57,8 @@ export const LineChartView = memo(function LineChartView({
   scale,
   unit,
   exemplars,
-  onExemplarClick,
+  exemplarUnit,
+  markerHandlers,
 }: LineChartViewProps) {
   const span = range.to - range.from;
   const timeTickText = useCallback((t: number) => formatTick(t, span), [span]);
@@ -100,7 +102,7 @@ export const LineChartView = memo(function LineChartView({
           shape={lineShape}
         />
       ))}
-      {exemplars.length > 0 ? <ExemplarMarkers points={exemplars} onClick={onExemplarClick} /> : null}
+      {exemplars.length > 0 ? <ExemplarMarkers points={exemplars} unit={exemplarUnit ?? unit} handlers={markerHandlers} /> : null}
     </ComposedChart>
   );
 });

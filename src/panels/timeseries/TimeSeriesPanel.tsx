@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { isErrorExemplar } from '../../model/exemplarError';
 import type { Exemplar } from '../../model/series';
 import type { TimeRange } from '../../model/time';
 import type { Unit } from '../../model/units';
@@ -9,7 +10,11 @@ import { useElementWidth } from '../shared/useElementWidth';
 import { useRangeOfData } from '../shared/useRangeOfData';
 import { useStableValue } from '../shared/useStableValue';
 import { ChartOverlay } from './ChartOverlay';
-import { buildChartFrame, sameExemplarPoints, sameNumbers, sameScale, thinExemplars, valueScale } from './chartData';
+import { buildChartFrame, placeOnLines, sameExemplarPoints, sameNumbers, sameScale, thinExemplars, valueScale, type ExemplarPoint } from './chartData';
+import type { ChartMenuItem } from './ChartMenu';
+import type { ChartDrilldown, ChartSelection } from './drilldown';
+import type { ExemplarMarkerHandlers, MarkerFocus } from './ExemplarMarkers';
+import { ExemplarTooltip } from './ExemplarTooltip';
 import { plotArea } from './geometry';
 import { LegendTable } from './LegendTable';
 import { LineChartView } from './LineChartView';
@@ -21,8 +26,9 @@ interface TimeSeriesPanelProps {
   query: PanelQueryState;
   range: TimeRange;
   exemplars?: readonly Exemplar[];
-  onExemplarClick?: (exemplar: Exemplar) => void;
-  /** Drag across the chart to pick a range; omit to disable. */
+  /** Where exemplars and clicked windows lead, from the page; without it markers are drawn but lead nowhere. */
+  drilldown?: ChartDrilldown;
+  /** "Zoom to this window" (or, with no drill-down, a drag zooms at once); omit to disable. */
   onZoom?: (range: TimeRange) => void;
   height?: number;
   /** Extra controls for the title bar (e.g. a link to explore the query). */
@@ -40,7 +46,7 @@ export function TimeSeriesPanel({
   query,
   range: requestedRange,
   exemplars = EMPTY_EXEMPLARS,
-  onExemplarClick,
+  drilldown,
   onZoom,
   height = 220,
   actions,
@@ -62,13 +68,23 @@ export function TimeSeriesPanel({
   }, [allLines, isolated]);
   // New data or newly fetched exemplars mostly leave the markers, the y axis and the time ticks as they
   // were; keeping those the same objects spares Recharts re-registering them and redrawing the axes.
+  const exemplarUnit = drilldown?.exemplarUnit ?? unit;
+  const ownAxis = exemplarUnit === unit;
+  const errorSeries = drilldown?.errorSeries === true;
+  const showAll = drilldown?.showAllExemplars === true;
   const exemplarPoints = useStableValue(
-    useMemo(() => thinExemplars(exemplars, range.from, range.to, Math.floor(area.width / 6)), [exemplars, range, area.width]),
+    useMemo(() => {
+      const thinned = thinExemplars(exemplars, range.from, range.to, Math.floor(area.width / 6), {
+        isError: (e) => isErrorExemplar(e, { errorSeries }),
+        all: showAll,
+      });
+      return ownAxis ? thinned : placeOnLines(thinned, lines);
+    }, [exemplars, range, area.width, errorSeries, showAll, ownAxis, lines]),
     sameExemplarPoints,
   );
   const scale = useStableValue(
     useMemo(
-      () => valueScale(lines, exemplarPoints.map((p) => p.v), Math.max(2, Math.floor(area.height / 40))),
+      () => valueScale(lines, exemplarPoints.map((p) => p.y), Math.max(2, Math.floor(area.height / 40))),
       [lines, exemplarPoints, area.height],
     ),
     sameScale,
@@ -81,6 +97,52 @@ export function TimeSeriesPanel({
   const keys = useMemo(() => allLines.map((l) => l.key), [allLines]);
   const shownIsolated = lines.length === 1 && lines !== allLines ? isolated : null;
   const onToggle = useCallback((key: string) => setIsolated((cur) => (cur === key ? null : key)), []);
+
+  const tooltipId = `exemplar-tooltip-${useId()}`;
+  const [focused, setFocused] = useState<MarkerFocus | null>(null);
+  const exemplarTarget = drilldown?.exemplarTarget;
+  const open = drilldown?.open;
+  // Stable while the page's drill-down is, so the memoized chart and markers skip hover and focus changes.
+  const hasDrilldown = drilldown !== undefined;
+  const markerHandlers = useMemo<ExemplarMarkerHandlers | undefined>(
+    () =>
+      hasDrilldown
+        ? {
+            tooltipId,
+            target: exemplarTarget ? (p: ExemplarPoint) => exemplarTarget(p.exemplar) : undefined,
+            onFocus: setFocused,
+            onActivate: (p, how) => {
+              const target = exemplarTarget?.(p.exemplar);
+              // A malformed or unlinkable trace ID leads nowhere; its tooltip says why.
+              if (target?.link.available && open) open(target.link.href, how);
+            },
+          }
+        : undefined,
+    [hasDrilldown, tooltipId, exemplarTarget, open],
+  );
+  const windowLinks = drilldown?.windowLinks;
+  const windowMenu = useMemo(() => {
+    if (!windowLinks || !open) return undefined;
+    return (selection: ChartSelection): ChartMenuItem[] => {
+      const items: ChartMenuItem[] = [];
+      if (selection.kind === 'range' && onZoom && (selection.window.from !== range.from || selection.window.to !== range.to)) {
+        items.push({ key: 'zoom', label: 'Zoom to this window', run: () => onZoom({ from: selection.window.from, to: selection.window.to }) });
+      }
+      for (const link of windowLinks(selection)) {
+        items.push(
+          link.available
+            ? { key: `${link.kind}:${link.href}`, label: link.label, run: (how) => open(link.href, how) }
+            : { key: `${link.kind}:${link.label}`, label: link.label, reason: link.reason },
+        );
+      }
+      return items;
+    };
+  }, [windowLinks, open, onZoom, range]);
+  // A marker that has moved off the chart (a refresh) takes its tooltip with it.
+  const shownFocus = focused && exemplarPoints.includes(focused.point) ? focused : null;
+  const popover = shownFocus ? (
+    <ExemplarTooltip id={tooltipId} focus={shownFocus} unit={exemplarUnit} target={exemplarTarget?.(shownFocus.point.exemplar)} plotWidth={area.left + area.width} />
+  ) : null;
 
   const hasData = series.some((s) => s.values.some((v) => Number.isFinite(v)));
   const state = panelStateOf(query, hasData, width > 0);
@@ -97,7 +159,7 @@ export function TimeSeriesPanel({
       <div className="timeseries" ref={bodyRef}>
         {hasData && width > 0 ? (
           <>
-            <ChartOverlay area={area} range={range} lines={lines} unit={unit} onZoom={onZoom}>
+            <ChartOverlay area={area} range={range} lines={lines} unit={unit} onZoom={onZoom} windowMenu={windowMenu} popover={popover}>
               <LineChartView
                 width={width}
                 height={height}
@@ -108,7 +170,8 @@ export function TimeSeriesPanel({
                 scale={scale}
                 unit={unit}
                 exemplars={exemplarPoints}
-                onExemplarClick={onExemplarClick}
+                exemplarUnit={exemplarUnit}
+                markerHandlers={markerHandlers}
               />
             </ChartOverlay>
             <LegendTable series={drawnSeries} keys={keys} colors={colors} unit={unit} isolated={shownIsolated} onToggle={onToggle} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exemplar } from '../../model/series';
-import { buildChartFrame, sameExemplarPoints, thinExemplars, valueScale } from './chartData';
+import { isErrorExemplar } from '../../model/exemplarError';
+import { buildChartFrame, placeOnLines, sameExemplarPoints, thinExemplars, valueScale } from './chartData';
 
 const series = (values: number[]) => ({
   name: 'x',
@@ -89,6 +90,31 @@ describe('thinExemplars', () => {
   it('keeps the slowest exemplar per time bucket, within the range, in time order', () => {
     const points = thinExemplars([ex(10, 1), ex(20, 5), ex(60, 2), ex(500, 9)], 0, 100, 2);
     expect(points.map((p) => p.exemplar.traceId)).toEqual(['t20', 't60']);
+  });
+
+  it('keeps the slow one and the error of a bucket that holds a fast first, a slow one and an error', () => {
+    const fastFirst = ex(10, 0.05);
+    const slow = ex(20, 30);
+    const error: Exemplar = { ...ex(30, 0.2), labels: { status: '503' } };
+    const points = thinExemplars([fastFirst, slow, error], 0, 100, 1, { isError: (e) => isErrorExemplar(e) });
+    expect(points.map((p) => [p.exemplar.traceId, p.error])).toEqual([['t20', false], ['t30', true]]);
+  });
+
+  it('keeps one marker when the slowest of a bucket is also its slowest error', () => {
+    const points = thinExemplars([ex(10, 1), { ...ex(20, 9), labels: { error: 'true' } }], 0, 100, 1, { isError: (e) => isErrorExemplar(e) });
+    expect(points.map((p) => [p.exemplar.traceId, p.error])).toEqual([['t20', true]]);
+  });
+
+  it('keeps every exemplar in the range when asked to show all', () => {
+    const points = thinExemplars([ex(10, 1), ex(20, 5), ex(60, 2), ex(500, 9)], 0, 100, 2, { all: true });
+    expect(points.map((p) => p.exemplar.traceId)).toEqual(['t10', 't20', 't60']);
+  });
+
+  it('puts exemplars of another unit on the top line at their time', () => {
+    const frame = buildChartFrame([series([0.1, 0.5]), series([0.2, 0.3])], 100);
+    const points = placeOnLines(thinExemplars([ex(500, 30)], 0, 1000, 10), frame.lines);
+    expect(points[0]!.v).toBe(30);
+    expect(points[0]!.y).toBeCloseTo(0.3);
   });
 
   it('tells the same marks apart from different ones', () => {

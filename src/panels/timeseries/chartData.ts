@@ -128,30 +128,96 @@ export function buildChartFrame(series: readonly NamedSeries[], maxPoints: numbe
 }
 
 export interface ExemplarPoint {
+  /** The exemplar's identity: its time and trace ID (or labels), never its position in the answer. */
+  key: string;
   t: number;
+  /** The exemplar's own value (a duration, say). */
   v: number;
+  /** Where the marker sits on the y axis: `v`, or the line's value when the exemplar has another unit. */
+  y: number;
+  error: boolean;
   exemplar: Exemplar;
 }
 
+export interface ThinOptions {
+  /** Which exemplars are errors (`isErrorExemplar` with the panel's context); none when left out. */
+  isError?: (exemplar: Exemplar) => boolean;
+  /** Keep every exemplar in the range ("Show all exemplars"). */
+  all?: boolean;
+}
+
+const exemplarKey = (e: Exemplar): string => `${e.time}:${e.traceId ?? Object.entries(e.labels).sort().join(',')}`;
+
 /**
- * At most one exemplar per `bucketMs` of time, the slowest of each bucket: that is the one worth a
- * click, and thousands of markers would hide the lines.
+ * The exemplars worth a marker: per `bucketMs` of time, the slowest one and the slowest error (so a bucket
+ * holding a fast first, a slow one and an error keeps the slow one and the error: never simply the first).
+ * Thousands of markers would hide the lines; a slow request and a failed one are the ones worth a click.
+ * With `all`, every exemplar in the range is kept. In time order, each point keyed by what it is.
  */
-export function thinExemplars(exemplars: readonly Exemplar[], from: number, to: number, buckets: number): ExemplarPoint[] {
+export function thinExemplars(exemplars: readonly Exemplar[], from: number, to: number, buckets: number, options: ThinOptions = {}): ExemplarPoint[] {
   if (buckets < 1 || !(to > from)) return [];
+  const isError = options.isError ?? (() => false);
   const size = (to - from) / buckets;
-  const best = new Map<number, Exemplar>();
+  const slowest = new Map<number, Exemplar>();
+  const slowestError = new Map<number, Exemplar>();
+  const kept: Exemplar[] = [];
+  const errors = new Set<Exemplar>();
   for (const e of exemplars) {
     if (e.time < from || e.time > to || !Number.isFinite(e.value)) continue;
+    const error = isError(e);
+    if (error) errors.add(e);
+    if (options.all === true) {
+      kept.push(e);
+      continue;
+    }
     const b = Math.min(buckets - 1, Math.floor((e.time - from) / size));
-    const cur = best.get(b);
-    if (!cur || e.value > cur.value) best.set(b, e);
+    const cur = slowest.get(b);
+    if (!cur || e.value > cur.value) slowest.set(b, e);
+    if (error) {
+      const curError = slowestError.get(b);
+      if (!curError || e.value > curError.value) slowestError.set(b, e);
+    }
   }
-  return [...best.values()].sort((a, b) => a.time - b.time).map((e) => ({ t: e.time, v: e.value, exemplar: e }));
+  if (options.all !== true) kept.push(...new Set([...slowest.values(), ...slowestError.values()]));
+  return kept
+    .sort((a, b) => a.time - b.time || a.value - b.value)
+    .map((e) => ({ key: exemplarKey(e), t: e.time, v: e.value, y: e.value, error: errors.has(e), exemplar: e }));
 }
 
 /**
- * True when two exemplar lists mark the same points: exemplars are asked for again every minute or so,
+ * Exemplars of another unit than the chart's (request durations on an error-ratio chart) sit on the
+ * chart's top line at their time instead of at their value, which would stretch the axis to seconds.
+ */
+export function placeOnLines(points: readonly ExemplarPoint[], lines: readonly ChartLine[]): ExemplarPoint[] {
+  return points.map((p) => {
+    let top = -Infinity;
+    for (const l of lines) {
+      const v = valueOnLine(l, p.t);
+      if (v > top) top = v;
+    }
+    return { ...p, y: Number.isFinite(top) ? top : 0 };
+  });
+}
+
+/** A line's value at time `t`, on the drawn polyline; NaN in a gap or outside it. */
+function valueOnLine(line: ChartLine, t: number): number {
+  const { times, values } = line;
+  let lo = 0;
+  let hi = times.length - 1;
+  if (hi < 0 || t < times[0]! || t > times[hi]!) return NaN;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= t) lo = mid;
+    else hi = mid;
+  }
+  if (times[lo] === t || lo === hi) return values[lo]!;
+  const a = values[lo]!;
+  const b = values[hi]!;
+  return between(a, b, (t - times[lo]!) / (times[hi]! - times[lo]!));
+}
+
+/**
+ * True when two exemplar lists mark the same points: exemplars are asked for again on every refresh,
  * and usually come back the same.
  */
 export function sameExemplarPoints(a: readonly ExemplarPoint[], b: readonly ExemplarPoint[]): boolean {
@@ -159,7 +225,7 @@ export function sameExemplarPoints(a: readonly ExemplarPoint[], b: readonly Exem
     a.length === b.length &&
     a.every((p, i) => {
       const q = b[i]!;
-      return p.t === q.t && p.v === q.v && p.exemplar.traceId === q.exemplar.traceId;
+      return p.key === q.key && p.t === q.t && p.v === q.v && p.y === q.y && p.error === q.error;
     })
   );
 }
