@@ -22,6 +22,8 @@ test.afterEach(() => {
   expect(pageErrors, 'uncaught page errors').toEqual([]);
 });
 
+test.setTimeout(120_000);
+
 test('the incident story: overview → payments → exemplar → trace → its logs → the provider, three clicks to the logs', async ({ page }) => {
   const { clicks } = await runIncidentStory(page, {
     range: 'from=now-1h&to=now',

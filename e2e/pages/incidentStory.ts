@@ -82,6 +82,10 @@ export function spanRowOf(page: Page, service: string): Locator {
   return page.getByTestId('span-row').filter({ has: page.locator('.span-service', { hasText: new RegExp(`^${service}$`) }) });
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The range of a URL's `from`/`to`, when both are epoch ms. */
 export function absoluteRange(url: string): { from: number; to: number } {
   const params = new URL(url).searchParams;
@@ -191,7 +195,8 @@ export async function runIncidentStory(page: Page, options: StoryOptions): Promi
   const logs = new LogsPage(page);
   await logs.settled();
   await expect(logs.rows.first()).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Datasource' }).locator('option:checked')).toHaveText(options.logsDatasource);
+  // The picker names the datasource, then its query language: "Demo Loki (LogQL)".
+  await expect(page.getByRole('combobox', { name: 'Datasource' }).locator('option:checked')).toHaveText(new RegExp(`^${escapeRegExp(options.logsDatasource)}( \\(|$)`));
   const rowTexts = await logs.rows.locator('.log-line').allInnerTexts();
   expect(rowTexts.length).toBeGreaterThan(0);
   for (const text of rowTexts) expect(text).toContain(traceId);

@@ -20,6 +20,12 @@ const port = Number(process.argv[2] ?? 4174);
 // The demo project's webServer builds dist/ first; wait for it so we never serve a stale or half-written build.
 const demoPreview = process.env.WATCHFLOOR_DEMO_PREVIEW ?? `http://127.0.0.1:${process.env.E2E_DEMO_PORT ?? 4173}`;
 
+/** The demo server's trace and log APIs, each a datasource of its own. */
+const TRACE_AND_LOG_SOURCES = [
+  { uid: 'demo-server-jaeger', kind: 'jaeger', name: 'Jaeger (demo server)', url: (demo: string) => `${demo}/jaeger` },
+  { uid: 'demo-server-loki', kind: 'loki', name: 'Loki (demo server)', url: (demo: string) => demo },
+] as const;
+
 async function main(): Promise<void> {
   await waitForHttpOk(demoPreview, { timeoutMs: 300_000, intervalMs: 500 });
   // The incident story (e2e/real-incident-story.spec.ts) needs the provider timeout under way for the whole run,
@@ -81,12 +87,14 @@ async function main(): Promise<void> {
       },
       // The demo server's trace and log APIs as datasources of their own, beside the real Prometheus, so the
       // drill-down links cross real, separate backends. Jaeger's `/api/...` hangs off `/jaeger`, and Loki's
-      // `/loki/api/v1/...` off the server's root, as off a real Loki's base URL.
-      { uid: 'demo-server-jaeger', kind: 'jaeger', name: 'Jaeger (demo server)', url: `${demo.url}/jaeger` },
-      { uid: 'demo-server-loki', kind: 'loki', name: 'Loki (demo server)', url: demo.url },
+      // `/loki/api/v1/...` off the server's root, as off a real Loki's base URL. Through the proxy, as the
+      // README configures a real Jaeger and Loki: neither sends CORS headers, and Loki's categorize-labels
+      // header would need a preflight.
+      ...TRACE_AND_LOG_SOURCES.map((s) => ({ ...s, url: s.url(demo.url), access: 'proxy' })),
     ],
   };
-  await serveDist({ dir: 'dist', port, configJson });
+  const proxies = Object.fromEntries(TRACE_AND_LOG_SOURCES.map((s) => [s.uid, s.url(demo.url)]));
+  await serveDist({ dir: 'dist', port, configJson, proxies });
   console.log(`real stack ready: app http://127.0.0.1:${port}, prometheus ${prometheus.url}, demo ${demo.url}`);
 }
 
