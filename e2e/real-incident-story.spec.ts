@@ -74,4 +74,5 @@ test('the incident story across a real Prometheus and the demo server’s Jaeger
   expect(asked.some((u) => u.startsWith(`${base(loki)}/loki/api/v1/query_range`) && decodeURIComponent(u).includes(traceId)), 'the logs came from the Loki datasource').toBe(true);
   console.log(`real incident story clicks per step: ${JSON.stringify(clicks)}`);
   expect(clicks['2 service dashboard'] + clicks['3 trace'] + clicks['4 logs'], JSON.stringify(clicks)).toBeLessThanOrEqual(3);
+  expect(clicks).toEqual({ '1 overview': 0, '2 service dashboard': 1, '3 trace': 1, '4 logs': 1, '5 provider signals': 2 });
 });

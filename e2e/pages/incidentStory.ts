@@ -35,9 +35,11 @@ export async function clickCount(page: Page): Promise<number> {
 }
 
 /** Saves a step's screenshot for the README, only when asked (UPDATE_SCREENSHOTS=1), so test runs leave the tree clean. */
-async function storyShot(page: Page, name: string, enabled: boolean): Promise<void> {
+async function storyShot(page: Page, name: string, enabled: boolean, height: number = STORY_VIEWPORT.height): Promise<void> {
   if (!enabled || process.env['UPDATE_SCREENSHOTS'] !== '1') return;
-  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, animations: 'disabled', caret: 'hide' });
+  // Cut below the content where a view leaves the rest of the window empty: smaller files in the repository.
+  const clip = { x: 0, y: 0, width: STORY_VIEWPORT.width, height };
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, animations: 'disabled', caret: 'hide', clip });
 }
 
 /** The value shown beside a fact's label in the span detail (`Service`, `Duration`, `Status`, …). */
@@ -128,7 +130,7 @@ export async function runIncidentStory(page: Page, options: StoryOptions): Promi
     clicks[step] = now - before;
     before = now;
   };
-  const shot = (name: string) => storyShot(page, name, options.screenshots);
+  const shot = (name: string, height?: number) => storyShot(page, name, options.screenshots, height);
 
   // 1. The overview, worst first: the provider itself answers 500 to most of its calls (its error ratio is the
   // higher one), payments right below it; both red, nothing healthy above them.
@@ -138,7 +140,7 @@ export async function runIncidentStory(page: Page, options: StoryOptions): Promi
   expect((await overview.serviceNames()).slice(0, 2)).toEqual(['payment-provider', 'payments']);
   for (const service of ['payment-provider', 'payments']) await expect(overview.row(service)).toHaveAttribute('data-status', 'crit');
   await expect(overview.row('payments').locator('[data-signal="errorRatio"]')).toHaveAttribute('data-status', 'crit');
-  await shot('1-overview');
+  await shot('1-overview', 590);
   await stepDone('1 overview');
 
   // 2. One click: payments' dashboard, the spike in its error ratio and latency, exemplars on the latency chart.
@@ -208,7 +210,7 @@ export async function runIncidentStory(page: Page, options: StoryOptions): Promi
   const logWindow = absoluteRange(page.url());
   expect(logWindow.from).toBeLessThanOrEqual(exemplarTimeMs - 60_000);
   expect(logWindow.to).toBeGreaterThanOrEqual(exemplarTimeMs + 60_000);
-  await shot('4-trace-logs');
+  await shot('4-trace-logs', 530);
   await stepDone('4 logs');
 
   // 5. Back to the trace (the browser's Back: no click), the provider's own span, its Golden Signals at that time.
