@@ -25,7 +25,10 @@ interface ChartMenuProps {
  */
 export function ChartMenu({ title, items, left, top, onClose }: ChartMenuProps) {
   const menuRef = useRef<HTMLDivElement>(null);
+  // Where focus was when the menu opened (the chart, from the keyboard): Escape gives it back.
+  const openerRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
+    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, []);
   useEffect(() => {
@@ -47,6 +50,7 @@ export function ChartMenu({ title, items, left, top, onClose }: ChartMenuProps) 
     if (e.key === 'Escape' || e.key === 'Tab') {
       e.preventDefault();
       onClose();
+      if (e.key === 'Escape') openerRef.current?.focus();
     } else if (e.key === 'ArrowDown') move(at + 1);
     else if (e.key === 'ArrowUp') move(at - 1);
     else if (e.key === 'Home') move(0);

@@ -9,6 +9,7 @@ import type { ExemplarTarget } from './drilldown';
 
 const EXEMPLAR_COLOR = '#d8d9da';
 const ERROR_COLOR = '#f2495c';
+const RUG_OFFSET_PX = 6;
 
 /** The diamond Recharts' `Symbols` draws at its default size (d3's symbolDiamond, area 64), centred on 0,0. */
 const DIAMOND = (() => {
@@ -73,7 +74,8 @@ export const ExemplarMarkers = memo(function ExemplarMarkers({
         {points.map((p) => {
           const cx = x(p.t);
           // Placed as the lines are, within the drawable range; a coordinate that is still not a number is left out.
-          const cy = y(drawable(p.y));
+          // A rug marker sits fully inside the plot, just above its bottom edge.
+          const cy = p.rug ? plot.y + plot.height - RUG_OFFSET_PX : y(drawable(p.v));
           if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
           const target = handlers?.target?.(p);
           const focus = () => handlers?.onFocus({ point: p, x: cx, y: cy });

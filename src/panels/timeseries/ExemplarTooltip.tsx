@@ -37,7 +37,8 @@ export function ExemplarTooltip({ id, focus, unit, target, plotWidth }: { id: st
       id={id}
       role="tooltip"
       className="chart-tooltip exemplar-tooltip"
-      style={left ? { right: 'auto', left: Math.max(0, focus.x - 12), top: focus.y + 10, transform: 'translateX(-100%)' } : { right: 'auto', left: focus.x + 12, top: focus.y + 10 }}
+      // Beside the marker, from the chart's top: the tooltip is taller than most markers are high.
+      style={left ? { right: 'auto', left: Math.max(0, focus.x - 12), top: 0, transform: 'translateX(-100%)' } : { right: 'auto', left: focus.x + 12, top: 0 }}
     >
       <div className="chart-tooltip-time">
         {point.error ? <span className="exemplar-tooltip-error">Error · </span> : null}Exemplar · {formatTooltipTime(point.t)}

@@ -10,7 +10,7 @@ import { useElementWidth } from '../shared/useElementWidth';
 import { useRangeOfData } from '../shared/useRangeOfData';
 import { useStableValue } from '../shared/useStableValue';
 import { ChartOverlay } from './ChartOverlay';
-import { buildChartFrame, placeOnLines, sameExemplarPoints, sameNumbers, sameScale, thinExemplars, valueScale, type ExemplarPoint } from './chartData';
+import { buildChartFrame, asRug, sameExemplarPoints, sameNumbers, sameScale, thinExemplars, valueScale, type ExemplarPoint } from './chartData';
 import type { ChartMenuItem } from './ChartMenu';
 import type { ChartDrilldown, ChartSelection } from './drilldown';
 import type { ExemplarMarkerHandlers, MarkerFocus } from './ExemplarMarkers';
@@ -78,13 +78,13 @@ export function TimeSeriesPanel({
         isError: (e) => isErrorExemplar(e, { errorSeries }),
         all: showAll,
       });
-      return ownAxis ? thinned : placeOnLines(thinned, lines);
-    }, [exemplars, range, area.width, errorSeries, showAll, ownAxis, lines]),
+      return ownAxis ? thinned : asRug(thinned);
+    }, [exemplars, range, area.width, errorSeries, showAll, ownAxis]),
     sameExemplarPoints,
   );
   const scale = useStableValue(
     useMemo(
-      () => valueScale(lines, exemplarPoints.map((p) => p.y), Math.max(2, Math.floor(area.height / 40))),
+      () => valueScale(lines, exemplarPoints.flatMap((p) => (p.rug ? [] : [p.v])), Math.max(2, Math.floor(area.height / 40))),
       [lines, exemplarPoints, area.height],
     ),
     sameScale,

@@ -133,8 +133,11 @@ export interface ExemplarPoint {
   t: number;
   /** The exemplar's own value (a duration, say). */
   v: number;
-  /** Where the marker sits on the y axis: `v`, or the line's value when the exemplar has another unit. */
-  y: number;
+  /**
+   * Where the marker sits: at `v` on the y axis, or along the bottom of the plot (a rug) when its value
+   * is in another unit than the chart's (request durations on an error-ratio or traffic chart).
+   */
+  rug: boolean;
   error: boolean;
   exemplar: Exemplar;
 }
@@ -181,39 +184,15 @@ export function thinExemplars(exemplars: readonly Exemplar[], from: number, to: 
   if (options.all !== true) kept.push(...new Set([...slowest.values(), ...slowestError.values()]));
   return kept
     .sort((a, b) => a.time - b.time || a.value - b.value)
-    .map((e) => ({ key: exemplarKey(e), t: e.time, v: e.value, y: e.value, error: errors.has(e), exemplar: e }));
+    .map((e) => ({ key: exemplarKey(e), t: e.time, v: e.value, rug: false, error: errors.has(e), exemplar: e }));
 }
 
 /**
- * Exemplars of another unit than the chart's (request durations on an error-ratio chart) sit on the
- * chart's top line at their time instead of at their value, which would stretch the axis to seconds.
+ * Exemplars of another unit than the chart's sit along its bottom, at their time: placed at their value
+ * they would stretch a ratio's axis to seconds, and placed on a line they would hide it.
  */
-export function placeOnLines(points: readonly ExemplarPoint[], lines: readonly ChartLine[]): ExemplarPoint[] {
-  return points.map((p) => {
-    let top = -Infinity;
-    for (const l of lines) {
-      const v = valueOnLine(l, p.t);
-      if (v > top) top = v;
-    }
-    return { ...p, y: Number.isFinite(top) ? top : 0 };
-  });
-}
-
-/** A line's value at time `t`, on the drawn polyline; NaN in a gap or outside it. */
-function valueOnLine(line: ChartLine, t: number): number {
-  const { times, values } = line;
-  let lo = 0;
-  let hi = times.length - 1;
-  if (hi < 0 || t < times[0]! || t > times[hi]!) return NaN;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! <= t) lo = mid;
-    else hi = mid;
-  }
-  if (times[lo] === t || lo === hi) return values[lo]!;
-  const a = values[lo]!;
-  const b = values[hi]!;
-  return between(a, b, (t - times[lo]!) / (times[hi]! - times[lo]!));
+export function asRug(points: readonly ExemplarPoint[]): ExemplarPoint[] {
+  return points.map((p) => ({ ...p, rug: true }));
 }
 
 /**
@@ -225,7 +204,7 @@ export function sameExemplarPoints(a: readonly ExemplarPoint[], b: readonly Exem
     a.length === b.length &&
     a.every((p, i) => {
       const q = b[i]!;
-      return p.key === q.key && p.t === q.t && p.v === q.v && p.y === q.y && p.error === q.error;
+      return p.key === q.key && p.t === q.t && p.v === q.v && p.rug === q.rug && p.error === q.error;
     })
   );
 }
