@@ -1,4 +1,5 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { PaneDivider } from './PaneDivider';
 import { useSplitController } from './splitContext';
 
 // The side pane's machinery (a second router over the route table, its bar) loads only when a pane opens.
@@ -11,6 +12,7 @@ const SidePane = lazy(() => import('./SidePane'));
 export function SplitFrame({ children }: { children: ReactNode }) {
   const controller = useSplitController();
   const open = controller?.split !== undefined;
+  const [share, setShare] = useState(0.5);
   return (
     <>
       {controller && controller.notices.length > 0 ? (
@@ -23,8 +25,12 @@ export function SplitFrame({ children }: { children: ReactNode }) {
           </button>
         </div>
       ) : null}
-      <div className={open ? 'split-area is-split' : 'split-area'}>
+      <div
+        className={open ? 'split-area is-split' : 'split-area'}
+        style={open ? { gridTemplateColumns: `minmax(0, ${share}fr) auto minmax(0, ${1 - share}fr)` } : undefined}
+      >
         {children}
+        {open ? <PaneDivider share={share} onShare={setShare} /> : null}
         {open ? (
           <Suspense fallback={<section className="side-pane" role="region" aria-label="Side pane" aria-busy="true" />}>
             <SidePane />

@@ -60,6 +60,10 @@ function LogsPage() {
   );
 }
 
+function Broken(): never {
+  throw new Error('this view broke');
+}
+
 function renderApp(entry: InitialEntry) {
   const router = createMemoryRouter(
     [
@@ -70,6 +74,7 @@ function renderApp(entry: InitialEntry) {
           { path: 'services/:service', element: <ServicePage /> },
           { path: 'traces/:traceId', lazy: async () => ({ Component: TracePage }) },
           { path: 'explore/logs', element: <LogsPage /> },
+          { path: 'explore', element: <Broken /> },
           { path: '*', element: <h1>Not found</h1> },
         ],
       },
@@ -177,11 +182,29 @@ describe('the split view', () => {
     expect(params(router).get('side')).toBeNull();
   });
 
+  it('resizes the panes from the divider, by keyboard, within bounds', async () => {
+    renderApp(`/services/payments?side=${encodeURIComponent(TRACE)}`);
+    await findSide();
+    const divider = screen.getByRole('separator', { name: 'Resize panes' });
+    const area = document.querySelector<HTMLElement>('.split-area')!;
+    expect(area.style.gridTemplateColumns).toBe('minmax(0, 0.5fr) auto minmax(0, 0.5fr)');
+    fireEvent.keyDown(divider, { key: 'ArrowRight' });
+    expect(divider.getAttribute('aria-valuenow')).toBe('55');
+    for (let i = 0; i < 20; i++) fireEvent.keyDown(divider, { key: 'ArrowLeft' });
+    expect(divider.getAttribute('aria-valuenow')).toBe('20');
+    fireEvent.keyDown(divider, { key: 'Home' });
+    expect(area.style.gridTemplateColumns).toBe('minmax(0, 0.5fr) auto minmax(0, 0.5fr)');
+  });
+
   it('keeps one view failing in the side pane inside it', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    renderApp(`/services/payments?side=${encodeURIComponent('/explore/logs?q=%7B')}`);
-    // No failure here: a proof that the logs page rendered in the pane with its own query.
-    expect(await (await findSide()).findByRole('heading', { name: 'Logs' })).toBeDefined();
+    renderApp(`/services/payments?side=${encodeURIComponent('/explore?q=up')}`);
+    const pane = await findSide();
+    expect((await pane.findByRole('alert')).textContent).toContain('this view broke');
+    expect(screen.getByRole('heading', { name: 'Service payments' })).toBeDefined();
+    // The pane's bar is outside the failed view: it can still be closed.
+    fireEvent.click(pane.getByRole('button', { name: 'Close side pane' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Side pane' })).toBeNull());
   });
 });
 
