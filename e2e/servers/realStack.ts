@@ -20,9 +20,18 @@ const port = Number(process.argv[2] ?? 4174);
 // The demo project's webServer builds dist/ first; wait for it so we never serve a stale or half-written build.
 const demoPreview = process.env.WATCHFLOOR_DEMO_PREVIEW ?? `http://127.0.0.1:${process.env.E2E_DEMO_PORT ?? 4173}`;
 
+/** The demo server's trace and log APIs, each a datasource of its own. */
+const TRACE_AND_LOG_SOURCES = [
+  { uid: 'demo-server-jaeger', kind: 'jaeger', name: 'Jaeger (demo server)', url: (demo: string) => `${demo}/jaeger` },
+  { uid: 'demo-server-loki', kind: 'loki', name: 'Loki (demo server)', url: (demo: string) => demo },
+] as const;
+
 async function main(): Promise<void> {
   await waitForHttpOk(demoPreview, { timeoutMs: 300_000, intervalMs: 500 });
-  const demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
+  // The incident story (e2e/real-incident-story.spec.ts) needs the provider timeout under way for the whole run,
+  // whatever the minute of the hour: it begins 30 minutes before the stack starts (85 % of checkouts hang from
+  // 18 minutes in until 2 h 24 min in; scenarios.ts), so real Prometheus scrapes nothing but the incident.
+  const demo = await startDemoServer({ port: 0, host: '127.0.0.1', incidentStartMs: Date.now() - 30 * 60_000 });
   const prometheus = await startPrometheus({ scrapeTargets: [{ address: new URL(demo.url).host }], scrapeIntervalSeconds: 1 });
   let stopping = false;
   const stop = async () => {
@@ -51,6 +60,21 @@ async function main(): Promise<void> {
     { description: '65 scrapes of the demo server', timeoutMs: 150_000, intervalMs: 1000, diagnostics: prometheus.recentOutput },
   );
 
+  // The demo server exposes OpenMetrics with exemplars and Prometheus runs with exemplar storage
+  // (prometheus.ts): the incident story's exemplars must come from Prometheus, so wait until it holds some.
+  await waitFor(
+    async () => {
+      const end = Date.now() / 1000;
+      const r = await queryPrometheus(prometheus.url, '/api/v1/query_exemplars', {
+        query: 'http_server_request_duration_seconds_bucket{service_name="payments"}',
+        start: String(end - 300),
+        end: String(end),
+      });
+      return r.status === 'success' && (r.data as unknown[]).length > 0 ? true : undefined;
+    },
+    { description: "payments' exemplars in Prometheus", timeoutMs: 60_000, intervalMs: 1000, diagnostics: prometheus.recentOutput },
+  );
+
   const configJson = {
     datasources: [
       {
@@ -61,9 +85,16 @@ async function main(): Promise<void> {
         default: true,
         options: { scrapeInterval: '15s' },
       },
+      // The demo server's trace and log APIs as datasources of their own, beside the real Prometheus, so the
+      // drill-down links cross real, separate backends. Jaeger's `/api/...` hangs off `/jaeger`, and Loki's
+      // `/loki/api/v1/...` off the server's root, as off a real Loki's base URL. Through the proxy, as the
+      // README configures a real Jaeger and Loki: neither sends CORS headers, and Loki's categorize-labels
+      // header would need a preflight.
+      ...TRACE_AND_LOG_SOURCES.map((s) => ({ ...s, url: s.url(demo.url), access: 'proxy' })),
     ],
   };
-  await serveDist({ dir: 'dist', port, configJson });
+  const proxies = Object.fromEntries(TRACE_AND_LOG_SOURCES.map((s) => [s.uid, s.url(demo.url)]));
+  await serveDist({ dir: 'dist', port, configJson, proxies });
   console.log(`real stack ready: app http://127.0.0.1:${port}, prometheus ${prometheus.url}, demo ${demo.url}`);
 }
 
