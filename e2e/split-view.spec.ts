@@ -132,3 +132,18 @@ test('the investigation path lists service → trace → logs, and Back goes alo
   await expect(page).toHaveURL(new RegExp(`/traces/${traceId}`));
   await expect(path.getByRole('link')).toHaveText(['payments', `trace ${traceId.slice(0, 6)}…`]);
 });
+
+test('a tampered investigation path in the history state is dropped with a message, on a clean view', async ({ page }) => {
+  await page.goto('/services/payments?from=now-1h&to=now');
+  await expect(mainPanel(page, 'Request rate')).toBeVisible();
+  // What a stale app version, an extension or a hand edit could leave in the entry's state.
+  await page.evaluate(() => {
+    const state = (history.state ?? {}) as Record<string, unknown>;
+    history.replaceState({ ...state, usr: { watchfloorTrail: { steps: ['//evil.example', '/services/payments'], at: 1 } } }, '');
+  });
+  await page.reload();
+  await expect(page.getByText(/^Dropped the investigation path:/)).toHaveText('Dropped the investigation path: a step is not a path in Watchfloor.');
+  await expect(page.getByRole('navigation', { name: 'Investigation path' })).toHaveCount(0);
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/services\/payments\?from=now-1h&to=now$/);
+  await expect(mainPanel(page, 'Request rate')).toBeVisible();
+});
