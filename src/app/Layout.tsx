@@ -1,12 +1,14 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { datasourcesSettingsUrl, exploreUrl, logsExploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { OpenTraceFile } from '../pages/traces/files/OpenTraceFile';
+import { ThemeSwitch } from '../pages/shared/ThemeSwitch';
 import { useTimeScope } from '../state/timeScopeContext';
 import { DemoDataBadge } from './DemoDataBadge';
 import { RefreshPicker } from './RefreshPicker';
 import { TimeRangePicker } from './TimeRangePicker';
 import { TraceIdBox } from './TraceIdBox';
+import { useDocumentTheme } from './useDocumentTheme';
 
 /**
  * The frame of every page inside the page's main time scope, the URL's: its range, refresh timer and
@@ -22,6 +24,8 @@ export function Layout() {
 
 function Frame() {
   const { params } = useTimeScope();
+  const { pathname } = useLocation();
+  useDocumentTheme(pathname === '/noc' || pathname.startsWith('/noc/'));
   return (
     <div className="app">
       <header className="top-bar">
@@ -48,6 +52,7 @@ function Frame() {
           <OpenTraceFile />
           <TimeRangePicker />
           <RefreshPicker />
+          <ThemeSwitch />
         </div>
       </header>
       <main className="content">
