@@ -1,6 +1,8 @@
 import { ConfigError, parseConfig } from './config';
 import { pluginFor } from './kinds';
 import type { DataSource, DataSourceConfig, FetchFn, OpenSocket } from './types';
+import type { WallConfig } from '../model/board';
+import { parseWallConfig } from './wallConfig';
 
 export interface DataSourceSet {
   list: DataSource[];
@@ -10,6 +12,8 @@ export interface DataSourceSet {
   get(uid: string): DataSource | undefined;
   /** The metrics datasource marked `default`, else the first one that has metrics. */
   defaultMetrics(): DataSource | undefined;
+  /** config.json's wall boards and thresholds (wallConfig.ts); absent: none configured. */
+  wall?: WallConfig;
 }
 
 /** What `./demo` provides: its datasource entries, the in-process fetch that answers them and its in-app websocket. */
@@ -44,7 +48,8 @@ export async function loadDataSources(
   } catch (error) {
     throw new ConfigError('config.json', `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  return createDataSourceSet(parseConfig(json), fetchFn);
+  const configs = parseConfig(json);
+  return { ...createDataSourceSet(configs, fetchFn), wall: parseWallConfig(json, configs) };
 }
 
 /** A stalled static server must end in the error page, not in a boot spinner that never goes away. */

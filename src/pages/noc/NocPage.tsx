@@ -1,15 +1,16 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DataSource } from '../../datasources/types';
-import { DEFAULT_BOARD, fitTiles, type BoardSpec } from '../../model/board';
+import { fitTiles, type BoardSpec } from '../../model/board';
 import { serviceDashboardUrl } from '../../model/links';
 import { TimeScopeProvider } from '../../state/TimeScopeProvider';
 import { useTimeScope, type TimeScopeHandle } from '../../state/timeScopeContext';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
+import { ThemeSwitch } from '../shared/ThemeSwitch';
 import { AlertStrip } from './AlertStrip';
 import { useKioskExit } from './kiosk';
-import { parseNocParams, playlistIndex, refreshDelayMs } from './nocParams';
+import { parseNocParams, playlistIndex, refreshDelayMs, resolveScreen, urlBoard } from './nocParams';
 import { Tile } from './Tile';
 import { useBoardAlerts } from './useBoardAlerts';
 import { useBoardTiles } from './useBoardTiles';
@@ -62,7 +63,8 @@ function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; boa
   const { range, tick } = useTimeScope();
   const directory = useDataSources();
   const now = useSecondClock();
-  const data = useBoardTiles(ds, { ...board, refreshMs }, range, now.mono);
+  const timed = useMemo(() => ({ ...board, refreshMs }), [board, refreshMs]);
+  const data = useBoardTiles(ds, timed, range, now.mono, directory.wall?.thresholds);
   const alerts = useBoardAlerts(directory.list, refreshMs, tick);
   const [gridRef, size] = useElementSize();
   const layout = fitTiles(data.tiles.length, size.width, size.height);
@@ -115,12 +117,13 @@ export function NocPage() {
   const navigate = useNavigate();
   const directory = useDataSources();
   const params = useMemo(() => parseNocParams(search), [search]);
-  const board = useMemo<BoardSpec>(() => ({ ...DEFAULT_BOARD, ...(params.services.length > 0 ? { services: params.services } : {}) }), [params.services]);
-  const ds = directory.defaultMetrics();
+  const { board, problems } = useMemo(() => {
+    const found: string[] = [...params.problems];
+    return { board: urlBoard(params, directory.wall, found), problems: found };
+  }, [params, directory.wall]);
   const wake = useScreenWakeLock(true);
   const now = useSecondClock();
   const scope = useRef<TimeScopeHandle | null>(null);
-  const onHealth = useBackoffRefresh(scope, params.refreshMs);
   const [started] = useState(() => performance.now());
   const [opened, setOpened] = useState<{ service: string; at: number } | undefined>(undefined);
 
@@ -154,22 +157,29 @@ export function NocPage() {
     [params.kiosk, navigate],
   );
 
-  if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
   const screens = params.playlist.length > 0 ? params.playlist : ['board'];
-  const screen = opened ? opened.service : screens[playlistIndex(screens.length, params.intervalMs, now.mono - started)]!;
-  const showBoard = screen === 'board' || screen === board.id;
+  const entry = opened ? opened.service : screens[playlistIndex(screens.length, params.intervalMs, now.mono - started)]!;
+  const screen = opened ? { kind: 'service' as const, service: opened.service } : resolveScreen(entry, board, directory.wall);
+  const shown = screen.kind === 'board' ? screen.board : board;
+  // The URL's refresh wins over the board's own; a board names its datasource, else the default one.
+  const refreshMs = params.refreshMs ?? shown.refreshMs;
+  const ds = (shown.datasource ? directory.get(shown.datasource) : undefined) ?? directory.defaultMetrics();
+  const onHealth = useBackoffRefresh(scope, refreshMs);
 
+  if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
   return (
     <div className="noc" data-testid="noc">
       <header className="noc-header">
-        <span className="noc-title">{showBoard ? board.title : screen}</span>
+        <span className="noc-title" data-testid="noc-title">
+          <bdi>{screen.kind === 'board' ? screen.board.title : screen.service}</bdi>
+        </span>
         <DemoBanner sources={directory.list} />
         <span className="noc-clock" data-testid="noc-clock">
           {timeFormat.format(now.wall)} <span className="noc-zone">{zone}</span>
         </span>
         <span className="noc-status" data-testid="noc-status">
-          refresh {params.refreshMs / 1000}s · {WAKE_LOCK_TEXT[wake]}
-          {screens.length > 1 && !opened ? ` · playlist ${screens.indexOf(screen) + 1}/${screens.length}` : ''}
+          refresh {refreshMs / 1000}s · {WAKE_LOCK_TEXT[wake]}
+          {screens.length > 1 && !opened ? ` · playlist ${screens.indexOf(entry) + 1}/${screens.length}` : ''}
           {opened ? ' · back to the board in 1 min' : ''}
         </span>
         {!params.kiosk ? (
@@ -177,22 +187,24 @@ export function NocPage() {
             <button type="button" onClick={() => setSearch((prev) => new URLSearchParams([...prev, ['kiosk', '']]), { replace: true })}>
               Kiosk
             </button>
+            <ThemeSwitch />
             <a href="/services">Exit board</a>
           </span>
         ) : null}
       </header>
-      {params.problems.map((p) => (
+      {problems.map((p) => (
         <div key={p} className="noc-problem" role="status">
           {p}
         </div>
       ))}
       <TimeScopeProvider initialRange={{ from: 'now-15m', to: 'now' }} initialRefresh="off" ref={scope}>
-        {showBoard ? (
-          <Board ds={ds} board={board} refreshMs={params.refreshMs} onOpen={onOpen} onHealth={onHealth} />
+        {screen.kind === 'board' ? (
+          // Keyed by board: a playlist moving to another board starts its staleness clock afresh.
+          <Board key={screen.board.id} ds={ds} board={screen.board} refreshMs={refreshMs} onOpen={onOpen} onHealth={onHealth} />
         ) : (
-          <div className="noc-screen" data-testid="noc-screen" data-service={screen}>
+          <div className="noc-screen" data-testid="noc-screen" data-service={screen.service}>
             <Suspense fallback={<div className="noc-loading">Loading…</div>}>
-              <ServiceDashboardView service={screen} />
+              <ServiceDashboardView service={screen.service} />
             </Suspense>
           </div>
         )}

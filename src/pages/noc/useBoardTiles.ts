@@ -2,7 +2,7 @@ import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query
 import { useMemo, useState } from 'react';
 import { overviewQueriesOptions, rangeQueryOptions, servicesQueryOptions } from '../../datasources/queries';
 import type { DataSource, RangeResult } from '../../datasources/types';
-import { boardBands, compareTiles, freshness, headlineSignal, tileState, type BoardSpec, type TileSignal, type TileState } from '../../model/board';
+import { bandsInUnit, boardBands, compareTiles, freshness, headlineSignal, tileState, type BoardSpec, type ThresholdOverrides, type TileSignal, type TileState } from '../../model/board';
 import { statusOf } from '../../model/thresholds';
 import type { TimeRange } from '../../model/time';
 import { chooseStep } from '../../model/time';
@@ -48,10 +48,11 @@ function combineResults(rs: ReadonlyArray<UseQueryResult<RangeResult>>): { resul
  * successful refresh is older than twice the refresh interval. Freshness runs on `performance.now()`, which a
  * wall-clock jump does not move; `nowMono` is the page's ticking reading of it.
  */
-export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange, nowMono: number): BoardData {
+export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange, nowMono: number, baseThresholds?: ThresholdOverrides): BoardData {
   const services = useQuery({ ...servicesQueryOptions(ds, range), refetchInterval: board.refreshMs });
   const overview = useQuery(overviewQueriesOptions(ds, range));
-  const queries = useMemo(() => overview.data ?? [], [overview.data]);
+  // A board showing some signals asks only for those.
+  const queries = useMemo(() => (overview.data ?? []).filter((q) => !board.signals || (board.signals as readonly string[]).includes(q.signal)), [overview.data, board.signals]);
   const stepMs = chooseStep(range, { points: TREND_POINTS, minStepMs: ds.metrics?.minStepMs ?? 15_000 });
   const { results: fresh, newest } = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
   const results = useLastData(
@@ -71,9 +72,12 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
     const table = buildOverview(services.data ?? [], queries, results, only ? { only } : {});
     const { stale, ageMs } = freshness(seen?.mono, startedMono, nowMono, board.refreshMs);
     const tiles = table.rows.map((row): Tile => {
-      const signals = row.cells.map((cell): TileSignal => {
+      const cells = board.signals ? board.signals.flatMap((signal) => row.cells.filter((c) => c.signal === signal)) : row.cells;
+      const signals = cells.map((cell): TileSignal => {
         const column = OVERVIEW_COLUMNS.find((c) => c.signal === cell.signal)!;
-        const bands = boardBands(board, row.service, cell.signal);
+        const configured = boardBands(board, row.service, cell.signal, baseThresholds);
+        // Configured bands are in the signal's config unit; a query in another unit (ms, percent) gets them converted.
+        const bands = configured && bandsInUnit(configured, cell.signal, cell.unit);
         const status = bands ? statusOf(cell.value, bands) : cell.status;
         const trend = cell.series ? Array.from(cell.series.values.slice(-TREND_POINTS)) : undefined;
         return { signal: cell.signal, title: column.title, unit: cell.unit, status, ...(cell.value === undefined ? {} : { value: cell.value }), ...(trend ? { trend } : {}) };
@@ -96,5 +100,5 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
     ];
     const everyQueryFailed = (services.isError && tiles.length === 0) || (fresh.length > 0 && fresh.every((r) => r.error !== undefined));
     return { tiles, unreachable: everyQueryFailed || (stale && seen === undefined), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
-  }, [board, services.data, services.isError, services.error, overview.isError, overview.error, queries, results, fresh, seen, startedMono, nowMono]);
+  }, [board, baseThresholds, services.data, services.isError, services.error, overview.isError, overview.error, queries, results, fresh, seen, startedMono, nowMono]);
 }
