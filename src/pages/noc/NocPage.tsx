@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DataSource } from '../../datasources/types';
@@ -91,21 +92,32 @@ function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; boa
   );
 }
 
+/** While the last refresh is still out, look again this often (or at the interval, when that is shorter). */
+const BUSY_RECHECK_MS = 1000;
+
 /**
  * The board's own time scope, refreshed by a timer that backs off while refreshes fail (doubling, capped at
  * one minute) and returns to the interval when they succeed, so a dead datasource is not hammered and a
- * revived one is picked up within a minute, with no reload.
+ * revived one is picked up within a minute, with no reload. A tick that finds the last refresh still in
+ * flight (`busy`) waits for it instead: a new range means new query keys, which would abort a slow answer
+ * and ask the same query again, every tick, and a server slower than the interval would never be heard.
  */
-function useBackoffRefresh(handle: React.RefObject<TimeScopeHandle | null>, refreshMs: number): (ok: boolean) => void {
+function useBackoffRefresh(handle: React.RefObject<TimeScopeHandle | null>, refreshMs: number, busy: () => boolean): (ok: boolean) => void {
   const failures = useRef(0);
-  const [generation, setGeneration] = useState(0);
+  const isBusy = useRef(busy);
   useEffect(() => {
+    isBusy.current = busy;
+  }, [busy]);
+  const [timer, setTimer] = useState({ generation: 0, waiting: false });
+  useEffect(() => {
+    const delay = timer.waiting ? Math.min(BUSY_RECHECK_MS, refreshMs) : refreshDelayMs(refreshMs, failures.current);
     const id = window.setTimeout(() => {
-      handle.current?.refreshNow();
-      setGeneration((g) => g + 1);
-    }, refreshDelayMs(refreshMs, failures.current));
+      const waiting = isBusy.current();
+      if (!waiting) handle.current?.refreshNow();
+      setTimer((t) => ({ generation: t.generation + 1, waiting }));
+    }, delay);
     return () => window.clearTimeout(id);
-  }, [handle, refreshMs, generation]);
+  }, [handle, refreshMs, timer]);
   return useCallback((ok: boolean) => {
     failures.current = ok ? 0 : failures.current + 1;
   }, []);
@@ -164,7 +176,10 @@ export function NocPage() {
   // The URL's refresh wins over the board's own; a board names its datasource, else the default one.
   const refreshMs = params.refreshMs ?? shown.refreshMs;
   const ds = (shown.datasource ? directory.get(shown.datasource) : undefined) ?? directory.defaultMetrics();
-  const onHealth = useBackoffRefresh(scope, refreshMs);
+  const client = useQueryClient();
+  const dsUid = ds?.uid;
+  const busy = useCallback(() => dsUid !== undefined && client.isFetching({ queryKey: [dsUid] }) > 0, [client, dsUid]);
+  const onHealth = useBackoffRefresh(scope, refreshMs, busy);
 
   if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
   return (
