@@ -128,7 +128,7 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
     const errors = [
       ...(services.isError ? [`service list: ${errorText(services.error)}`] : []),
       ...(overview.isError ? [`overview queries: ${errorText(overview.error)}`] : []),
-      ...new Set(queries.flatMap((q) => { const e = failed.get(q.query); return e === undefined ? [] : [e]; })),
+      ...new Set(queries.flatMap((q) => failed.get(q.query) ?? [])),
     ];
     const everyQueryFailed = (services.isError && tiles.length === 0) || (queries.length > 0 && queries.every((q) => failed.has(q.query)));
     return { tiles, unreachable: everyQueryFailed || (stale && seen === undefined), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
