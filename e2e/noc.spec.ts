@@ -50,10 +50,11 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     await page.goto('/noc?demo.services=60');
     await expect(tiles(page)).toHaveCount(60, { timeout: 60_000 });
-    // The alert strip arrives after the tiles and takes height from the grid; the grid re-fits on resize.
+    // The alert strip arrives after the tiles, one source and line at a time, and takes height from the grid; the
+    // grid re-fits on each resize. On a loaded machine the last line can land seconds after the first one.
     await expect(page.getByTestId('noc-alert').first()).toBeVisible({ timeout: 30_000 });
     const grid = page.getByTestId('noc-grid');
-    await expect.poll(() => grid.evaluate((el) => ({ v: el.scrollHeight - el.clientHeight, h: el.scrollWidth - el.clientWidth })), { timeout: 2_000 }).toEqual({ v: 0, h: 0 });
+    await expect.poll(() => grid.evaluate((el) => ({ v: el.scrollHeight - el.clientHeight, h: el.scrollWidth - el.clientWidth })), { timeout: 10_000 }).toEqual({ v: 0, h: 0 });
     const boxes = await tiles(page).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
     for (const box of boxes) {
       expect(box.right).toBeLessThanOrEqual(width);
