@@ -27,6 +27,8 @@ export interface PrometheusOptions {
   rules?: string;
   /** `host:port` of an Alertmanager to send alerts to. */
   alertmanager?: string;
+  /** A fixed port, to start it again where a stopped one was (with the same `tsdbPath`, the same data). */
+  port?: number;
 }
 
 export interface RunningPrometheus {
@@ -90,6 +92,7 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
       cwd: configDir.path,
       readyPath: '/-/ready',
       readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
+      ...(options.port === undefined ? {} : { port: options.port }),
       args: (p) => [
         `--config.file=${configFile}`,
         `--storage.tsdb.path=${tsdbPath}`,

@@ -20,11 +20,13 @@ export async function startHttpServer(options: {
   readyTimeoutMs: number;
   cwd?: string;
   attempts?: number;
+  /** Listen on this port (a restart where the last one was); one attempt, since no other port will do. */
+  port?: number;
 }): Promise<StartedServer> {
-  const attempts = options.attempts ?? 3;
+  const attempts = options.port === undefined ? (options.attempts ?? 3) : 1;
   let lastOutput = '';
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const proc = startProcess(options.command, options.args(port), { cwd: options.cwd });
     const url = `http://127.0.0.1:${port}${options.readyPath}`;
     let outcome: 'ready' | 'exited';

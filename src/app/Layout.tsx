@@ -1,7 +1,8 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { datasourcesSettingsUrl, exploreUrl, logsExploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { OpenTraceFile } from '../pages/traces/files/OpenTraceFile';
+import { ThemeSwitch } from '../pages/shared/ThemeSwitch';
 import { useTimeScope } from '../state/timeScopeContext';
 import { DemoDataBadge } from './DemoDataBadge';
 import { RefreshPicker } from './RefreshPicker';
@@ -10,6 +11,7 @@ import { TraceIdBox } from './TraceIdBox';
 import { Breadcrumbs } from './split/Breadcrumbs';
 import { SplitFrame } from './split/SplitFrame';
 import { SplitNavigation } from './split/SplitNavigation';
+import { useDocumentTheme } from './useDocumentTheme';
 
 /**
  * The frame of every page inside the page's main time scope, the URL's: its range, refresh timer and
@@ -28,6 +30,8 @@ export function Layout() {
 
 function Frame() {
   const { params } = useTimeScope();
+  const { pathname } = useLocation();
+  useDocumentTheme(pathname === '/noc' || pathname.startsWith('/noc/'));
   return (
     <div className="app">
       <header className="top-bar">
@@ -54,6 +58,7 @@ function Frame() {
           <OpenTraceFile />
           <TimeRangePicker />
           <RefreshPicker />
+          <ThemeSwitch />
         </div>
       </header>
       <Breadcrumbs />

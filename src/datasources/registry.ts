@@ -3,6 +3,8 @@ import { parseCorrelations } from './correlationsConfig';
 import { pluginFor } from './kinds';
 import type { DataSource, DataSourceConfig, FetchFn, OpenSocket } from './types';
 import type { CorrelationsConfig } from '../model/correlations';
+import type { WallConfig } from '../model/board';
+import { parseWallConfig } from './wallConfig';
 
 export interface DataSourceSet {
   list: DataSource[];
@@ -14,6 +16,8 @@ export interface DataSourceSet {
   get(uid: string): DataSource | undefined;
   /** The metrics datasource marked `default`, else the first one that has metrics. */
   defaultMetrics(): DataSource | undefined;
+  /** config.json's wall boards and thresholds (wallConfig.ts); absent: none configured. */
+  wall?: WallConfig;
 }
 
 /** What `./demo` provides: its datasource entries, the in-process fetch that answers them and its in-app websocket. */
@@ -50,7 +54,7 @@ export async function loadDataSources(
   }
   const configs = parseConfig(json);
   const correlations = parseCorrelations((json as Record<string, unknown>).correlations, configs);
-  return createDataSourceSet(configs, fetchFn, correlations ? { correlations } : {});
+  return { ...createDataSourceSet(configs, fetchFn, correlations ? { correlations } : {}), wall: parseWallConfig(json, configs) };
 }
 
 /** A stalled static server must end in the error page, not in a boot spinner that never goes away. */

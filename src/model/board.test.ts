@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardBands, compareAlerts, compareTiles, fitTiles, formatAge, freshness, headlineSignal, tileState, type StripAlert, type TileSignal, type TileState } from './board';
+import { bandsInUnit, boardBands, compareAlerts, compareTiles, fitTiles, formatAge, freshness, headlineSignal, tileState, type StripAlert, type TileSignal, type TileState } from './board';
 
 /** `null`: the signal has no value. */
 const sig = (signal: string, status: TileSignal['status'], value: number | null = 1): TileSignal => ({ signal, title: signal, unit: 'percentunit', status, ...(value === null ? {} : { value }) });
@@ -61,6 +61,20 @@ describe('boardBands and formatAge', () => {
     expect(boardBands(board, 'payments', 'errorRatio')).toEqual({ warn: 0.001, crit: 0.01 });
     expect(boardBands(board, 'search', 'errorRatio')).toEqual({ warn: 0.02, crit: 0.1 });
     expect(boardBands(board, 'search', 'latencyP99')).toBeUndefined();
+  });
+  it('falls back to config.json\'s top-level thresholds, the board\'s own winning', () => {
+    const base = { payments: { latencyP99: { warn: 0.3, crit: 0.6 } }, '*': { latencyP99: { warn: 2, crit: 4 }, errorRatio: { warn: 0.5, crit: 0.9 } } };
+    const board = { id: 'b', title: 'B', refreshMs: 1000, thresholds: { '*': { errorRatio: { warn: 0.02, crit: 0.1 } } } };
+    expect(boardBands(board, 'payments', 'latencyP99', base)).toEqual({ warn: 0.3, crit: 0.6 });
+    expect(boardBands(board, 'search', 'latencyP99', base)).toEqual({ warn: 2, crit: 4 });
+    expect(boardBands(board, 'payments', 'errorRatio', base)).toEqual({ warn: 0.02, crit: 0.1 });
+    expect(boardBands(board, 'payments', 'saturation', base)).toBeUndefined();
+  });
+  it('converts config bands to the unit a query answers in, and never guesses across units', () => {
+    expect(bandsInUnit({ warn: 0.5, crit: 2 }, 'latencyP99', 'ms')).toEqual({ warn: 500, crit: 2000 });
+    expect(bandsInUnit({ warn: 0.5, crit: 2 }, 'latencyP99', 's')).toEqual({ warn: 0.5, crit: 2 });
+    expect(bandsInUnit({ warn: 0.01, crit: 0.05 }, 'errorRatio', 'percent')).toEqual({ warn: 1, crit: 5 });
+    expect(bandsInUnit({ warn: 0.75, crit: 0.9 }, 'saturation', 'cores')).toBeUndefined();
   });
   it('formats ages in the largest whole unit', () => {
     expect([formatAge(0), formatAge(59_999), formatAge(12 * 60_000), formatAge(3 * 3_600_000 + 5 * 60_000), formatAge(50 * 3_600_000)]).toEqual(['0s', '59s', '12m', '3h 5m', '2d 2h']);

@@ -13,27 +13,69 @@ export const TILE_STATE_LABEL: Readonly<Record<TileState, string>> = { crit: 'CR
 /** A glyph per state, so a state is told by shape as well as colour. */
 export const TILE_STATE_GLYPH: Readonly<Record<TileState, string>> = { crit: '✖', warn: '▲', ok: '●', nodata: '○', stale: '◌' };
 
+/** Thresholds per service (`"*"` for every service), per Golden Signal, in the signal's config unit. */
+export type ThresholdOverrides = Readonly<Record<string, Readonly<Partial<Record<string, Bands>>>>>;
+
+/** The Golden Signals a tile can show (the services overview's columns), in the overview's order. */
+export const BOARD_SIGNALS = ['requestRate', 'errorRatio', 'latencyP50', 'latencyP95', 'latencyP99', 'saturation'] as const;
+export type BoardSignal = (typeof BOARD_SIGNALS)[number];
+
 /**
- * A wall board, as config.json's `boards` entries describe it (and the default board, every service).
- * `thresholds` override the defaults per service (`"*"` for all), per Golden Signal, in the signal's unit.
+ * The unit config.json's thresholds are written in, per graded signal: ratios as fractions (0.05 is 5 %),
+ * latencies in seconds. Request rate has none: neither much nor little traffic is bad by itself.
+ */
+export const THRESHOLD_UNITS: Readonly<Partial<Record<BoardSignal, Unit>>> = {
+  errorRatio: 'percentunit',
+  latencyP50: 's',
+  latencyP95: 's',
+  latencyP99: 's',
+  saturation: 'percentunit',
+};
+
+/**
+ * A wall board, as config.json's `boards` entries describe it (and the default board, every service):
+ * plain data, like a panel spec, so a user defines their own. `thresholds` override the defaults per
+ * service (`"*"` for all), per Golden Signal, in the signal's config unit (THRESHOLD_UNITS).
  */
 export interface BoardSpec {
   id: string;
   title: string;
   /** Only these services; empty or absent: every service the datasource lists. */
   services?: readonly string[];
+  /** The signals its tiles show and are graded on, in this order; absent: every one of BOARD_SIGNALS. */
+  signals?: readonly BoardSignal[];
   /** Datasource uid; absent: the default metrics datasource. */
   datasource?: string;
   /** Refresh interval in ms. */
   refreshMs: number;
-  thresholds?: Readonly<Record<string, Readonly<Partial<Record<string, Bands>>>>>;
+  thresholds?: ThresholdOverrides;
 }
 
 export const DEFAULT_BOARD: BoardSpec = { id: 'services', title: 'All services', refreshMs: 30_000 };
 
-/** The thresholds of `signal` for `service`: its own override, else the board's `"*"`, else undefined (defaults apply). */
-export function boardBands(board: BoardSpec, service: string, signal: string): Bands | undefined {
-  return board.thresholds?.[service]?.[signal] ?? board.thresholds?.['*']?.[signal];
+/** What config.json says about wall boards: its own boards, and thresholds every board starts from. */
+export interface WallConfig {
+  boards: readonly BoardSpec[];
+  thresholds?: ThresholdOverrides;
+}
+
+/**
+ * The thresholds of `signal` for `service`, most specific first: the board's own for the service, the board's
+ * `"*"`, then config.json's top-level `thresholds` for the service and its `"*"`; undefined: the defaults apply.
+ */
+export function boardBands(board: BoardSpec, service: string, signal: string, base?: ThresholdOverrides): Bands | undefined {
+  return board.thresholds?.[service]?.[signal] ?? board.thresholds?.['*']?.[signal] ?? base?.[service]?.[signal] ?? base?.['*']?.[signal];
+}
+
+/**
+ * Config bands (in THRESHOLD_UNITS) in the unit a query answers in (latency in ms, ratios in percent), or
+ * undefined when they cannot be compared: 1.2 cores are not 120 % of anything, so no band is guessed.
+ */
+export function bandsInUnit(bands: Bands, signal: string, unit: Unit): Bands | undefined {
+  const from = THRESHOLD_UNITS[signal as BoardSignal];
+  if (from === unit) return bands;
+  const factor = from === 's' && unit === 'ms' ? 1000 : from === 'percentunit' && unit === 'percent' ? 100 : undefined;
+  return factor === undefined ? undefined : { warn: bands.warn * factor, crit: bands.crit * factor };
 }
 
 /** One Golden Signal of a tile. */

@@ -1,15 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DataSource } from '../../datasources/types';
-import { DEFAULT_BOARD, fitTiles, type BoardSpec } from '../../model/board';
+import { fitTiles, type BoardSpec } from '../../model/board';
 import { serviceDashboardUrl } from '../../model/links';
 import { TimeScopeProvider } from '../../state/TimeScopeProvider';
 import { useTimeScope, type TimeScopeHandle } from '../../state/timeScopeContext';
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
+import { ThemeSwitch } from '../shared/ThemeSwitch';
 import { AlertStrip } from './AlertStrip';
 import { useKioskExit } from './kiosk';
-import { parseNocParams, playlistIndex, refreshDelayMs } from './nocParams';
+import { parseNocParams, playlistIndex, refreshDelayMs, resolveScreen, urlBoard } from './nocParams';
 import { Tile } from './Tile';
 import { useBoardAlerts } from './useBoardAlerts';
 import { useBoardTiles } from './useBoardTiles';
@@ -62,7 +64,8 @@ function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; boa
   const { range, tick } = useTimeScope();
   const directory = useDataSources();
   const now = useSecondClock();
-  const data = useBoardTiles(ds, { ...board, refreshMs }, range, now.mono);
+  const timed = useMemo(() => ({ ...board, refreshMs }), [board, refreshMs]);
+  const data = useBoardTiles(ds, timed, range, now.mono, directory.wall?.thresholds);
   const alerts = useBoardAlerts(directory.list, refreshMs, tick);
   const [gridRef, size] = useElementSize();
   const layout = fitTiles(data.tiles.length, size.width, size.height);
@@ -89,21 +92,32 @@ function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; boa
   );
 }
 
+/** While the last refresh is still out, look again this often (or at the interval, when that is shorter). */
+const BUSY_RECHECK_MS = 1000;
+
 /**
  * The board's own time scope, refreshed by a timer that backs off while refreshes fail (doubling, capped at
  * one minute) and returns to the interval when they succeed, so a dead datasource is not hammered and a
- * revived one is picked up within a minute, with no reload.
+ * revived one is picked up within a minute, with no reload. A tick that finds the last refresh still in
+ * flight (`busy`) waits for it instead: a new range means new query keys, which would abort a slow answer
+ * and ask the same query again, every tick, and a server slower than the interval would never be heard.
  */
-function useBackoffRefresh(handle: React.RefObject<TimeScopeHandle | null>, refreshMs: number): (ok: boolean) => void {
+function useBackoffRefresh(handle: React.RefObject<TimeScopeHandle | null>, refreshMs: number, busy: () => boolean): (ok: boolean) => void {
   const failures = useRef(0);
-  const [generation, setGeneration] = useState(0);
+  const isBusy = useRef(busy);
   useEffect(() => {
+    isBusy.current = busy;
+  }, [busy]);
+  const [timer, setTimer] = useState({ generation: 0, waiting: false });
+  useEffect(() => {
+    const delay = timer.waiting ? Math.min(BUSY_RECHECK_MS, refreshMs) : refreshDelayMs(refreshMs, failures.current);
     const id = window.setTimeout(() => {
-      handle.current?.refreshNow();
-      setGeneration((g) => g + 1);
-    }, refreshDelayMs(refreshMs, failures.current));
+      const waiting = isBusy.current();
+      if (!waiting) handle.current?.refreshNow();
+      setTimer((t) => ({ generation: t.generation + 1, waiting }));
+    }, delay);
     return () => window.clearTimeout(id);
-  }, [handle, refreshMs, generation]);
+  }, [handle, refreshMs, timer]);
   return useCallback((ok: boolean) => {
     failures.current = ok ? 0 : failures.current + 1;
   }, []);
@@ -115,12 +129,13 @@ export function NocPage() {
   const navigate = useNavigate();
   const directory = useDataSources();
   const params = useMemo(() => parseNocParams(search), [search]);
-  const board = useMemo<BoardSpec>(() => ({ ...DEFAULT_BOARD, ...(params.services.length > 0 ? { services: params.services } : {}) }), [params.services]);
-  const ds = directory.defaultMetrics();
+  const { board, problems } = useMemo(() => {
+    const found: string[] = [...params.problems];
+    return { board: urlBoard(params, directory.wall, found), problems: found };
+  }, [params, directory.wall]);
   const wake = useScreenWakeLock(true);
   const now = useSecondClock();
   const scope = useRef<TimeScopeHandle | null>(null);
-  const onHealth = useBackoffRefresh(scope, params.refreshMs);
   const [started] = useState(() => performance.now());
   const [opened, setOpened] = useState<{ service: string; at: number } | undefined>(undefined);
 
@@ -154,22 +169,32 @@ export function NocPage() {
     [params.kiosk, navigate],
   );
 
-  if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
   const screens = params.playlist.length > 0 ? params.playlist : ['board'];
-  const screen = opened ? opened.service : screens[playlistIndex(screens.length, params.intervalMs, now.mono - started)]!;
-  const showBoard = screen === 'board' || screen === board.id;
+  const entry = opened ? opened.service : screens[playlistIndex(screens.length, params.intervalMs, now.mono - started)]!;
+  const screen = opened ? { kind: 'service' as const, service: opened.service } : resolveScreen(entry, board, directory.wall);
+  const shown = screen.kind === 'board' ? screen.board : board;
+  // The URL's refresh wins over the board's own; a board names its datasource, else the default one.
+  const refreshMs = params.refreshMs ?? shown.refreshMs;
+  const ds = (shown.datasource ? directory.get(shown.datasource) : undefined) ?? directory.defaultMetrics();
+  const client = useQueryClient();
+  const dsUid = ds?.uid;
+  const busy = useCallback(() => dsUid !== undefined && client.isFetching({ queryKey: [dsUid] }) > 0, [client, dsUid]);
+  const onHealth = useBackoffRefresh(scope, refreshMs, busy);
 
+  if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
   return (
     <div className="noc" data-testid="noc">
       <header className="noc-header">
-        <span className="noc-title">{showBoard ? board.title : screen}</span>
+        <span className="noc-title" data-testid="noc-title">
+          <bdi>{screen.kind === 'board' ? screen.board.title : screen.service}</bdi>
+        </span>
         <DemoBanner sources={directory.list} />
         <span className="noc-clock" data-testid="noc-clock">
           {timeFormat.format(now.wall)} <span className="noc-zone">{zone}</span>
         </span>
         <span className="noc-status" data-testid="noc-status">
-          refresh {params.refreshMs / 1000}s · {WAKE_LOCK_TEXT[wake]}
-          {screens.length > 1 && !opened ? ` · playlist ${screens.indexOf(screen) + 1}/${screens.length}` : ''}
+          refresh {refreshMs / 1000}s · {WAKE_LOCK_TEXT[wake]}
+          {screens.length > 1 && !opened ? ` · playlist ${screens.indexOf(entry) + 1}/${screens.length}` : ''}
           {opened ? ' · back to the board in 1 min' : ''}
         </span>
         {!params.kiosk ? (
@@ -177,22 +202,24 @@ export function NocPage() {
             <button type="button" onClick={() => setSearch((prev) => new URLSearchParams([...prev, ['kiosk', '']]), { replace: true })}>
               Kiosk
             </button>
+            <ThemeSwitch />
             <a href="/services">Exit board</a>
           </span>
         ) : null}
       </header>
-      {params.problems.map((p) => (
+      {problems.map((p) => (
         <div key={p} className="noc-problem" role="status">
           {p}
         </div>
       ))}
       <TimeScopeProvider initialRange={{ from: 'now-15m', to: 'now' }} initialRefresh="off" ref={scope}>
-        {showBoard ? (
-          <Board ds={ds} board={board} refreshMs={params.refreshMs} onOpen={onOpen} onHealth={onHealth} />
+        {screen.kind === 'board' ? (
+          // Keyed by board: a playlist moving to another board starts its staleness clock afresh.
+          <Board key={screen.board.id} ds={ds} board={screen.board} refreshMs={refreshMs} onOpen={onOpen} onHealth={onHealth} />
         ) : (
-          <div className="noc-screen" data-testid="noc-screen" data-service={screen}>
+          <div className="noc-screen" data-testid="noc-screen" data-service={screen.service}>
             <Suspense fallback={<div className="noc-loading">Loading…</div>}>
-              <ServiceDashboardView service={screen} />
+              <ServiceDashboardView service={screen.service} />
             </Suspense>
           </div>
         )}

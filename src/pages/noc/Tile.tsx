@@ -59,7 +59,7 @@ export const Tile = memo(function Tile({ tile, width, height, onOpen }: { tile: 
           </span>
         </div>
       ) : (
-        <div className="noc-tile-big" style={{ fontSize: digits * 0.6 }}>
+        <div className="noc-tile-big noc-tile-none" style={{ fontSize: digits * 0.6 }}>
           —
         </div>
       )}

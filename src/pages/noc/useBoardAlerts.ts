@@ -1,5 +1,5 @@
-import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
 import type { DataSource } from '../../datasources/types';
 import { suppression, type Alert } from '../../model/alerts';
 import { compareAlerts, type StripAlert } from '../../model/board';
@@ -19,6 +19,9 @@ export interface BoardAlerts {
   suppressed: StripAlert[];
   sources: AlertSourceState[];
 }
+
+/** The last completed attempt: the alerts, or why there are none. */
+type AlertsOutcome = { alerts: Alert[]; error?: undefined } | { alerts?: undefined; error: string };
 
 function toStrip(alert: Alert, source: DataSource): StripAlert | undefined {
   // Prometheus' pending alerts have not fired yet; Alertmanager's unprocessed ones are about to be.
@@ -43,15 +46,32 @@ function toStrip(alert: Alert, source: DataSource): StripAlert | undefined {
  */
 export function useBoardAlerts(sources: readonly DataSource[], refreshMs: number, tick: number): BoardAlerts {
   const withAlerts = useMemo(() => [...sources].filter((ds) => ds.alerts).sort((a, b) => Number(b.kind === 'alertmanager') - Number(a.kind === 'alertmanager')), [sources]);
+  // One key per source, refetched on each tick without cancelling one still out: a slow Alertmanager is
+  // asked again only once it has answered (or timed out), never with a second request on top of the first.
+  // A failure is the query's data, not its error: a refetch of a query that never had data resets it to
+  // "pending", which would hide "unreachable" for as long as each retry is out.
   const results = useQueries({
     queries: withAlerts.map((ds) => ({
-      queryKey: [ds.uid, 'alerts.list', tick] as const,
-      queryFn: ({ signal }: { signal: AbortSignal }) => ds.alerts!.listAlerts(signal),
+      queryKey: [ds.uid, 'alerts.list'] as const,
+      queryFn: async ({ signal }: { signal: AbortSignal }): Promise<AlertsOutcome> => {
+        try {
+          return { alerts: await ds.alerts!.listAlerts(signal) };
+        } catch (error) {
+          if (signal.aborted) throw error;
+          return { error: errorText(error) };
+        }
+      },
       gcTime: 2 * refreshMs,
       retry: false,
-      placeholderData: (previous: Alert[] | undefined) => previous,
     })),
   });
+  const client = useQueryClient();
+  const lastTick = useRef(tick);
+  useEffect(() => {
+    if (tick === lastTick.current) return;
+    lastTick.current = tick;
+    for (const ds of withAlerts) void client.refetchQueries({ queryKey: [ds.uid, 'alerts.list'], exact: true }, { cancelRefetch: false });
+  }, [tick, withAlerts, client]);
   return useMemo(() => {
     const seen = new Set<string>();
     const paging: StripAlert[] = [];
@@ -59,8 +79,8 @@ export function useBoardAlerts(sources: readonly DataSource[], refreshMs: number
     withAlerts.forEach((ds, i) => {
       const r = results[i];
       // A failed refresh shows no alerts from this source: stale alerts would read as current.
-      if (!r || r.isError) return;
-      for (const alert of r.data ?? []) {
+      if (!r?.data || r.data.error !== undefined) return;
+      for (const alert of r.data.alerts ?? []) {
         const strip = toStrip(alert, ds);
         if (!strip || seen.has(strip.key)) continue;
         seen.add(strip.key);
@@ -71,7 +91,8 @@ export function useBoardAlerts(sources: readonly DataSource[], refreshMs: number
     suppressed.sort(compareAlerts);
     const states = withAlerts.map((ds, i): AlertSourceState => {
       const r = results[i];
-      return { uid: ds.uid, name: ds.name, kind: ds.kind, loading: !r || r.isPending, ...(r?.isError ? { error: errorText(r.error) } : {}) };
+      const error = r?.data?.error ?? (r?.isError ? errorText(r.error) : undefined);
+      return { uid: ds.uid, name: ds.name, kind: ds.kind, loading: r?.data === undefined && !r?.isError, ...(error !== undefined ? { error } : {}) };
     });
     return { paging, suppressed, sources: states };
   }, [withAlerts, results]);

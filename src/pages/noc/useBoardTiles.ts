@@ -1,8 +1,8 @@
-import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { CancelledError, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { overviewQueriesOptions, rangeQueryOptions, servicesQueryOptions } from '../../datasources/queries';
 import type { DataSource, RangeResult } from '../../datasources/types';
-import { boardBands, compareTiles, freshness, headlineSignal, tileState, type BoardSpec, type TileSignal, type TileState } from '../../model/board';
+import { bandsInUnit, boardBands, compareTiles, freshness, headlineSignal, tileState, type BoardSpec, type ThresholdOverrides, type TileSignal, type TileState } from '../../model/board';
 import { statusOf } from '../../model/thresholds';
 import type { TimeRange } from '../../model/time';
 import { chooseStep } from '../../model/time';
@@ -43,21 +43,54 @@ function combineResults(rs: ReadonlyArray<UseQueryResult<RangeResult>>): { resul
 }
 
 /**
+ * Each range query's last outcome, by query text, when it was a failure. Read from the query cache, not from
+ * the observers: a refresh gives new keys, and one that goes out the moment the last attempt times out
+ * (before a render has seen it) would otherwise make the timeout vanish behind a pending request.
+ */
+function useLastFailures(uid: string): ReadonlyMap<string, string> {
+  const client = useQueryClient();
+  const [failures, setFailures] = useState<ReadonlyMap<string, string>>(() => new Map());
+  useEffect(() => {
+    return client.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated') return;
+      const [owner, what, text] = event.query.queryKey as readonly unknown[];
+      if (owner !== uid || what !== 'metrics.range' || typeof text !== 'string') return;
+      const { type } = event.action;
+      if (type === 'error' && !(event.action.error instanceof CancelledError)) {
+        const message = errorText(event.action.error);
+        setFailures((m) => (m.get(text) === message ? m : new Map(m).set(text, message)));
+      } else if (type === 'success') {
+        setFailures((m) => {
+          if (!m.has(text)) return m;
+          const next = new Map(m);
+          next.delete(text);
+          return next;
+        });
+      }
+    });
+  }, [client, uid]);
+  return failures;
+}
+
+/**
  * The board's tiles from the services overview queries (one request per signal for all services, the same
  * as /services), with each tile's state graded by the board's thresholds and marked STALE when the last
  * successful refresh is older than twice the refresh interval. Freshness runs on `performance.now()`, which a
  * wall-clock jump does not move; `nowMono` is the page's ticking reading of it.
  */
-export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange, nowMono: number): BoardData {
+export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange, nowMono: number, baseThresholds?: ThresholdOverrides): BoardData {
   const services = useQuery({ ...servicesQueryOptions(ds, range), refetchInterval: board.refreshMs });
   const overview = useQuery(overviewQueriesOptions(ds, range));
-  const queries = useMemo(() => overview.data ?? [], [overview.data]);
+  // A board showing some signals asks only for those.
+  const queries = useMemo(() => (overview.data ?? []).filter((q) => !board.signals || (board.signals as readonly string[]).includes(q.signal)), [overview.data, board.signals]);
   const stepMs = chooseStep(range, { points: TREND_POINTS, minStepMs: ds.metrics?.minStepMs ?? 15_000 });
   const { results: fresh, newest } = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
   const results = useLastData(
     queries.map((q) => q.query),
     fresh,
   );
+
+  const failed = useLastFailures(ds.uid);
 
   // When the data last changed, on the monotonic clock: the moment a newer answer was first seen.
   const [seen, setSeen] = useState<{ wall: number; mono: number } | undefined>(undefined);
@@ -71,9 +104,12 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
     const table = buildOverview(services.data ?? [], queries, results, only ? { only } : {});
     const { stale, ageMs } = freshness(seen?.mono, startedMono, nowMono, board.refreshMs);
     const tiles = table.rows.map((row): Tile => {
-      const signals = row.cells.map((cell): TileSignal => {
+      const cells = board.signals ? board.signals.flatMap((signal) => row.cells.filter((c) => c.signal === signal)) : row.cells;
+      const signals = cells.map((cell): TileSignal => {
         const column = OVERVIEW_COLUMNS.find((c) => c.signal === cell.signal)!;
-        const bands = boardBands(board, row.service, cell.signal);
+        const configured = boardBands(board, row.service, cell.signal, baseThresholds);
+        // Configured bands are in the signal's config unit; a query in another unit (ms, percent) gets them converted.
+        const bands = configured && bandsInUnit(configured, cell.signal, cell.unit);
         const status = bands ? statusOf(cell.value, bands) : cell.status;
         const trend = cell.series ? Array.from(cell.series.values.slice(-TREND_POINTS)) : undefined;
         return { signal: cell.signal, title: column.title, unit: cell.unit, status, ...(cell.value === undefined ? {} : { value: cell.value }), ...(trend ? { trend } : {}) };
@@ -92,9 +128,9 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
     const errors = [
       ...(services.isError ? [`service list: ${errorText(services.error)}`] : []),
       ...(overview.isError ? [`overview queries: ${errorText(overview.error)}`] : []),
-      ...[...new Set(fresh.flatMap((r) => (r.error ? [r.error] : [])))],
+      ...new Set(queries.flatMap((q) => failed.get(q.query) ?? [])),
     ];
-    const everyQueryFailed = (services.isError && tiles.length === 0) || (fresh.length > 0 && fresh.every((r) => r.error !== undefined));
+    const everyQueryFailed = (services.isError && tiles.length === 0) || (queries.length > 0 && queries.every((q) => failed.has(q.query)));
     return { tiles, unreachable: everyQueryFailed || (stale && seen === undefined), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
-  }, [board, services.data, services.isError, services.error, overview.isError, overview.error, queries, results, fresh, seen, startedMono, nowMono]);
+  }, [board, baseThresholds, services.data, services.isError, services.error, overview.isError, overview.error, queries, results, failed, seen, startedMono, nowMono]);
 }
