@@ -28,4 +28,14 @@ describe('clockSkewShiftUs', () => {
     expect(clockSkewShiftUs(at(0, 10, 'client'), at(5, 30, 'server'), true)).toBe(0);
     expect(clockSkewShiftUs(at(0, 10, 'producer'), at(5, 30, 'consumer'), false)).toBe(0);
   });
+
+  it('takes up to 1 µs outside the parent for ns → µs rounding, not skew', () => {
+    // A server span ending with its client, rounded: start 1 µs late, same duration; centring would shift it −1 µs.
+    expect(clockSkewShiftUs(at(0, 100, 'client'), at(1, 100, 'server'), false)).toBe(0);
+    expect(clockSkewShiftUs(at(100, 10), at(99, 5), false)).toBe(0);
+    expect(clockSkewShiftUs(at(100, 10), at(99.75, 10.5), false)).toBe(0);
+    // 2 µs is more than rounding can make: still moved.
+    expect(clockSkewShiftUs(at(100, 10), at(98, 5), false)).toBe(2);
+    expect(clockSkewShiftUs(at(0, 100, 'client'), at(2, 100, 'server'), false)).toBe(-2);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shapeReaders } from '../shared/shape';
-import { parseV1Trace } from './v1Trace';
+import { MAX_SPAN_WARNINGS, parseV1Trace } from './v1Trace';
 
 const read = shapeReaders('Jaeger');
 const span = (spanID: string, references: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -54,5 +54,20 @@ describe('parseV1Trace', () => {
   it('names a missing process and a tag value of the wrong type', () => {
     expect(() => parseV1Trace({ traceID: '1', spans: [span('1', [])], processes: {} }, 'data[0]', read)).toThrow('data[0].processes.p1 should be an object, got nothing');
     expect(() => parseV1Trace({ traceID: '1', spans: [span('1', [], { tags: [{ key: 'k', type: 'string', value: { a: 1 } }] })], processes: { p1: { serviceName: 's' } } }, 'data[0]', read)).toThrow('data[0].spans[0].tags[0].value should be a string, number or boolean, got an object');
+  });
+
+  it('lists the first span-level server warnings and counts the rest: 100,000 warned spans are not 100,000 lines', () => {
+    const spans = Array.from({ length: 100_000 }, (_, i) => span((i + 1).toString(16), [], { warnings: [`clock skew adjustment disabled (${i})`] }));
+    const trace = parseV1Trace({ traceID: '1', spans, processes: { p1: { serviceName: 's' } }, warnings: ['trace-level'] }, 'data[0]', read);
+    expect(trace.spans).toHaveLength(100_000);
+    expect(trace.warnings).toHaveLength(1 + MAX_SPAN_WARNINGS + 1);
+    expect(trace.warnings[0]).toBe('trace-level');
+    expect(trace.warnings[1]).toBe('op-1 (0000000000000001): clock skew adjustment disabled (0)');
+    expect(trace.warnings[trace.warnings.length - 1]).toBe(`…and ${(100_000 - MAX_SPAN_WARNINGS).toLocaleString('en-US')} more span warnings from the server`);
+  });
+
+  it('lists every span warning when there are few', () => {
+    const trace = parseV1Trace({ traceID: '1', spans: [span('1', [], { warnings: ['a', 'b'] })], processes: { p1: { serviceName: 's' } } }, 'data[0]', read);
+    expect(trace.warnings).toEqual(['op-1 (0000000000000001): a', 'op-1 (0000000000000001): b']);
   });
 });

@@ -14,8 +14,12 @@ import type { ShapeReaders } from '../shared/shape';
  * - `span.kind`, `error` and `otel.status_code` tags give the kind and status; the tags themselves stay.
  * - Logs become events named by their `event` (else `message`) field.
  * - `processes[processID]` (or an inline `process`) gives the service and the resource attributes.
- * - Server `warnings` (trace- and span-level) are kept as the trace's warnings.
+ * - Server `warnings` (trace- and span-level) are kept as the trace's warnings; span-level ones up to
+ *   MAX_SPAN_WARNINGS, then one line that counts the rest.
  */
+/** Span-level server warnings listed one by one; the rest are counted: 100,000 spans with a warning each must not make 100,000 lines. */
+export const MAX_SPAN_WARNINGS = 20;
+
 export function parseV1Trace(raw: unknown, path: string, read: ShapeReaders): Trace {
   // A trace object that is the whole file sits at the top: its fields are named alone (`spans[3]`).
   const at = (key: string) => (path === '' ? key : `${path}.${key}`);
@@ -26,11 +30,18 @@ export function parseV1Trace(raw: unknown, path: string, read: ShapeReaders): Tr
   const ctx: TraceContext = { read, traceId, rawTraceId: trace.traceID, processes, processesPath: at('processes'), processCache: new Map() };
   const spans = read.asArray(trace.spans, at('spans'));
   const drafts: DraftSpan[] = new Array<DraftSpan>(spans.length);
+  let listed = 0;
+  let unlisted = 0;
   for (let i = 0; i < spans.length; i++) {
     const { span, warnings: spanWarnings } = parseSpan(spans[i], () => at(`spans[${i}]`), ctx);
-    for (const w of spanWarnings) warnings.push(`${span.name} (${span.spanId}): ${w}`);
+    for (const w of spanWarnings) {
+      if (listed < MAX_SPAN_WARNINGS) warnings.push(`${span.name} (${span.spanId}): ${w}`);
+      else unlisted++;
+      listed++;
+    }
     drafts[i] = span;
   }
+  if (unlisted > 0) warnings.push(`…and ${unlisted.toLocaleString('en-US')} more span warnings from the server`);
   return finishTrace(traceId, drafts, warnings);
 }
 

@@ -75,7 +75,12 @@ export function SpanDetail({ tree, row, traceStartUs, onSelect, onClose, sourceU
         <dt>Status</dt>
         <dd className={span.status === 'error' ? 'status-error' : undefined}>
           {span.status}
-          {message !== undefined && <LongText text={message} />}
+          {message !== undefined && (
+            <>
+              {': '}
+              <LongText text={message} />
+            </>
+          )}
         </dd>
         {skew !== 0 && (
           <>

@@ -254,4 +254,12 @@ describe('TracePage', () => {
     await act(async () => fireEvent.click(button));
     expect(detail.textContent!.length).toBeGreaterThan(1_000_000);
   });
+
+  it('separates the status from its message in the detail ("error: POST …", not "errorPOST …")', async () => {
+    const failing = span('a1', undefined, T0, 10, { status: 'error', attributes: { 'otel.status_description': 'POST /charge timed out' } });
+    open(`/traces/${TRACE_ID}?span=a1`, [createFakeTracesDataSource({ uid: 't', name: 'T', traces: [trace([failing])] })]);
+    const detail = await screen.findByTestId('span-detail');
+    const status = within(detail).getByText('Status').nextElementSibling!;
+    expect(status.textContent).toBe('error: POST /charge timed out');
+  });
 });

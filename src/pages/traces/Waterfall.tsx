@@ -8,8 +8,11 @@ import { formatMicros, timeTicksIn } from './format';
 import { useRowWindow } from './rowWindow';
 
 export const ROW_HEIGHT = 24;
-/** Rows drawn beyond each edge: a scroll re-renders in its own frame, so these only cover compositor-side scrolling. */
-const OVERSCAN = 4;
+/**
+ * Rows drawn beyond each edge: a scroll re-renders in its own frame, so these only cover compositor-side scrolling.
+ * Every row drawn costs layout and paint on each frame of a fast scroll (bench `trace.50k.scroll_p95_frame_ms`).
+ */
+const OVERSCAN = 2;
 /** Indent stops growing here: a 100,000-deep chain must not push its names off the screen. */
 const MAX_INDENT_LEVELS = 40;
 const INDENT_PX = 14;
@@ -52,6 +55,12 @@ export function serviceColorOf(tree: TraceTree, row: number): string {
 /**
  * The span rows on one time axis. Only the rows in view (and a few either side) are in the DOM, so 100,000
  * spans scroll like 100. The rows are a flat list of row numbers: nothing here walks the tree.
+ *
+ * The drawn rows are a fixed pool of elements keyed by their slot in the window (0 = the first row drawn), not by
+ * span: scrolling gives the same elements new content instead of unmounting the rows that left and creating
+ * the ones that came (no element created or removed, no layout objects rebuilt), and the DOM keeps display order.
+ * The window moves as a whole with one transform, so a scroll that brings no new row into view renders nothing.
+ * A row's identity for tests and links is its `data-key`, set on whichever slot shows it.
  */
 export function Waterfall(props: WaterfallProps) {
   const { tree, rows, scrollRequest, traceDurationUs, zoom } = props;
@@ -98,27 +107,28 @@ export function Waterfall(props: WaterfallProps) {
               <span key={t} style={{ left: `${pct(t - from, to - from)}%` }} />
             ))}
           </div>
-          {drawn.map((index) => {
-            const row = rows[index]!;
-            return (
-              <WaterfallRow
-                key={tree.keys[row]}
-                tree={tree}
-                row={row}
-                top={index * ROW_HEIGHT}
-                position={index + 1}
-                isCollapsed={props.collapsed.has(row)}
-                isSelected={props.selected === row}
-                isMatch={props.matches !== null && props.matches[row] === 1}
-                isCurrentMatch={props.currentMatch === row}
-                segments={props.critical.get(row)}
-                traceStartUs={axis.traceStartUs}
-                traceDurationUs={axis.traceDurationUs}
-                onToggle={props.onToggle}
-                onSelect={props.onSelect}
-              />
-            );
-          })}
+          <div className="waterfall-window" role="rowgroup" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
+            {drawn.map((index) => {
+              const row = rows[index]!;
+              return (
+                <WaterfallRow
+                  key={index - first}
+                  tree={tree}
+                  row={row}
+                  position={index + 1}
+                  isCollapsed={props.collapsed.has(row)}
+                  isSelected={props.selected === row}
+                  isMatch={props.matches !== null && props.matches[row] === 1}
+                  isCurrentMatch={props.currentMatch === row}
+                  segments={props.critical.get(row)}
+                  traceStartUs={axis.traceStartUs}
+                  traceDurationUs={axis.traceDurationUs}
+                  onToggle={props.onToggle}
+                  onSelect={props.onSelect}
+                />
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>
@@ -128,7 +138,6 @@ export function Waterfall(props: WaterfallProps) {
 interface RowProps {
   tree: TraceTree;
   row: number;
-  top: number;
   position: number;
   isCollapsed: boolean;
   isSelected: boolean;
@@ -170,22 +179,19 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
       aria-expanded={hasChildren ? !p.isCollapsed : undefined}
       data-testid="span-row"
       data-key={tree.keys[row]}
-      style={{ top: p.top }}
       onClick={() => p.onSelect(row)}
     >
       <div className="waterfall-name-col" role="gridcell" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + (hasChildren ? 4 : 4 + TOGGLE_PX) }}>
         {hasChildren && (
           <button
             type="button"
-            className="span-toggle"
+            className={p.isCollapsed ? 'span-toggle collapsed' : 'span-toggle'}
             aria-label={`${p.isCollapsed ? 'Expand' : 'Collapse'} ${span.name}`}
             onClick={(e) => {
               e.stopPropagation();
               p.onToggle(row);
             }}
-          >
-            {p.isCollapsed ? '▸' : '▾'}
-          </button>
+          />
         )}
         {isError && (
           <span className="span-error-mark" role="img" aria-label="error" title="Error status">
