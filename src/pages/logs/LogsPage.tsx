@@ -167,6 +167,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
               dropped={tail.dropped}
               capacity={DEFAULT_TAIL_CAPACITY}
               held={tail.lines.length}
+              pending={tail.pending}
               onPause={tail.pause}
               onResume={tail.resume}
               {...(tail.error ? { error: tail.error } : {})}
