@@ -1,5 +1,5 @@
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { logLineTraceUrl } from '../../model/links';
 import type { LogLine } from '../../model/logs';
@@ -50,21 +50,6 @@ export function LogList(props: LogListProps) {
   // One handler for every row's trace link: a router Link per row cost more than the rest of the row.
   const openLink = useCallback((href: string) => void navigate(href), [navigate]);
   const itemKey = useCallback((index: number) => lines[index]!.key, [lines]);
-  // Rows are one fixed height except the selected one and every row when wrapped or prettified: only those
-  // are measured. A measured size sticks to its key, so a change of what is measured forgets them all
-  // (measuring all 100,000 lines' rows would re-lay the whole list for every row that scrolls in).
-  const variable = props.wrap || props.prettyJson;
-  // The largest window drawn so far: fixed-height rows are drawn in a window of this many, so that the rows
-  // scrolling out hand their slots to exactly the rows scrolling in (see rowSlot).
-  const [windowSize] = useState(() => ({ rows: 0 }));
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      if (variable) return defaultRangeExtractor(range);
-      windowSize.rows = Math.max(windowSize.rows, range.endIndex - range.startIndex + 1 + 2 * range.overscan);
-      return fixedWindow(range, windowSize.rows);
-    },
-    [variable, windowSize],
-  );
   // We use no React Compiler; the rule only warns that the compiler would skip this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -73,17 +58,12 @@ export function LogList(props: LogListProps) {
     estimateSize: () => LOG_ROW_HEIGHT,
     getItemKey: itemKey,
     overscan: OVERSCAN,
-    rangeExtractor,
   });
-  // The line whose row holds focus. When that line leaves the window its slot shows another line, and focus
-  // must not silently move to it: it goes to the list, as it did when the row's element was removed.
-  const focusedKey = useRef<string | undefined>(undefined);
-  useLayoutEffect(() => {
-    const active = document.activeElement;
-    const list = scrollRef.current;
-    if (!list || !(active instanceof HTMLElement) || active === list || !list.contains(active)) return;
-    if (active.closest<HTMLElement>('.log-row')?.dataset.key !== focusedKey.current) list.focus({ preventScroll: true });
-  });
+
+  // Rows are one fixed height except the selected one and every row when wrapped or prettified: only those
+  // are measured. A measured size sticks to its key, so a change of what is measured forgets them all
+  // (measuring all 100,000 lines' rows would re-lay the whole list for every row that scrolls in).
+  const variable = props.wrap || props.prettyJson;
   const measuredFor = useRef({ variable, selectedKey: props.selectedKey });
   useEffect(() => {
     const last = measuredFor.current;
@@ -102,89 +82,43 @@ export function LogList(props: LogListProps) {
   }, [scrollTo]);
 
   const items = virtualizer.getVirtualItems();
-  const row = (item: (typeof items)[number], style?: CSSProperties) => {
-    const line = lines[item.index]!;
-    const selected = line.key === props.selectedKey;
-    return (
-      <div
-        key={variable ? `line:${line.key}` : `slot:${rowSlot(item.index, windowSize.rows)}`}
-        data-index={item.index}
-        ref={variable || selected ? virtualizer.measureElement : undefined}
-        role="listitem"
-        aria-posinset={item.index + 1}
-        aria-setsize={lines.length}
-        className="log-item"
-        style={style}
-      >
-        {selected && props.renderAbove ? props.renderAbove(line) : null}
-        <LogRow
-          line={line}
-          selected={selected}
-          wrap={props.wrap}
-          timeZone={props.timeZone}
-          regexes={props.regexes}
-          pretty={props.prettyJson}
-          folded={props.folded.get(line.key) ?? 0}
-          onSelect={props.onSelect}
-          onOpenLink={openLink}
-        />
-        {selected && props.renderDetails ? props.renderDetails(line) : null}
-      </div>
-    );
-  };
   return (
-    <div
-      className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`}
-      ref={scrollRef}
-      data-testid="log-list"
-      aria-busy={props.busy === true}
-      tabIndex={-1}
-      onFocus={(e) => {
-        focusedKey.current = e.target.closest<HTMLElement>('.log-row')?.dataset.key;
-      }}
-    >
+    <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list" aria-busy={props.busy === true}>
       <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
-        {variable ? (
-          // Measured rows flow one under the other in a moved window: a row whose height changes pushes the rest down.
-          <div className="log-rows-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
-            {items.map((item) => row(item))}
-          </div>
-        ) : (
-          // Fixed-height rows are placed one by one and kept in slot order, so the DOM order never changes
-          // while scrolling (a moved node is laid out afresh); aria-posinset gives assistive tech the order.
-          inSlotOrder(items, windowSize.rows).map((item) => row(item, { transform: `translateY(${item.start}px)` }))
-        )}
+        <div className="log-rows-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((item) => {
+            const line = lines[item.index]!;
+            const selected = line.key === props.selectedKey;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={variable || selected ? virtualizer.measureElement : undefined}
+                role="listitem"
+                aria-posinset={item.index + 1}
+                aria-setsize={lines.length}
+                className="log-item"
+              >
+                {selected && props.renderAbove ? props.renderAbove(line) : null}
+                <LogRow
+                  line={line}
+                  selected={selected}
+                  wrap={props.wrap}
+                  timeZone={props.timeZone}
+                  regexes={props.regexes}
+                  pretty={props.prettyJson}
+                  folded={props.folded.get(line.key) ?? 0}
+                  onSelect={props.onSelect}
+                  onOpenLink={openLink}
+                />
+                {selected && props.renderDetails ? props.renderDetails(line) : null}
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );
-}
-
-/**
- * The rows drawn for fixed-height lines: the virtualizer's range with its overscan, padded to exactly `size`
- * rows (fewer only when the list is shorter), so a scroll by k rows drops k and adds k.
- */
-export function fixedWindow(range: Range, size: number): number[] {
-  const start = Math.max(0, Math.min(range.startIndex - range.overscan, range.count - size));
-  const end = Math.min(range.count, start + size);
-  const out: number[] = [];
-  for (let i = start; i < end; i++) out.push(i);
-  return out;
-}
-
-/**
- * The slot of a row in a window of `size` consecutive rows: `index % size` differs for every row in the window,
- * and the row scrolling in at the bottom takes the slot of the one leaving at the top. React keeps a slot's
- * elements and changes only their text and attributes: building and removing whole rows was most of a
- * scrolled frame's work. A line keeps its slot while it is in the window, so the selected row keeps its details
- * (drawn only for the selected line, so a slot handed to another line drops them) and a clicked toggle its focus.
- */
-export function rowSlot(index: number, size: number): number {
-  return index % Math.max(1, size);
-}
-
-/** The window's items ordered by slot: the order their elements keep in the DOM. */
-function inSlotOrder<T extends { index: number }>(items: readonly T[], size: number): T[] {
-  return [...items].sort((a, b) => rowSlot(a.index, size) - rowSlot(b.index, size));
 }
 
 interface LogRowProps {
@@ -209,6 +143,7 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
       data-key={line.key}
       data-level={line.level}
       aria-expanded={selected}
+      // One custom property colours the level bar (a box-shadow: no element of its own) and the level text.
       style={{ '--level-color': LEVEL_COLORS[line.level] } as CSSProperties}
       onClick={(e) => {
         // A click on the trace link (or a selection drag) is not a toggle.
