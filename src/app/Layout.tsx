@@ -1,5 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router';
-import { datasourcesSettingsUrl, exploreUrl, logsExploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
+import { datasourcesSettingsUrl, exploreUrl, logsPageUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { OpenTraceFile } from '../pages/traces/files/OpenTraceFile';
 import { useTimeScope } from '../state/timeScopeContext';
@@ -36,7 +36,7 @@ function Frame() {
           <NavLink to={exploreUrl([], params)} end>
             Explore
           </NavLink>
-          <NavLink to={logsExploreUrl({}, params)}>Logs</NavLink>
+          <NavLink to={logsPageUrl(params)}>Logs</NavLink>
           <NavLink to={traceSearchPageUrl(params)} end>
             Traces
           </NavLink>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { LogQueryLanguage } from '../../datasources/types';
-import { logLineTraceUrl } from '../../model/links';
+import { logLineTraceUrl } from '../../model/logLinks';
 import type { LogLine } from '../../model/logs';
 import { labelStats, valueStats, type ValueStats } from './fieldStats';
 import { lineFields } from './fields';

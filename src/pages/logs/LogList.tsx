@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { logLineTraceUrl } from '../../model/links';
+import { logLineTraceUrl } from '../../model/logLinks';
 import type { LogLine } from '../../model/logs';
 import { LEVEL_COLORS, LEVEL_TEXT } from './levels';
 import { LogLineText } from './LogLineText';

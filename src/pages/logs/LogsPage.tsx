@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { DataSource } from '../../datasources/types';
-import { logLineUrl } from '../../model/links';
+import { logLineUrl } from '../../model/logLinks';
 import type { LogLine } from '../../model/logs';
 import type { TimeRange } from '../../model/time';
 import { absoluteRaw } from '../../state/timeUrl';
