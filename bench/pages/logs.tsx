@@ -2,13 +2,21 @@
  * The logs benchmarks' page (bench only: built by bench/pages/vite.config.ts, never part of the app's bundle).
  * `patterns`: Drain over 100,000 lines through the real patterns worker, timed from the request to the result
  * back on the main thread, watching the main thread meanwhile. `tail`: 2,000 lines/s from a fake tail source
- * into useLiveTail and a simple list, counting long frames. The driver is bench/metrics/logsBench.ts.
+ * into useLiveTail and the log explorer's own list, as the page shows a live tail, counting long frames. The
+ * driver is bench/metrics/logsBench.ts.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
 import '../../src/app/theme.css';
 import type { LogsCapability } from '../../src/datasources/types';
 import type { LogLine } from '../../src/model/logs';
+import { dedupLines } from '../../src/pages/logs/dedup';
+import { compileTerms } from '../../src/pages/logs/highlight';
+import { useInViewFilter } from '../../src/pages/logs/inViewFilter';
+import { searchTermsOf } from '../../src/pages/logs/lineFilters';
+import { LogList } from '../../src/pages/logs/LogList';
+import '../../src/pages/logs/logs.css';
 import { createDefaultPatternsEngine } from '../../src/pages/logs/patterns/patternsEngine';
 import { TailIndicator } from '../../src/pages/logs/tail/TailIndicator';
 import { DEFAULT_TAIL_CAPACITY, useLiveTail } from '../../src/pages/logs/tail/useLiveTail';
@@ -109,15 +117,22 @@ function fakeTail(perSecond: number): LogsCapability & { received: () => number 
   };
 }
 
-const time = (ms: number): string => new Date(ms).toISOString().slice(11, 23);
+const TAIL_QUERY = '{namespace="shop"}';
 
-/** useLiveTail and a simple list of the newest 100 lines, as the logs page would show a live tail. */
-function TailBench({ logs, report }: { logs: LogsCapability; report: (held: number, dropped: number) => void }) {
-  const tail = useLiveTail(logs, '{namespace="shop"}', { enabled: true });
-  useEffect(() => report(tail.lines.length, tail.dropped), [tail.lines, tail.dropped, report]);
-  const newest = tail.lines.slice(-100);
+/**
+ * useLiveTail into the log explorer's list, step for step as LogsExplorer does it with live tail on: the ring
+ * buffer newest first, dedup, the in-view filter, highlight terms from the query, the virtualized LogList and
+ * the TailIndicator.
+ */
+function TailBench({ logs, report }: { logs: LogsCapability; report: (held: number, dropped: number, shown: number) => void }) {
+  const tail = useLiveTail(logs, TAIL_QUERY, { enabled: true });
+  const inHand = useMemo(() => [...tail.lines].reverse(), [tail.lines]);
+  const deduped = useMemo(() => dedupLines(inHand, 'none'), [inHand]);
+  const shown = useInViewFilter(deduped.lines, '');
+  const regexes = useMemo(() => compileTerms(searchTermsOf(TAIL_QUERY, 'logql')), []);
+  useEffect(() => report(tail.lines.length, tail.dropped, shown.length), [tail.lines, tail.dropped, shown.length, report]);
   return (
-    <div>
+    <div className="logs-page">
       <TailIndicator
         status={tail.status}
         paused={tail.paused}
@@ -125,17 +140,21 @@ function TailBench({ logs, report }: { logs: LogsCapability; report: (held: numb
         dropped={tail.dropped}
         capacity={DEFAULT_TAIL_CAPACITY}
         held={tail.lines.length}
+        pending={tail.pending}
         onPause={tail.pause}
         onResume={tail.resume}
         error={tail.error}
       />
-      <div style={{ height: 600, overflow: 'hidden', fontFamily: 'var(--mono)', fontSize: 12 }}>
-        {newest.map((l) => (
-          <div key={l.key} style={{ whiteSpace: 'nowrap', height: 18 }}>
-            <span style={{ color: 'var(--text-dim)' }}>{time(l.timeMs)}</span> <span>{l.level}</span> <span>{l.line}</span>
-          </div>
-        ))}
-      </div>
+      <LogList
+        lines={shown}
+        wrap={false}
+        timeZone="utc"
+        regexes={regexes}
+        prettyJson={false}
+        folded={deduped.folded}
+        selectedKey={undefined}
+        onSelect={() => undefined}
+      />
     </div>
   );
 }
@@ -147,6 +166,10 @@ export interface TailSample {
   held: number;
   dropped: number;
   received: number;
+  /** Lines the list was handed last (all held ones: nothing filters them). */
+  listed: number;
+  /** Rows of the list in the DOM at the end (the virtualized window). */
+  rows: number;
 }
 
 /** Frames timed by requestAnimationFrame for `durationMs`; `longFrames` counts those over LONG_FRAME_MS. */
@@ -178,15 +201,22 @@ async function tail(durationMs: number, perSecond: number): Promise<TailSample> 
   const logs = fakeTail(perSecond);
   let held = 0;
   let dropped = 0;
-  const report = (h: number, d: number): void => {
+  let listed = 0;
+  const report = (h: number, d: number, s: number): void => {
     held = h;
     dropped = d;
+    listed = s;
   };
   const root = createRoot(document.getElementById('root')!);
-  root.render(<TailBench logs={logs} report={report} />);
+  root.render(
+    <MemoryRouter>
+      <TailBench logs={logs} report={report} />
+    </MemoryRouter>,
+  );
   const counted = await countFrames(durationMs);
+  const rows = document.querySelectorAll('[data-testid="log-row"]').length;
   root.unmount();
-  return { ...counted, held, dropped, received: logs.received() };
+  return { ...counted, held, dropped, received: logs.received(), listed, rows };
 }
 
 declare global {

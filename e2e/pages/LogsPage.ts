@@ -5,11 +5,15 @@ export class LogsPage {
   readonly rows: Locator;
   readonly details: Locator;
   readonly status: Locator;
+  readonly patterns: Locator;
+  readonly tail: Locator;
 
   constructor(private readonly page: Page) {
     this.rows = page.getByTestId('log-row');
     this.details = page.getByTestId('log-details');
     this.status = page.getByTestId('logs-status');
+    this.patterns = page.getByTestId('log-patterns');
+    this.tail = page.getByTestId('tail-indicator');
   }
 
   async open(query: string, time = 'from=now-1h&to=now'): Promise<void> {
@@ -23,6 +27,18 @@ export class LogsPage {
 
   query(): string {
     return new URL(this.page.url()).searchParams.get('q') ?? '';
+  }
+
+  /** The row of the line whose details are open. */
+  selectedRow(): Locator {
+    return this.page.locator('[data-testid="log-row"][aria-expanded="true"]');
+  }
+
+  /** A number shown in the tail indicator (`12,345 dropped`, `10,000 / 10,000 held`, `420 new`). */
+  async tailCount(which: 'dropped' | 'held' | 'new'): Promise<number> {
+    const selector = which === 'dropped' ? '.tail-dropped' : which === 'held' ? '.tail-held' : '[data-testid="tail-pending"]';
+    const text = await this.tail.locator(selector).innerText();
+    return Number(/^[\d,]+/.exec(text.trim())![0].replaceAll(',', ''));
   }
 
   volumeBars(): Locator {

@@ -1,5 +1,5 @@
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { datasourcesSettingsUrl, exploreUrl, logsExploreUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
+import { datasourcesSettingsUrl, exploreUrl, logsPageUrl, servicesOverviewUrl, traceSearchPageUrl } from '../model/links';
 import { TimeScopeProvider } from '../state/TimeScopeProvider';
 import { OpenTraceFile } from '../pages/traces/files/OpenTraceFile';
 import { ThemeSwitch } from '../pages/shared/ThemeSwitch';
@@ -46,7 +46,7 @@ function Frame() {
           <NavLink to={exploreUrl([], params)} end>
             Explore
           </NavLink>
-          <NavLink to={logsExploreUrl({}, params)}>Logs</NavLink>
+          <NavLink to={logsPageUrl(params)}>Logs</NavLink>
           <NavLink to={traceSearchPageUrl(params)} end>
             Traces
           </NavLink>

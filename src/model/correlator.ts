@@ -1,5 +1,6 @@
 import type { CorrelationSource, CorrelationsConfig, Correlator, CrossLink, CrossLinkKind, LogsCorrelation, TimeWindow } from './correlations';
-import { logsExploreUrl, serviceAtTimeUrl, traceRefUrl, traceSearchAroundUrl } from './links';
+import { serviceAtTimeUrl, traceRefUrl, traceSearchAroundUrl } from './links';
+import { logsExploreUrl } from './logLinks';
 import type { Labels } from './series';
 import { normalizeSpanId, normalizeTraceId } from './traceId';
 

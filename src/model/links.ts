@@ -14,14 +14,15 @@ export interface TimeParams {
 /** The window a trace link opens around an exemplar or a span: wide enough to find its logs and neighbours. */
 export const DEFAULT_TRACE_WINDOW_MS = 15 * 60_000;
 
-function query(entries: ReadonlyArray<readonly [string, string | undefined]>): string {
+/** `?a=1&b=2` from the entries that have a value ('' when none do); shared with `logLinks.ts`. */
+export function query(entries: ReadonlyArray<readonly [string, string | undefined]>): string {
   const params = new URLSearchParams();
   for (const [k, v] of entries) if (v !== undefined && v !== '') params.append(k, v);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-function timeEntries(t: TimeParams): Array<readonly [string, string | undefined]> {
+export function timeEntries(t: TimeParams): Array<readonly [string, string | undefined]> {
   return [
     ['from', t.from],
     ['to', t.to],
@@ -115,46 +116,12 @@ export function exploreUrl(queries: readonly string[], t?: TimeParams): string {
   return `/explore${query([...(t ? timeEntries(t) : []), ...queries.map((q) => ['q', q] as const)])}`;
 }
 
-/** What the log explorer keeps in its URL besides the time range. */
-export interface LogsViewState {
-  /** Datasource uid. */
-  ds?: string;
-  query?: string;
-  /** Key of the selected (expanded) line. */
-  line?: string;
-  sort?: 'newest' | 'oldest';
-  wrap?: boolean;
-  timeZone?: 'local' | 'utc';
-}
-
-/** `/explore/logs` with a query; defaults (newest first, no wrap, local time) are left out of the link. */
-export function logsExploreUrl(state: LogsViewState, t?: TimeParams): string {
-  return `/explore/logs${query([
-    ...(t ? timeEntries(t) : []),
-    ['ds', state.ds],
-    ['q', state.query],
-    ['line', state.line],
-    ['sort', state.sort === 'oldest' ? 'oldest' : undefined],
-    ['wrap', state.wrap ? '1' : undefined],
-    ['tz', state.timeZone === 'utc' ? 'utc' : undefined],
-  ])}`;
-}
-
-/** The window a link to one log line opens around it: enough to see what came before and after. */
-export const DEFAULT_LOG_LINE_WINDOW_MS = 5 * 60_000;
-
-/** A link to one line: its query, a window around its time, and its key so it opens selected. */
-export function logLineUrl(state: Omit<LogsViewState, 'line'>, line: { key: string; timeMs: number }, windowMs = DEFAULT_LOG_LINE_WINDOW_MS): string {
-  return logsExploreUrl(
-    { ...state, line: line.key },
-    { from: String(Math.round(line.timeMs - windowMs)), to: String(Math.round(line.timeMs + windowMs)) },
-  );
-}
-
-/** A log line's trace, around the line's time; undefined for a line without a trace ID. Pages use the correlator's `traceOfLogLine`, which names the trace datasource. */
-export function logLineTraceUrl(line: { traceId?: string | undefined; timeMs: number }): string | undefined {
-  if (line.traceId === undefined || line.traceId === '') return undefined;
-  return traceUrl(line.traceId, { timeMs: line.timeMs });
+/**
+ * The bare log explorer over a time range, for the top bar: the same URL as `logsExploreUrl({}, t)`
+ * (`logLinks.ts`) without pulling the log-view link builders into the first route's bundle.
+ */
+export function logsPageUrl(t: TimeParams): string {
+  return `/explore/logs${query(timeEntries(t))}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { logLineTraceUrl, logLineUrl, logsExploreUrl } from './links';
+import { logsPageUrl } from './links';
+import { logLineTraceUrl, logLineUrl, logsExploreUrl } from './logLinks';
 
 describe('log explorer links', () => {
   it('leaves defaults out and keeps the query exact', () => {
@@ -34,5 +35,13 @@ describe('log explorer links', () => {
     expect(url).toBe('/traces/4bf92f3577b34da6a3ce929d0e0e4736?from=1699999100000&to=1700000900000');
     expect(logLineTraceUrl({ timeMs: 1 })).toBeUndefined();
     expect(logLineTraceUrl({ traceId: '', timeMs: 1 })).toBeUndefined();
+  });
+});
+
+describe('logsPageUrl (the top bar link)', () => {
+  it('is the same URL as logsExploreUrl with no view state, so the top bar need not ship the log-view builders', () => {
+    for (const t of [{ from: 'now-1h', to: 'now' }, { from: '1700000000000', to: '1700003600000', refresh: '30s' }, { from: 'now-6h', to: 'now', refresh: 'off' }]) {
+      expect(logsPageUrl(t)).toBe(logsExploreUrl({}, t));
+    }
   });
 });

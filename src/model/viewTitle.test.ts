@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serviceDashboardUrl, logsExploreUrl, traceUrl } from './links';
+import { serviceDashboardUrl, traceUrl } from './links';
+import { logsExploreUrl } from './logLinks';
 import { viewTitle } from './viewTitle';
 
 describe('viewTitle', () => {

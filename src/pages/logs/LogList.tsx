@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { CrossLink } from '../../model/correlations';
 import type { LogLine } from '../../model/logs';
@@ -92,7 +92,15 @@ export function LogList(props: LogListProps) {
             const line = lines[item.index]!;
             const selected = line.key === props.selectedKey;
             return (
-              <div key={item.key} data-index={item.index} ref={variable || selected ? virtualizer.measureElement : undefined} role="listitem" className="log-item">
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={variable || selected ? virtualizer.measureElement : undefined}
+                role="listitem"
+                aria-posinset={item.index + 1}
+                aria-setsize={lines.length}
+                className="log-item"
+              >
                 {selected && props.renderAbove ? props.renderAbove(line) : null}
                 <LogRow
                   line={line}
@@ -141,13 +149,14 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
       data-key={line.key}
       data-level={line.level}
       aria-expanded={selected}
+      // One custom property colours the level bar (a box-shadow: no element of its own) and the level text.
+      style={{ '--level-color': LEVEL_COLORS[line.level] } as CSSProperties}
       onClick={(e) => {
         // A click on the trace link (or a selection drag) is not a toggle.
         if ((e.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
         onSelect(selected ? undefined : line.key);
       }}
     >
-      <span className="log-level-bar" style={{ background: LEVEL_COLORS[line.level] }} aria-hidden="true" />
       <button
         type="button"
         className="log-toggle"
@@ -162,7 +171,7 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
       <time className="log-time" dateTime={new Date(line.timeMs).toISOString()}>
         {formatLogTime(line.timeMs, timeZone)}
       </time>
-      <span className="log-level" style={{ color: LEVEL_COLORS[line.level] }}>
+      <span className="log-level">
         {LEVEL_TEXT[line.level]}
       </span>
       <span className="log-service" title={service}>

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { DataSource } from '../../datasources/types';
-import { logLineUrl } from '../../model/links';
+import { logLineUrl } from '../../model/logLinks';
 import type { LogLine } from '../../model/logs';
 import type { TimeRange } from '../../model/time';
 import { absoluteRaw } from '../../state/timeUrl';
@@ -170,6 +170,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
               dropped={tail.dropped}
               capacity={DEFAULT_TAIL_CAPACITY}
               held={tail.lines.length}
+              pending={tail.pending}
               onPause={tail.pause}
               onResume={tail.resume}
               {...(tail.error ? { error: tail.error } : {})}

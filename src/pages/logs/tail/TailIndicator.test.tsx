@@ -51,8 +51,10 @@ describe('TailIndicator', () => {
     const { rerender } = render(<TailIndicator {...props({ onPause, onResume })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
     expect(onPause).toHaveBeenCalledTimes(1);
-    rerender(<TailIndicator {...props({ onPause, onResume, paused: true })} />);
+    expect(screen.queryByTestId('tail-pending')).toBeNull();
+    rerender(<TailIndicator {...props({ onPause, onResume, paused: true, pending: 4321 })} />);
     expect(screen.getByRole('status').textContent).toContain('Paused (view frozen, still receiving)');
+    expect(screen.getByTestId('tail-pending').textContent).toBe('4,321 new');
     fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
     expect(onResume).toHaveBeenCalledTimes(1);
   });

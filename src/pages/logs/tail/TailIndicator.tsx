@@ -9,6 +9,8 @@ export interface TailIndicatorProps {
   dropped: number;
   capacity: number;
   held: number;
+  /** Lines received since the view froze; shown while paused. */
+  pending?: number;
   onPause(): void;
   onResume(): void;
   /** The error that ended the tail, if one did (useLiveTail's `error`). */
@@ -46,7 +48,7 @@ export function tailStatusText(status: TailStatus, remainingMs?: number): string
 const rate = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString() : n >= 10 ? n.toFixed(0) : n.toFixed(1));
 
 /** The live tail's state line: connection, "N lines/s, M dropped", buffer fill, pause/resume, and any error. */
-export function TailIndicator({ status, paused, linesPerSecond, dropped, capacity, held, onPause, onResume, error }: TailIndicatorProps) {
+export function TailIndicator({ status, paused, linesPerSecond, dropped, capacity, held, pending = 0, onPause, onResume, error }: TailIndicatorProps) {
   const remainingMs = useRetryCountdown(status);
   const canPause = status.state !== 'closed' || paused;
   return (
@@ -56,6 +58,11 @@ export function TailIndicator({ status, paused, linesPerSecond, dropped, capacit
         {tailStatusText(status, remainingMs)}
         {paused && <strong className="tail-paused"> · Paused (view frozen, still receiving)</strong>}
       </span>
+      {paused && (
+        <span className="tail-pending" data-testid="tail-pending" title="Lines received since the view was paused; resume to see them">
+          {pending.toLocaleString()} new
+        </span>
+      )}
       <span className="tail-rate">{rate(linesPerSecond)} lines/s</span>
       <span className={dropped > 0 ? 'tail-dropped has-dropped' : 'tail-dropped'} title="Lines the server dropped plus lines pushed out of the buffer">
         {dropped.toLocaleString()} dropped

@@ -14,6 +14,8 @@ export interface TailBuffer {
   serverDropped(count: number): void;
   readonly held: number;
   readonly dropped: number;
+  /** Every line received so far, held or not. */
+  readonly received: number;
   /** Lines per second over the last RATE_WINDOW_MS (or since the start, when that is shorter). */
   linesPerSecond(nowMs: number): number;
   /** The held lines, oldest first: a new array (a snapshot later pushes cannot change). */
@@ -23,6 +25,7 @@ export interface TailBuffer {
 export function createTailBuffer(capacity: number, startMs: number): TailBuffer {
   const ring = createRingBuffer<LogLine>(capacity);
   let dropped = 0;
+  let received = 0;
   /** Arrivals as [time, count], oldest first; one entry per message, so a few dozen at most. */
   const arrivals: Array<[number, number]> = [];
   let inWindow = 0;
@@ -35,6 +38,7 @@ export function createTailBuffer(capacity: number, startMs: number): TailBuffer 
     receive(lines, nowMs) {
       if (lines.length === 0) return;
       dropped += ring.pushAll(lines);
+      received += lines.length;
       arrivals.push([nowMs, lines.length]);
       inWindow += lines.length;
       expire(nowMs);
@@ -47,6 +51,9 @@ export function createTailBuffer(capacity: number, startMs: number): TailBuffer 
     },
     get dropped() {
       return dropped;
+    },
+    get received() {
+      return received;
     },
     linesPerSecond(nowMs) {
       expire(nowMs);

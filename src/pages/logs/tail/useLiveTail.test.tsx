@@ -95,17 +95,21 @@ describe('useLiveTail', () => {
       vi.advanceTimersByTime(TAIL_FLUSH_MS);
     });
     const frozen = t.hook.result.current.lines;
+    expect(t.hook.result.current.pending).toBe(0);
     act(() => t.hook.result.current.pause());
     expect(t.hook.result.current.paused).toBe(true);
     stream2000(t.latest, 2000, 1000);
     act(() => vi.advanceTimersByTime(TAIL_FLUSH_MS));
     expect(t.hook.result.current.lines).toBe(frozen);
+    // What arrived since the pause, held or already pushed out of the buffer.
+    expect(t.hook.result.current.pending).toBe(2000);
     expect(t.hook.result.current.linesPerSecond).toBeGreaterThan(1000);
     expect(t.hook.result.current.dropped).toBe(2010 - 1000);
     act(() => t.hook.result.current.resume());
     expect(t.hook.result.current.paused).toBe(false);
     expect(t.hook.result.current.lines).toHaveLength(1000);
     expect(t.hook.result.current.lines.at(-1)!.line).toBe(`line ${seq - 1}`);
+    expect(t.hook.result.current.pending).toBe(0);
   });
 
   it('ends with the error shown and the status closed', () => {

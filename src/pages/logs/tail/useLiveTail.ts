@@ -22,6 +22,8 @@ export interface LiveTail {
   linesPerSecond: number;
   /** Server-reported drops plus lines evicted from the buffer. */
   dropped: number;
+  /** Lines received since the view froze (paused), not in `lines`; 0 while live. */
+  pending: number;
   error?: Error;
 }
 
@@ -29,6 +31,7 @@ interface Flushed {
   lines: readonly LogLine[];
   linesPerSecond: number;
   dropped: number;
+  pending: number;
 }
 
 /** What one subscription has said; it belongs to (logs, query, capacity) and is ignored for any other. */
@@ -68,6 +71,7 @@ export function useLiveTail(logs: LogsCapability | undefined, query: string, opt
     let open = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let shown: readonly LogLine[] = EMPTY;
+    let receivedWhenShown = 0;
     let last: Flushed | undefined;
 
     const update = (change: (prev: SessionState) => Partial<SessionState>): void => {
@@ -76,17 +80,28 @@ export function useLiveTail(logs: LogsCapability | undefined, query: string, opt
         const base: SessionState =
           prev !== undefined && prev.logs === logs && prev.query === query && prev.capacity === capacity
             ? prev
-            : { logs, query, capacity, status: CONNECTING, flushed: { lines: EMPTY, linesPerSecond: 0, dropped: 0 } };
+            : { logs, query, capacity, status: CONNECTING, flushed: { lines: EMPTY, linesPerSecond: 0, dropped: 0, pending: 0 } };
         return { ...base, ...change(base) };
       });
     };
     const flush = (): void => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      if (!pausedRef.current) shown = buffer.snapshot();
-      const flushed: Flushed = { lines: shown, linesPerSecond: buffer.linesPerSecond(Date.now()), dropped: buffer.dropped };
+      if (!pausedRef.current) {
+        shown = buffer.snapshot();
+        receivedWhenShown = buffer.received;
+      }
+      const flushed: Flushed = { lines: shown, linesPerSecond: buffer.linesPerSecond(Date.now()), dropped: buffer.dropped, pending: buffer.received - receivedWhenShown };
       // A quiet stream's idle tick changes nothing: no render for it.
-      if (last !== undefined && last.lines === flushed.lines && last.linesPerSecond === flushed.linesPerSecond && last.dropped === flushed.dropped) return;
+      if (
+        last !== undefined &&
+        last.lines === flushed.lines &&
+        last.linesPerSecond === flushed.linesPerSecond &&
+        last.dropped === flushed.dropped &&
+        last.pending === flushed.pending
+      ) {
+        return;
+      }
       last = flushed;
       update(() => ({ flushed }));
     };
@@ -149,6 +164,7 @@ export function useLiveTail(logs: LogsCapability | undefined, query: string, opt
     resume,
     linesPerSecond: mine?.flushed.linesPerSecond ?? 0,
     dropped: mine?.flushed.dropped ?? 0,
+    pending: mine?.flushed.pending ?? 0,
     error: mine?.error,
   };
 }

@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LogLine } from '../../model/logs';
+import { LOG_ROW_HEIGHT, LogList } from './LogList';
+import { syntheticLines } from './testing/lines';
+
+const VIEW_ROWS = 20;
+const scrollTops = new WeakMap<Element, number>();
+
+beforeEach(() => {
+  // jsdom lays nothing out: the list is VIEW_ROWS rows tall, each row LOG_ROW_HEIGHT, and scrollTop sticks.
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
+    return this instanceof HTMLElement && this.dataset.testid === 'log-list' ? VIEW_ROWS * LOG_ROW_HEIGHT : 0;
+  });
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('log-item') ? LOG_ROW_HEIGHT : 0;
+  });
+  vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(function (this: Element) {
+    return scrollTops.get(this) ?? 0;
+  });
+  vi.spyOn(Element.prototype, 'scrollTop', 'set').mockImplementation(function (this: Element, v: number) {
+    scrollTops.set(this, v);
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function Harness({ lines, wrap = false }: { lines: readonly LogLine[]; wrap?: boolean }) {
+  const [selected, setSelected] = useState<string | undefined>();
+  return (
+    <MemoryRouter>
+      <LogList
+        lines={lines}
+        wrap={wrap}
+        timeZone="utc"
+        regexes={[]}
+        prettyJson={false}
+        folded={new Map()}
+        selectedKey={selected}
+        onSelect={setSelected}
+        renderDetails={(line) => <div data-testid="details">{line.key}</div>}
+      />
+    </MemoryRouter>
+  );
+}
+
+const rows = () => screen.getAllByTestId('log-row');
+const items = () => [...document.querySelectorAll<HTMLElement>('.log-item')];
+
+function scrollTo(top: number) {
+  const list = screen.getByTestId('log-list');
+  act(() => {
+    list.scrollTop = top;
+    fireEvent.scroll(list);
+  });
+}
+
+/**
+ * The rows in the DOM are consecutive lines in list order, each showing the line its index names: what Tab,
+ * a screen reader and the e2e page objects (`rows.first()`) walk. Recycled row slots kept in slot order were
+ * tried for scroll speed and broke exactly this.
+ */
+function expectRowsInListOrder(lines: readonly LogLine[]) {
+  const indexes = items().map((el) => Number(el.dataset.index));
+  indexes.forEach((index, i) => {
+    expect(index).toBe(indexes[0]! + i);
+    expect(items()[i]!.getAttribute('aria-posinset')).toBe(String(index + 1));
+    expect(items()[i]!.querySelector<HTMLElement>('.log-row')!.dataset.key).toBe(lines[index]!.key);
+  });
+}
+
+describe('LogList', () => {
+  const lines = syntheticLines(5000, Date.UTC(2026, 11, 1, 12));
+
+  it('keeps the rows in list order in the DOM however it is scrolled, each showing its own line', () => {
+    render(<Harness lines={lines} />);
+    expectRowsInListOrder(lines);
+    for (const top of [7, 40, 2000, 1990, 1985, 3].map((r) => r * LOG_ROW_HEIGHT)) {
+      scrollTo(top);
+      expectRowsInListOrder(lines);
+      expect(items().some((el) => Number(el.dataset.index) === top / LOG_ROW_HEIGHT)).toBe(true);
+      expect(items().length).toBeLessThan(VIEW_ROWS * 3);
+    }
+  });
+
+  it('keeps the selected line expanded with its details across a scroll, and only that one', () => {
+    render(<Harness lines={lines} />);
+    scrollTo(100 * LOG_ROW_HEIGHT);
+    const target = rows().find((r) => r.dataset.key === lines[105]!.key)!;
+    fireEvent.click(target.querySelector('button')!);
+    expect(screen.getByTestId('details').textContent).toBe(lines[105]!.key);
+    scrollTo(98 * LOG_ROW_HEIGHT);
+    expect(screen.getByTestId('details').textContent).toBe(lines[105]!.key);
+    expect(rows().filter((r) => r.getAttribute('aria-expanded') === 'true').map((r) => r.dataset.key)).toEqual([lines[105]!.key]);
+    expectRowsInListOrder(lines);
+  });
+
+  it('draws the level as text and colour without an element of its own for the bar', () => {
+    render(<Harness lines={lines} />);
+    const row = rows()[0]!;
+    expect(row.style.getPropertyValue('--level-color')).not.toBe('');
+    expect(row.querySelector('.log-level')!.textContent).toBe(row.dataset.level === 'warn' ? 'warn' : row.dataset.level);
+    expect(row.querySelector('.log-level-bar')).toBeNull();
+  });
+
+  it('in wrap mode rows are measured and still in list order', () => {
+    render(<Harness lines={lines} wrap />);
+    expect(rows()[0]!.dataset.key).toBe(lines[0]!.key);
+    expectRowsInListOrder(lines);
+  });
+});
