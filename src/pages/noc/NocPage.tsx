@@ -79,7 +79,12 @@ function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; boa
         </div>
       ) : null}
       <AlertStrip alerts={alerts} nowMs={now.wall} />
-      <div className="noc-grid" ref={gridRef} data-testid="noc-grid" style={{ gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)` }}>
+      <div
+        className="noc-grid"
+        ref={gridRef}
+        data-testid="noc-grid"
+        aria-busy={data.fetching || alerts.fetching ? true : undefined}
+        style={{ gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)` }}>
         {data.loading ? <div className="noc-loading">Loading services…</div> : null}
         {data.tiles.map((tile) => (
           <Tile key={tile.service} tile={tile} width={layout.tileWidth} height={layout.tileHeight} onOpen={onOpen} />

@@ -18,6 +18,8 @@ export interface BoardAlerts {
   paging: StripAlert[];
   suppressed: StripAlert[];
   sources: AlertSourceState[];
+  /** A source's alerts are being fetched. */
+  fetching: boolean;
 }
 
 function toStrip(alert: Alert, source: DataSource): StripAlert | undefined {
@@ -73,6 +75,6 @@ export function useBoardAlerts(sources: readonly DataSource[], refreshMs: number
       const r = results[i];
       return { uid: ds.uid, name: ds.name, kind: ds.kind, loading: !r || r.isPending, ...(r?.isError ? { error: errorText(r.error) } : {}) };
     });
-    return { paging, suppressed, sources: states };
+    return { paging, suppressed, sources: states, fetching: results.some((r) => r.isFetching) };
   }, [withAlerts, results]);
 }

@@ -27,6 +27,8 @@ export interface BoardData {
   unreachable: boolean;
   errors: string[];
   loading: boolean;
+  /** A query of the board is in flight (a refresh running behind the tiles shown): the grid's `aria-busy`. */
+  fetching: boolean;
 }
 
 const TREND_POINTS = 30;
@@ -35,10 +37,11 @@ const TREND_POINTS = 30;
  * Module-level, so TanStack Query keeps the combined object while the results are the same (useLastData and
  * the tiles key on its identity). `newest` is the newest `dataUpdatedAt` (wall clock), 0 for none.
  */
-function combineResults(rs: ReadonlyArray<UseQueryResult<RangeResult>>): { results: OverviewResult[]; newest: number } {
+function combineResults(rs: ReadonlyArray<UseQueryResult<RangeResult>>): { results: OverviewResult[]; newest: number; fetching: boolean } {
   return {
     results: rs.map((r) => ({ data: r.data, error: r.isError ? errorText(r.error) : undefined, loading: r.isPending })),
     newest: rs.reduce((m, r) => (r.data !== undefined && r.dataUpdatedAt > m ? r.dataUpdatedAt : m), 0),
+    fetching: rs.some((r) => r.isFetching),
   };
 }
 
@@ -53,7 +56,7 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
   const overview = useQuery(overviewQueriesOptions(ds, range));
   const queries = useMemo(() => overview.data ?? [], [overview.data]);
   const stepMs = chooseStep(range, { points: TREND_POINTS, minStepMs: ds.metrics?.minStepMs ?? 15_000 });
-  const { results: fresh, newest } = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
+  const { results: fresh, newest, fetching } = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
   const results = useLastData(
     queries.map((q) => q.query),
     fresh,
@@ -95,6 +98,12 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
       ...[...new Set(fresh.flatMap((r) => (r.error ? [r.error] : [])))],
     ];
     const everyQueryFailed = (services.isError && tiles.length === 0) || (fresh.length > 0 && fresh.every((r) => r.error !== undefined));
-    return { tiles, unreachable: everyQueryFailed || (stale && seen === undefined), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
-  }, [board, services.data, services.isError, services.error, overview.isError, overview.error, queries, results, fresh, seen, startedMono, nowMono]);
+    return {
+      tiles,
+      unreachable: everyQueryFailed || (stale && seen === undefined),
+      errors,
+      loading: tiles.length === 0 && !stale && errors.length === 0,
+      fetching: fetching || services.isFetching || overview.isFetching,
+    };
+  }, [board, services.data, services.isError, services.error, services.isFetching, overview.isError, overview.error, overview.isFetching, queries, results, fresh, fetching, seen, startedMono, nowMono]);
 }
