@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DataSource } from '../../datasources/types';
 import { DEFAULT_BOARD, fitTiles, type BoardSpec } from '../../model/board';
@@ -8,8 +8,9 @@ import { useTimeScope, type TimeScopeHandle } from '../../state/timeScopeContext
 import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { AlertStrip } from './AlertStrip';
+import { usePlaylistIndex, useSecondClock } from './clocks';
 import { useKioskExit } from './kiosk';
-import { parseNocParams, playlistIndex, refreshDelayMs } from './nocParams';
+import { parseNocParams, refreshDelayMs } from './nocParams';
 import { Tile } from './Tile';
 import { useBoardAlerts } from './useBoardAlerts';
 import { useBoardTiles } from './useBoardTiles';
@@ -24,14 +25,14 @@ const KIOSK_RETURN_MS = 60_000;
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** A once-a-second reading of both clocks: the wall clock for display, the monotonic one for staleness. */
-function useSecondClock(): { wall: number; mono: number } {
-  const [now, setNow] = useState(() => ({ wall: Date.now(), mono: performance.now() }));
-  useEffect(() => {
-    const id = window.setInterval(() => setNow({ wall: Date.now(), mono: performance.now() }), 1000);
-    return () => window.clearInterval(id);
-  }, []);
-  return now;
+/** The header's clock: its own once-a-second state, so the page around it does not re-render every second. */
+function HeaderClock() {
+  const now = useSecondClock();
+  return (
+    <span className="noc-clock" data-testid="noc-clock">
+      {timeFormat.format(now.wall)} <span className="noc-zone">{zone}</span>
+    </span>
+  );
 }
 
 function useElementSize(): [React.RefObject<HTMLDivElement | null>, { width: number; height: number }] {
@@ -58,11 +59,14 @@ function DemoBanner({ sources }: { sources: readonly DataSource[] }) {
   );
 }
 
-function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; board: BoardSpec; refreshMs: number; onOpen: (service: string) => void; onHealth: (ok: boolean) => void }) {
+// Memoized: the board re-renders on its own clock and data, not with the page around it.
+const Board = memo(function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; board: BoardSpec; refreshMs: number; onOpen: (service: string) => void; onHealth: (ok: boolean) => void }) {
   const { range, tick } = useTimeScope();
   const directory = useDataSources();
   const now = useSecondClock();
-  const data = useBoardTiles(ds, { ...board, refreshMs }, range, now.mono);
+  // One object per board and interval: the tiles' grading is memoized on it.
+  const spec = useMemo(() => ({ ...board, refreshMs }), [board, refreshMs]);
+  const data = useBoardTiles(ds, spec, range, now.mono);
   const alerts = useBoardAlerts(directory.list, refreshMs, tick);
   const [gridRef, size] = useElementSize();
   const layout = fitTiles(data.tiles.length, size.width, size.height);
@@ -92,7 +96,7 @@ function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; boa
       </div>
     </>
   );
-}
+});
 
 /**
  * The board's own time scope, refreshed by a timer that backs off while refreshes fail (doubling, capped at
@@ -123,10 +127,8 @@ export function NocPage() {
   const board = useMemo<BoardSpec>(() => ({ ...DEFAULT_BOARD, ...(params.services.length > 0 ? { services: params.services } : {}) }), [params.services]);
   const ds = directory.defaultMetrics();
   const wake = useScreenWakeLock(true);
-  const now = useSecondClock();
   const scope = useRef<TimeScopeHandle | null>(null);
   const onHealth = useBackoffRefresh(scope, params.refreshMs);
-  const [started] = useState(() => performance.now());
   const [opened, setOpened] = useState<{ service: string; at: number } | undefined>(undefined);
 
   useKioskExit(params.kiosk, () =>
@@ -159,9 +161,10 @@ export function NocPage() {
     [params.kiosk, navigate],
   );
 
-  if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
   const screens = params.playlist.length > 0 ? params.playlist : ['board'];
-  const screen = opened ? opened.service : screens[playlistIndex(screens.length, params.intervalMs, now.mono - started)]!;
+  const shown = usePlaylistIndex(screens.length, params.intervalMs);
+  if (!ds?.services || !ds.metrics) return <NoMetricsSource />;
+  const screen = opened ? opened.service : screens[shown]!;
   const showBoard = screen === 'board' || screen === board.id;
 
   return (
@@ -169,9 +172,7 @@ export function NocPage() {
       <header className="noc-header">
         <span className="noc-title">{showBoard ? board.title : screen}</span>
         <DemoBanner sources={directory.list} />
-        <span className="noc-clock" data-testid="noc-clock">
-          {timeFormat.format(now.wall)} <span className="noc-zone">{zone}</span>
-        </span>
+        <HeaderClock />
         <span className="noc-status" data-testid="noc-status">
           refresh {params.refreshMs / 1000}s · {WAKE_LOCK_TEXT[wake]}
           {screens.length > 1 && !opened ? ` · playlist ${screens.indexOf(screen) + 1}/${screens.length}` : ''}

@@ -69,11 +69,12 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
   // is stamped in the same render that shows it.
   if (newest > 0 && newest !== seen?.wall) setSeen({ wall: newest, mono: nowMono });
 
-  return useMemo(() => {
+  // Grading follows the data only; the second-by-second clock below touches only freshness, so the tiles (and
+  // the memoized Tile components) stay the same objects between ticks while the board is fresh.
+  const graded = useMemo(() => {
     const only = board.services && board.services.length > 0 ? board.services : undefined;
     const table = buildOverview(services.data ?? [], queries, results, only ? { only } : {});
-    const { stale, ageMs } = freshness(seen?.mono, startedMono, nowMono, board.refreshMs);
-    const tiles = table.rows.map((row): Tile => {
+    return table.rows.map((row) => {
       const signals = row.cells.map((cell): TileSignal => {
         const column = OVERVIEW_COLUMNS.find((c) => c.signal === cell.signal)!;
         const bands = boardBands(board, row.service, cell.signal);
@@ -81,16 +82,25 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
         const trend = cell.series ? Array.from(cell.series.values.slice(-TREND_POINTS)) : undefined;
         return { signal: cell.signal, title: column.title, unit: cell.unit, status, ...(cell.value === undefined ? {} : { value: cell.value }), ...(trend ? { trend } : {}) };
       });
-      const headline = headlineSignal(signals);
-      return {
-        service: row.service,
+      return { service: row.service, signals, headline: headlineSignal(signals) };
+    });
+  }, [board, services.data, queries, results]);
+
+  const { stale, ageMs } = freshness(seen?.mono, startedMono, nowMono, board.refreshMs);
+  // A STALE tile shows its age in whole seconds; a fresh one shows none, so a tick changes nothing.
+  const staleAgeMs = stale && ageMs !== undefined ? Math.floor(ageMs / 1000) * 1000 : undefined;
+
+  const view = useMemo(() => {
+    const tiles = graded.map(
+      ({ service, signals, headline }): Tile => ({
+        service,
         state: tileState(signals, stale),
         ...(headline ? { headline } : {}),
         signals,
         ...(seen ? { dataAsOf: seen.wall } : {}),
-        ...(stale && ageMs !== undefined ? { ageMs } : {}),
-      };
-    });
+        ...(staleAgeMs !== undefined ? { ageMs: staleAgeMs } : {}),
+      }),
+    );
     tiles.sort(compareTiles);
     const errors = [
       ...(services.isError ? [`service list: ${errorText(services.error)}`] : []),
@@ -98,12 +108,9 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
       ...[...new Set(fresh.flatMap((r) => (r.error ? [r.error] : [])))],
     ];
     const everyQueryFailed = (services.isError && tiles.length === 0) || (fresh.length > 0 && fresh.every((r) => r.error !== undefined));
-    return {
-      tiles,
-      unreachable: everyQueryFailed || (stale && seen === undefined),
-      errors,
-      loading: tiles.length === 0 && !stale && errors.length === 0,
-      fetching: fetching || services.isFetching || overview.isFetching,
-    };
-  }, [board, services.data, services.isError, services.error, services.isFetching, overview.isError, overview.error, overview.isFetching, queries, results, fresh, fetching, seen, startedMono, nowMono]);
+    return { tiles, unreachable: everyQueryFailed || (stale && seen === undefined), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
+  }, [graded, stale, staleAgeMs, seen, services.isError, services.error, overview.isError, overview.error, fresh]);
+
+  const busy = fetching || services.isFetching || overview.isFetching;
+  return useMemo(() => ({ ...view, fetching: busy }), [view, busy]);
 }
