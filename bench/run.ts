@@ -17,6 +17,7 @@ import { measureChartRatios, type ChartRatios } from './metrics/chartRatio';
 import { measureHeapGrowth } from './metrics/heapGrowth';
 import { measurePatterns, measureTail, type TailResults } from './metrics/logsBench';
 import { measurePageLoad } from './metrics/pageLoad';
+import { measureNocRefresh } from './metrics/nocRefresh';
 import { measureSoak, type SoakSpec } from './metrics/nocSoak';
 import { onRealPrometheus } from './metrics/realPrometheus';
 import { measureRefreshCycle } from './metrics/refreshCycle';
@@ -155,13 +156,14 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
     }),
   );
   await step('noc.refresh_main_thread_ms', () =>
-    measureRefreshCycle(browser, baseUrl, {
+    measureNocRefresh(browser, baseUrl, {
       name: 'noc.refresh_main_thread_ms',
       budget: 100,
       path: '/noc?refresh=5s',
       refreshIntervalMs: 5000,
       settle: nocTiles,
       cycles: 6,
+      mergeGapMs: 500,
       timeoutMs: TIMEOUT_MS,
     }),
   );
