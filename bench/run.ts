@@ -17,6 +17,8 @@ import { measureChartRatios, type ChartRatios } from './metrics/chartRatio';
 import { measureHeapGrowth } from './metrics/heapGrowth';
 import { measurePatterns, measureTail, type TailResults } from './metrics/logsBench';
 import { measurePageLoad } from './metrics/pageLoad';
+import { measureNocRefresh } from './metrics/nocRefresh';
+import { measureSoak, type SoakSpec } from './metrics/nocSoak';
 import { onRealPrometheus } from './metrics/realPrometheus';
 import { measureRefreshCycle } from './metrics/refreshCycle';
 import { measureTraceViews, type TraceViewMetric } from './metrics/traceViews';
@@ -153,6 +155,19 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
       timeoutMs: TIMEOUT_MS,
     }),
   );
+  await step('noc.refresh_main_thread_ms', () =>
+    measureNocRefresh(browser, baseUrl, {
+      name: 'noc.refresh_main_thread_ms',
+      budget: 100,
+      path: '/noc?refresh=5s',
+      refreshIntervalMs: 5000,
+      settle: nocTiles,
+      cycles: 6,
+      mergeGapMs: 500,
+      timeoutMs: TIMEOUT_MS,
+    }),
+  );
+  for (const name of NOC_SOAK_METRICS) await step(name, async () => (await nocSoakResults(browser, baseUrl)).find((r) => r.name === name)!);
   await step(changedRefreshReal.name, () => onRealPrometheus(changedRefreshReal, realStack, (url) => measureChangedRefresh(browser, url, changedRefreshReal)));
   await step('trace.100k.file_open_ms', async () =>
     (await import('./metrics/fileOpen')).measureFileOpen(browser, baseUrl, {
@@ -178,6 +193,31 @@ async function runAll(browser: Browser, baseUrl: string): Promise<BenchResult[]>
   await step('logs.tail.2000lps_long_frames', async () => (await tailRun(browser)).longFrames);
   await step('logs.tail.2000lps_buffer_lines', async () => (await tailRun(browser)).bufferLines);
   return results;
+}
+
+/** The wall board soaks: 2,000 refreshes at 1 s on Playwright's fake clock, the board alone and a rotating playlist. */
+const nocTiles = { testId: 'noc-tile', doneStates: ['ok', 'warn', 'crit', 'nodata', 'stale'] };
+const NOC_SOAKS: SoakSpec[] = ['noc.soak', 'noc.soak.playlist'].map((prefix) => ({
+  prefix,
+  path: prefix === 'noc.soak' ? '/noc?refresh=1s' : '/noc?refresh=1s&playlist=board,payments&interval=5s',
+  refreshMs: 1000,
+  refreshes: 2000,
+  firstReadingAt: 200,
+  checkpointEvery: 200,
+  budgets: { heapMb: 2, nodes: 0, listeners: 0 },
+  chunkMs: 100,
+  stepBudgetMs: TIMEOUT_MS,
+  // About 6 min a soak on an idle 2-core machine; the bound leaves room for a loaded one.
+  runBudgetMs: 75 * 60_000,
+  timeoutMs: TIMEOUT_MS,
+}));
+const NOC_SOAK_METRICS = NOC_SOAKS.flatMap((s) => [`${s.prefix}.heap_growth_mb`, `${s.prefix}.dom_nodes_growth`, `${s.prefix}.listeners_growth`]);
+let nocSoakRun: Promise<BenchResult[]> | undefined;
+function nocSoakResults(browser: Browser, baseUrl: string): Promise<BenchResult[]> {
+  // Wanted soaks run side by side (separate contexts); a soak is wanted when any of its metrics is.
+  const wanted = NOC_SOAKS.filter((s) => only === undefined || only.some((part) => [`${s.prefix}.heap_growth_mb`, `${s.prefix}.dom_nodes_growth`, `${s.prefix}.listeners_growth`].some((n) => n.includes(part))));
+  nocSoakRun ??= Promise.all(wanted.map((s) => measureSoak(browser, baseUrl, s, 1))).then((r) => r.flat());
+  return nocSoakRun;
 }
 
 /** The three trace-view figures come from one build of their page; whichever is asked for first runs them all. */

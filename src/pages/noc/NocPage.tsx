@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DataSource } from '../../datasources/types';
 import { fitTiles, type BoardSpec } from '../../model/board';
@@ -10,8 +10,9 @@ import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { ThemeSwitch } from '../shared/ThemeSwitch';
 import { AlertStrip } from './AlertStrip';
+import { usePlaylistIndex, useSecondClock } from './clocks';
 import { useKioskExit } from './kiosk';
-import { parseNocParams, playlistIndex, refreshDelayMs, resolveScreen, urlBoard } from './nocParams';
+import { parseNocParams, refreshDelayMs, resolveScreen, urlBoard } from './nocParams';
 import { Tile } from './Tile';
 import { useBoardAlerts } from './useBoardAlerts';
 import { useBoardTiles } from './useBoardTiles';
@@ -26,14 +27,14 @@ const KIOSK_RETURN_MS = 60_000;
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** A once-a-second reading of both clocks: the wall clock for display, the monotonic one for staleness. */
-function useSecondClock(): { wall: number; mono: number } {
-  const [now, setNow] = useState(() => ({ wall: Date.now(), mono: performance.now() }));
-  useEffect(() => {
-    const id = window.setInterval(() => setNow({ wall: Date.now(), mono: performance.now() }), 1000);
-    return () => window.clearInterval(id);
-  }, []);
-  return now;
+/** The header's clock: its own once-a-second state, so the page around it does not re-render every second. */
+function HeaderClock() {
+  const now = useSecondClock();
+  return (
+    <span className="noc-clock" data-testid="noc-clock">
+      {timeFormat.format(now.wall)} <span className="noc-zone">{zone}</span>
+    </span>
+  );
 }
 
 function useElementSize(): [React.RefObject<HTMLDivElement | null>, { width: number; height: number }] {
@@ -60,12 +61,14 @@ function DemoBanner({ sources }: { sources: readonly DataSource[] }) {
   );
 }
 
-function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; board: BoardSpec; refreshMs: number; onOpen: (service: string) => void; onHealth: (ok: boolean) => void }) {
+// Memoized: the board re-renders on its own clock and data, not with the page around it.
+const Board = memo(function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; board: BoardSpec; refreshMs: number; onOpen: (service: string) => void; onHealth: (ok: boolean) => void }) {
   const { range, tick } = useTimeScope();
   const directory = useDataSources();
   const now = useSecondClock();
-  const timed = useMemo(() => ({ ...board, refreshMs }), [board, refreshMs]);
-  const data = useBoardTiles(ds, timed, range, now.mono, directory.wall?.thresholds);
+  // One object per board and interval: the tiles' grading is memoized on it.
+  const spec = useMemo(() => ({ ...board, refreshMs }), [board, refreshMs]);
+  const data = useBoardTiles(ds, spec, range, now.mono, directory.wall?.thresholds);
   const alerts = useBoardAlerts(directory.list, refreshMs, tick);
   const [gridRef, size] = useElementSize();
   const layout = fitTiles(data.tiles.length, size.width, size.height);
@@ -82,7 +85,12 @@ function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; boa
         </div>
       ) : null}
       <AlertStrip alerts={alerts} nowMs={now.wall} />
-      <div className="noc-grid" ref={gridRef} data-testid="noc-grid" style={{ gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)` }}>
+      <div
+        className="noc-grid"
+        ref={gridRef}
+        data-testid="noc-grid"
+        aria-busy={data.fetching || alerts.fetching ? true : undefined}
+        style={{ gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)` }}>
         {data.loading ? <div className="noc-loading">Loading services…</div> : null}
         {data.tiles.map((tile) => (
           <Tile key={tile.service} tile={tile} width={layout.tileWidth} height={layout.tileHeight} onOpen={onOpen} />
@@ -90,7 +98,7 @@ function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; boa
       </div>
     </>
   );
-}
+});
 
 /** While the last refresh is still out, look again this often (or at the interval, when that is shorter). */
 const BUSY_RECHECK_MS = 1000;
@@ -134,9 +142,7 @@ export function NocPage() {
     return { board: urlBoard(params, directory.wall, found), problems: found };
   }, [params, directory.wall]);
   const wake = useScreenWakeLock(true);
-  const now = useSecondClock();
   const scope = useRef<TimeScopeHandle | null>(null);
-  const [started] = useState(() => performance.now());
   const [opened, setOpened] = useState<{ service: string; at: number } | undefined>(undefined);
 
   useKioskExit(params.kiosk, () =>
@@ -170,7 +176,8 @@ export function NocPage() {
   );
 
   const screens = params.playlist.length > 0 ? params.playlist : ['board'];
-  const entry = opened ? opened.service : screens[playlistIndex(screens.length, params.intervalMs, now.mono - started)]!;
+  const playlistAt = usePlaylistIndex(screens.length, params.intervalMs);
+  const entry = opened ? opened.service : screens[playlistAt]!;
   const screen = opened ? { kind: 'service' as const, service: opened.service } : resolveScreen(entry, board, directory.wall);
   const shown = screen.kind === 'board' ? screen.board : board;
   // The URL's refresh wins over the board's own; a board names its datasource, else the default one.
@@ -189,9 +196,7 @@ export function NocPage() {
           <bdi>{screen.kind === 'board' ? screen.board.title : screen.service}</bdi>
         </span>
         <DemoBanner sources={directory.list} />
-        <span className="noc-clock" data-testid="noc-clock">
-          {timeFormat.format(now.wall)} <span className="noc-zone">{zone}</span>
-        </span>
+        <HeaderClock />
         <span className="noc-status" data-testid="noc-status">
           refresh {refreshMs / 1000}s · {WAKE_LOCK_TEXT[wake]}
           {screens.length > 1 && !opened ? ` · playlist ${screens.indexOf(entry) + 1}/${screens.length}` : ''}

@@ -38,7 +38,7 @@ export const Tile = memo(function Tile({ tile, width, height, onOpen }: { tile: 
   const roomy = height >= 170;
   const label = `${tile.service}: ${TILE_STATE_LABEL[tile.state]}${headline?.value !== undefined ? `, ${headline.title} ${formatValue(headline.value, headline.unit)}` : ''}`;
   return (
-    <button type="button" className={`noc-tile noc-${tile.state}`} style={{ width, height }} onClick={() => onOpen(tile.service)} aria-label={label} data-testid="noc-tile" data-service={tile.service} data-state={tile.state}>
+    <button type="button" className={`noc-tile noc-${tile.state}`} style={{ width, height }} onClick={() => onOpen(tile.service)} aria-label={label} data-testid="noc-tile" data-service={tile.service} data-state={tile.state} data-as-of={tile.dataAsOf}>
       <div className="noc-tile-head" style={{ fontSize: headFont }}>
         <span className="noc-tile-name" title={name.title}>
           <bdi>{name.text}</bdi>

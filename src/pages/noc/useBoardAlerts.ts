@@ -18,6 +18,8 @@ export interface BoardAlerts {
   paging: StripAlert[];
   suppressed: StripAlert[];
   sources: AlertSourceState[];
+  /** A source's alerts are being fetched. */
+  fetching: boolean;
 }
 
 /** The last completed attempt: the alerts, or why there are none. */
@@ -94,6 +96,6 @@ export function useBoardAlerts(sources: readonly DataSource[], refreshMs: number
       const error = r?.data?.error ?? (r?.isError ? errorText(r.error) : undefined);
       return { uid: ds.uid, name: ds.name, kind: ds.kind, loading: r?.data === undefined && !r?.isError, ...(error !== undefined ? { error } : {}) };
     });
-    return { paging, suppressed, sources: states };
+    return { paging, suppressed, sources: states, fetching: results.some((r) => r.isFetching) };
   }, [withAlerts, results]);
 }

@@ -27,6 +27,8 @@ export interface BoardData {
   unreachable: boolean;
   errors: string[];
   loading: boolean;
+  /** A query of the board is in flight (a refresh running behind the tiles shown): the grid's `aria-busy`. */
+  fetching: boolean;
 }
 
 const TREND_POINTS = 30;
@@ -35,10 +37,11 @@ const TREND_POINTS = 30;
  * Module-level, so TanStack Query keeps the combined object while the results are the same (useLastData and
  * the tiles key on its identity). `newest` is the newest `dataUpdatedAt` (wall clock), 0 for none.
  */
-function combineResults(rs: ReadonlyArray<UseQueryResult<RangeResult>>): { results: OverviewResult[]; newest: number } {
+function combineResults(rs: ReadonlyArray<UseQueryResult<RangeResult>>): { results: OverviewResult[]; newest: number; fetching: boolean } {
   return {
     results: rs.map((r) => ({ data: r.data, error: r.isError ? errorText(r.error) : undefined, loading: r.isPending })),
     newest: rs.reduce((m, r) => (r.data !== undefined && r.dataUpdatedAt > m ? r.dataUpdatedAt : m), 0),
+    fetching: rs.some((r) => r.isFetching),
   };
 }
 
@@ -84,7 +87,7 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
   // A board showing some signals asks only for those.
   const queries = useMemo(() => (overview.data ?? []).filter((q) => !board.signals || (board.signals as readonly string[]).includes(q.signal)), [overview.data, board.signals]);
   const stepMs = chooseStep(range, { points: TREND_POINTS, minStepMs: ds.metrics?.minStepMs ?? 15_000 });
-  const { results: fresh, newest } = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
+  const { results: fresh, newest, fetching } = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
   const results = useLastData(
     queries.map((q) => q.query),
     fresh,
@@ -99,11 +102,12 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
   // is stamped in the same render that shows it.
   if (newest > 0 && newest !== seen?.wall) setSeen({ wall: newest, mono: nowMono });
 
-  return useMemo(() => {
+  // Grading follows the data only; the second-by-second clock below touches only freshness, so the tiles (and
+  // the memoized Tile components) stay the same objects between ticks while the board is fresh.
+  const graded = useMemo(() => {
     const only = board.services && board.services.length > 0 ? board.services : undefined;
     const table = buildOverview(services.data ?? [], queries, results, only ? { only } : {});
-    const { stale, ageMs } = freshness(seen?.mono, startedMono, nowMono, board.refreshMs);
-    const tiles = table.rows.map((row): Tile => {
+    return table.rows.map((row) => {
       const cells = board.signals ? board.signals.flatMap((signal) => row.cells.filter((c) => c.signal === signal)) : row.cells;
       const signals = cells.map((cell): TileSignal => {
         const column = OVERVIEW_COLUMNS.find((c) => c.signal === cell.signal)!;
@@ -114,16 +118,25 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
         const trend = cell.series ? Array.from(cell.series.values.slice(-TREND_POINTS)) : undefined;
         return { signal: cell.signal, title: column.title, unit: cell.unit, status, ...(cell.value === undefined ? {} : { value: cell.value }), ...(trend ? { trend } : {}) };
       });
-      const headline = headlineSignal(signals);
-      return {
-        service: row.service,
+      return { service: row.service, signals, headline: headlineSignal(signals) };
+    });
+  }, [board, baseThresholds, services.data, queries, results]);
+
+  const { stale, ageMs } = freshness(seen?.mono, startedMono, nowMono, board.refreshMs);
+  // A STALE tile shows its age in whole seconds; a fresh one shows none, so a tick changes nothing.
+  const staleAgeMs = stale && ageMs !== undefined ? Math.floor(ageMs / 1000) * 1000 : undefined;
+
+  const view = useMemo(() => {
+    const tiles = graded.map(
+      ({ service, signals, headline }): Tile => ({
+        service,
         state: tileState(signals, stale),
         ...(headline ? { headline } : {}),
         signals,
         ...(seen ? { dataAsOf: seen.wall } : {}),
-        ...(stale && ageMs !== undefined ? { ageMs } : {}),
-      };
-    });
+        ...(staleAgeMs !== undefined ? { ageMs: staleAgeMs } : {}),
+      }),
+    );
     tiles.sort(compareTiles);
     const errors = [
       ...(services.isError ? [`service list: ${errorText(services.error)}`] : []),
@@ -132,5 +145,8 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
     ];
     const everyQueryFailed = (services.isError && tiles.length === 0) || (queries.length > 0 && queries.every((q) => failed.has(q.query)));
     return { tiles, unreachable: everyQueryFailed || (stale && seen === undefined), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
-  }, [board, baseThresholds, services.data, services.isError, services.error, overview.isError, overview.error, queries, results, failed, seen, startedMono, nowMono]);
+  }, [graded, stale, staleAgeMs, seen, services.isError, services.error, overview.isError, overview.error, queries, failed]);
+
+  const busy = fetching || services.isFetching || overview.isFetching;
+  return useMemo(() => ({ ...view, fetching: busy }), [view, busy]);
 }
