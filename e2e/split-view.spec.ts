@@ -147,3 +147,26 @@ test('a tampered investigation path in the history state is dropped with a messa
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/services\/payments\?from=now-1h&to=now$/);
   await expect(mainPanel(page, 'Request rate')).toBeVisible();
 });
+
+test('Shift+click on an exemplar opens its trace beside the dashboard, and a cross link offers "Open beside"', async ({ page }) => {
+  const dashboard = new ServiceDashboardPage(page);
+  await dashboard.open('payments');
+  await dashboard.waitForPanels();
+  const marker = dashboard.panel('Latency p50 / p95 / p99').getByRole('button', { name: /^Exemplar \(error\)/ }).first();
+  await expect(marker).toBeAttached();
+  const traceId = await marker.getAttribute('data-trace-id');
+  await marker.click({ force: true, modifiers: ['Shift'] });
+
+  const side = sidePane(page);
+  await expect(side.getByTestId('span-row').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`/services/payments\\?.*side=%2Ftraces%2F${traceId}`));
+  // The dashboard stays in the main pane.
+  await expect(mainPanel(page, 'Latency p50 / p95 / p99')).toHaveAttribute('data-state', 'ready');
+
+  // The trace's own cross links can open beside too: "Logs for this trace" replaces the side pane's trace.
+  const logsLink = side.locator('[data-link-kind="trace-logs"]').first();
+  await expect(logsLink).toBeVisible();
+  await logsLink.locator('xpath=..').getByRole('button', { name: 'Open beside' }).click();
+  await expect(page).toHaveURL(/side=%2Fexplore%2Flogs/);
+  await expect(side.getByTestId('log-row').first()).toBeVisible({ timeout: 30_000 });
+});

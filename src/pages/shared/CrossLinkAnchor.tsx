@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { CrossLink } from '../../model/correlations';
+import { OpenBeside } from './openBeside';
 import './crossLinks.css';
 
 /**
@@ -23,6 +24,7 @@ export function CrossLinkAnchor({ link, label }: { link: CrossLink; label?: stri
         {text}
       </Link>{' '}
       <span className="cross-link-target">in {link.datasourceName}</span>
+      <OpenBeside href={link.href} />
     </span>
   );
 }

@@ -9,6 +9,7 @@ import { PanelErrorBoundary } from '../../panels/shared/PanelErrorBoundary';
 import type { ChartDrilldown, ChartSelection } from '../../panels/timeseries/drilldown';
 import { chartWindowLinks, exemplarTargetOf } from './chartLinks';
 import { useCorrelator } from './correlator';
+import { useOpenBeside } from './openBeside';
 import { usePanelData, type PanelRunContext } from './usePanelData';
 
 /** What the panels of one view share: where they run, and the view's time state for links and zoom. */
@@ -36,8 +37,15 @@ function SpecPanelBody({ spec, ctx }: { spec: PanelSpec; ctx: PanelContext }) {
   const metricsUid = ctx.ds.uid;
   // Stable across refreshes (it depends on no data), so the markers redraw only when they change.
   const exemplarTarget = useCallback((e: Exemplar) => exemplarTargetOf(correlator, metricsUid, e), [correlator, metricsUid]);
-  // Shift+click asks for the side pane; until the split view takes it, every link opens here.
-  const open = useCallback((href: string) => void navigate(href), [navigate]);
+  // Shift+click (or Shift+Enter) asks for the side pane; outside the app frame there is none, and it opens here.
+  const openBeside = useOpenBeside();
+  const open = useCallback(
+    (href: string, how: { beside: boolean }) => {
+      if (how.beside && openBeside) openBeside(href);
+      else void navigate(href);
+    },
+    [navigate, openBeside],
+  );
   const series = data.series;
   const service = ctx.service;
   const windowLinks = useCallback((selection: ChartSelection) => chartWindowLinks(correlator, spec, service, series, selection), [correlator, spec, service, series]);
