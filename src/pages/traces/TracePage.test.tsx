@@ -73,6 +73,21 @@ describe('TracePage', () => {
     expect(screen.getAllByTestId('critical-segment').length).toBeGreaterThan(0);
   });
 
+  it('puts a duration after its bar, or inside the end of a bar that spans the timeline, never over the names', async () => {
+    open(`/traces/${TRACE_ID}`);
+    await waitFor(() => expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']));
+    const label = (k: string) => row(k).querySelector<HTMLElement>('.span-duration')!;
+    // b1 (3–5 % of the trace) has room after it.
+    expect(label('b1').className).toBe('span-duration');
+    expect(label('b1').style.left).toMatch(/^5(\.\d+)?%$/);
+    // a1 covers the whole timeline and b2 runs from 7 % to 90 %: no room after or before, so inside their ends.
+    expect(label('a1').className).toBe('span-duration inside');
+    expect(label('a1').style.right).toBe('0%');
+    expect(label('b2').className).toBe('span-duration inside');
+    expect(parseFloat(label('b2').style.right)).toBeCloseTo(10, 0);
+    expect(label('a1').style.left).toBe('');
+  });
+
   it('collapses and expands one span, and everything with the buttons and [ / ]', async () => {
     open(`/traces/${TRACE_ID}`);
     await waitFor(() => expect(shownKeys()).toHaveLength(4));

@@ -165,7 +165,9 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
   // Zoomed in, a span may lie wholly outside the window: it keeps its row but draws no bar.
   const inView = (from: number, to: number) => !(total > 0) || (to >= t0 && from <= t0 + total);
   const shown = inView(start, start + duration);
-  const labelOnLeft = left + width > 75;
+  // The duration goes after the bar; a bar reaching the right edge has it before, and one that also starts near
+  // the left edge (no room before it either: the label would cover the name column) has it inside its end.
+  const labelAt = left + width <= 75 ? 'after' : left >= 15 ? 'before' : 'inside';
   const classes = ['waterfall-row', p.isSelected && 'selected', p.isMatch && 'match', p.isCurrentMatch && 'current-match', isError && 'error']
     .filter(Boolean)
     .join(' ');
@@ -233,7 +235,10 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
           );
         })}
         {shown && (
-          <span className={labelOnLeft ? 'span-duration left' : 'span-duration'} style={labelOnLeft ? { right: `${100 - left}%` } : { left: `${left + width}%` }}>
+          <span
+            className={labelAt === 'after' ? 'span-duration' : `span-duration ${labelAt === 'before' ? 'left' : 'inside'}`}
+            style={labelAt === 'after' ? { left: `${left + width}%` } : { right: `${100 - (labelAt === 'before' ? left : left + width)}%` }}
+          >
             {formatMicros(duration)}
           </span>
         )}
