@@ -9,7 +9,8 @@ import { serviceOf } from './serviceOf';
 import { formatLogTime, type TimeZoneMode } from './timeFormat';
 
 export const LOG_ROW_HEIGHT = 22;
-const OVERSCAN = 10;
+// Rows are rendered in the scroll event, before the frame paints: a few either side hide nothing more.
+const OVERSCAN = 5;
 
 export interface ScrollToLine {
   key: string;
@@ -142,6 +143,7 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
   const trace = traceLink?.(line);
   const traceUrl = trace?.available ? trace.href : undefined;
   const service = serviceOf(line);
+  const time = formatLogTime(line.timeMs, timeZone);
   return (
     <div
       className={selected ? 'log-row selected' : 'log-row'}
@@ -160,7 +162,7 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
       <button
         type="button"
         className="log-toggle"
-        aria-label={`${selected ? 'Collapse' : 'Expand'} line at ${formatLogTime(line.timeMs, timeZone)}`}
+        aria-label={`${selected ? 'Collapse' : 'Expand'} line at ${time}`}
         onClick={(e) => {
           e.stopPropagation();
           onSelect(selected ? undefined : line.key);
@@ -169,7 +171,7 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
         {selected ? '▾' : '▸'}
       </button>
       <time className="log-time" dateTime={new Date(line.timeMs).toISOString()}>
-        {formatLogTime(line.timeMs, timeZone)}
+        {time}
       </time>
       <span className="log-level">
         {LEVEL_TEXT[line.level]}
