@@ -115,7 +115,7 @@ test('the time range lives in the URL, and Back restores the previous one', asyn
   // A pasted link with refresh opens the same view, auto-refresh included.
   await dashboard.open('payments', 'from=now-3h&to=now&refresh=30s');
   await expect(page.getByRole('button', { name: /Last 3 hours/ })).toBeVisible();
-  await expect(page.getByRole('combobox')).toHaveValue('30s');
+  await expect(page.getByRole('combobox', { name: 'Auto-refresh interval' })).toHaveValue('30s');
 });
 
 test('a bad PromQL query shows the server error in its own panel only', async ({ page }) => {

@@ -109,7 +109,7 @@ test('the investigation path lists service → trace → logs, and Back goes alo
   await expect(page.getByTestId('span-row').first()).toBeVisible();
   const traceId = /\/traces\/([0-9a-f]{32})/.exec(page.url())![1]!;
 
-  await page.locator('header').getByRole('link', { name: 'Logs' }).click();
+  await page.locator('header').getByRole('link', { name: 'Logs', exact: true }).click();
   await expect(page).toHaveURL(/\/explore\/logs/);
   const path = page.getByRole('navigation', { name: 'Investigation path' });
   await expect(path.getByRole('link')).toHaveText(['payments', `trace ${traceId.slice(0, 6)}…`, 'Logs']);
