@@ -45,4 +45,16 @@ describe('useBoardTiles', () => {
     await waitFor(() => expect(result.current.fetching).toBe(false));
     expect(result.current.tiles).toHaveLength(2);
   });
+
+  it('asks the overview again while detection has found nothing (a Prometheus seconds old), then fills the tiles', async () => {
+    const ds = createFakeDataSource();
+    const detect = ds.services!.overviewQueries.bind(ds.services);
+    let calls = 0;
+    // The first detection finds no signal, as on a Prometheus that has not scraped twice yet.
+    ds.services!.overviewQueries = async (ctx) => (++calls === 1 ? [] : detect(ctx));
+    const fast: BoardSpec = { ...board, refreshMs: 200 };
+    const { result } = renderHook(() => useBoardTiles(ds, fast, range, performance.now()), { wrapper });
+    await waitFor(() => expect(result.current.tiles.map((t) => t.dataAsOf !== undefined)).toEqual([true, true]));
+    expect(calls).toBeGreaterThanOrEqual(2);
+  });
 });

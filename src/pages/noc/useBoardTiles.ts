@@ -83,7 +83,13 @@ function useLastFailures(uid: string): ReadonlyMap<string, string> {
  */
 export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange, nowMono: number, baseThresholds?: ThresholdOverrides): BoardData {
   const services = useQuery({ ...servicesQueryOptions(ds, range), refetchInterval: board.refreshMs });
-  const overview = useQuery(overviewQueriesOptions(ds, range));
+  // The overview's queries come from feature detection and are cached for minutes; a Prometheus only seconds
+  // old (or a target not yet scraped) detects nothing, and a board that cached that would stay STALE with no
+  // query to ask. So while detection has found nothing, ask again at the refresh interval.
+  const overview = useQuery({
+    ...overviewQueriesOptions(ds, range),
+    refetchInterval: (query) => (query.state.data !== undefined && query.state.data.length > 0 ? false : board.refreshMs),
+  });
   // A board showing some signals asks only for those.
   const queries = useMemo(() => (overview.data ?? []).filter((q) => !board.signals || (board.signals as readonly string[]).includes(q.signal)), [overview.data, board.signals]);
   const stepMs = chooseStep(range, { points: TREND_POINTS, minStepMs: ds.metrics?.minStepMs ?? 15_000 });
