@@ -31,9 +31,9 @@ export const Tile = memo(function Tile({ tile, width, height, onOpen }: { tile: 
   const name = visibleText(tile.service, 60);
   const { headline } = tile;
   // Digits scale with the tile so a 4K wall and a laptop both fill it, and with the text's length so "158 req/s"
-  // fits a small tile whole (a bold digit is about 0.62 em wide); the name and state get a size of their own.
+  // fits a small tile whole (a bold digit is about 0.62 em wide; 0.66 leaves a margin for a unit's letters); the name and state get a size of their own.
   const text = headline?.value !== undefined ? formatValue(headline.value, headline.unit) : '—';
-  const digits = Math.max(12, Math.min(height * 0.32, (width - 24) / (Math.max(text.length, 4) * 0.62)));
+  const digits = Math.max(12, Math.min(height * 0.3, (width - 24) / (Math.max(text.length, 4) * 0.66)));
   const headFont = Math.max(11, Math.min(height * 0.12, width * 0.075, 44));
   const roomy = height >= 170;
   const label = `${tile.service}: ${TILE_STATE_LABEL[tile.state]}${headline?.value !== undefined ? `, ${headline.title} ${formatValue(headline.value, headline.unit)}` : ''}`;
