@@ -1,22 +1,13 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { fixClock } from './pages/fixedClock';
+import { failOnPageErrors } from './pages/pageErrors';
 import { ServiceDashboardPage } from './pages/ServiceDashboardPage';
 import { TraceSearchPage } from './pages/TraceSearchPage';
 
 // Exemplars and the chart menu on the embedded demo at the fixed clock (10:30 UTC): the payment-provider
 // incident (from 09:40) fills most of the last hour, so payments' slow and failed requests are its 30 s
 // provider timeouts.
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await fixClock(page);
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught page errors').toEqual([]);
-});
+failOnPageErrors((page) => fixClock(page));
 
 const LATENCY = 'Latency p50 / p95 / p99';
 const ERRORS = 'Error ratio over time';

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startClockAt } from './pages/fixedClock';
+import { failOnPageErrors } from './pages/pageErrors';
 import { LogsPage } from './pages/LogsPage';
 import { ServiceDashboardPage } from './pages/ServiceDashboardPage';
 
@@ -9,17 +10,7 @@ import { ServiceDashboardPage } from './pages/ServiceDashboardPage';
 const SHOTS = 'test-results/links';
 const INCIDENT_ERRORS = '{service_name="payments", level="error"} |= "payment provider timeout"';
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await startClockAt(page);
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught page errors').toEqual([]);
-});
+failOnPageErrors((page) => startClockAt(page));
 
 test("a trace's logs and its provider span's Golden Signals, from the incident trace", async ({ page }) => {
   // The incident trace, from one of its timeout lines (its trace link names the trace datasource).

@@ -1,21 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fixClock } from './pages/fixedClock';
+import { failOnPageErrors } from './pages/pageErrors';
 import { ServiceDashboardPage } from './pages/ServiceDashboardPage';
 
 // Issue 10: the split view (a linked view beside the current one, both in the URL, time ranges lockable),
 // the investigation path (breadcrumbs), and tampered split state falling back to a clean view.
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await fixClock(page);
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught page errors').toEqual([]);
-});
+failOnPageErrors((page) => fixClock(page));
 
 const mainPane = (page: Page) => page.locator('main.content');
 const sidePane = (page: Page) => page.getByRole('region', { name: 'Side pane' });
