@@ -1,5 +1,6 @@
 import { visibleText } from '../../lib/visibleText';
 import { formatAge, type StripAlert } from '../../model/board';
+import { useSecondClock } from './clocks';
 import type { BoardAlerts } from './useBoardAlerts';
 
 function AlertItem({ alert, nowMs }: { alert: StripAlert; nowMs: number }) {
@@ -25,7 +26,9 @@ function AlertItem({ alert, nowMs }: { alert: StripAlert; nowMs: number }) {
  * Firing alerts, paging ones first; silenced, inhibited and muted ones apart. A source that could not be read
  * says so in words: the strip never shows "no alerts" for a source it did not hear from.
  */
-export function AlertStrip({ alerts, nowMs }: { alerts: BoardAlerts; nowMs: number }) {
+export function AlertStrip({ alerts }: { alerts: BoardAlerts }) {
+  // The strip's own once-a-second clock ("firing for" ages): the tiles beside it do not re-render with it.
+  const nowMs = useSecondClock().wall;
   if (alerts.sources.length === 0) return null;
   const failed = alerts.sources.filter((s) => s.error !== undefined);
   const heard = alerts.sources.filter((s) => s.error === undefined && !s.loading);

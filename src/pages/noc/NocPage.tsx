@@ -10,7 +10,7 @@ import { useDataSources } from '../shared/dataSources';
 import { NoMetricsSource } from '../shared/NoMetricsSource';
 import { ThemeSwitch } from '../shared/ThemeSwitch';
 import { AlertStrip } from './AlertStrip';
-import { usePlaylistIndex, useSecondClock } from './clocks';
+import { useMonotonicWake, usePlaylistIndex, useSecondClock } from './clocks';
 import { useKioskExit } from './kiosk';
 import { parseNocParams, refreshDelayMs, resolveScreen, urlBoard } from './nocParams';
 import { Tile } from './Tile';
@@ -61,14 +61,17 @@ function DemoBanner({ sources }: { sources: readonly DataSource[] }) {
   );
 }
 
-// Memoized: the board re-renders on its own clock and data, not with the page around it.
+// Memoized: the board re-renders on its data and when a tile's staleness is due, not with the page around it.
 const Board = memo(function Board({ ds, board, refreshMs, onOpen, onHealth }: { ds: DataSource; board: BoardSpec; refreshMs: number; onOpen: (service: string) => void; onHealth: (ok: boolean) => void }) {
   const { range, tick } = useTimeScope();
   const directory = useDataSources();
-  const now = useSecondClock();
   // One object per board and interval: the tiles' grading is memoized on it.
   const spec = useMemo(() => ({ ...board, refreshMs }), [board, refreshMs]);
-  const data = useBoardTiles(ds, spec, range, now.mono, directory.wall?.thresholds);
+  const [wakeAt, setWakeAt] = useState<number | undefined>(undefined);
+  const nowMono = useMonotonicWake(wakeAt);
+  const data = useBoardTiles(ds, spec, range, nowMono, directory.wall?.thresholds);
+  // Adjusting state while rendering: the tiles say when they next change with time alone.
+  if (data.nextChangeMono !== wakeAt) setWakeAt(data.nextChangeMono);
   const alerts = useBoardAlerts(directory.list, refreshMs, tick);
   const [gridRef, size] = useElementSize();
   const layout = fitTiles(data.tiles.length, size.width, size.height);
@@ -84,7 +87,7 @@ const Board = memo(function Board({ ds, board, refreshMs, onOpen, onHealth }: { 
           {data.errors[0] ? <span className="noc-banner-why"> {data.errors[0]}</span> : null}
         </div>
       ) : null}
-      <AlertStrip alerts={alerts} nowMs={now.wall} />
+      <AlertStrip alerts={alerts} />
       <div
         className="noc-grid"
         ref={gridRef}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { usePlaylistIndex, useSecondClock } from './clocks';
+import { useMonotonicWake, usePlaylistIndex, useSecondClock } from './clocks';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -53,5 +53,26 @@ describe('useSecondClock', () => {
     expect(vi.getTimerCount()).toBe(1);
     unmount();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('useMonotonicWake', () => {
+  it('moves only at the moment asked for, and not at all when nothing is due', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    let renders = 0;
+    const t0 = performance.now();
+    const { result, rerender } = renderHook(({ at }: { at: number | undefined }) => {
+      renders++;
+      return useMonotonicWake(at);
+    }, { initialProps: { at: undefined as number | undefined } });
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(renders).toBe(1);
+    rerender({ at: t0 + 70_000 });
+    act(() => vi.advanceTimersByTime(9_000));
+    expect(result.current).toBe(t0);
+    act(() => vi.advanceTimersByTime(1_000));
+    // Never short of the moment asked for, so whatever was due at it is due now.
+    expect(result.current).toBeGreaterThanOrEqual(t0 + 70_000);
+    expect(renders).toBe(3);
   });
 });

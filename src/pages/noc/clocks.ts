@@ -35,3 +35,20 @@ export function usePlaylistIndex(count: number, intervalMs: number): number {
   }, [count, intervalMs, startedMono]);
   return count <= 1 ? 0 : index % count;
 }
+
+/**
+ * A monotonic reading (`performance.now()`) that moves only when asked to: at `at`, the next moment something
+ * shown depends on the time (a tile turning STALE, a STALE tile's age reaching its next second). A board that is
+ * fresh is not re-rendered every second for nothing; one that is STALE ticks once a second. `undefined`: nothing
+ * changes with time alone. The reading is at least `at` (a timer may fire a fraction of a ms early against
+ * `performance.now()`), so the moment asked for is always reached and the next one is asked for.
+ */
+export function useMonotonicWake(at: number | undefined): number {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    if (at === undefined) return undefined;
+    const id = window.setTimeout(() => setNow(Math.max(performance.now(), at)), Math.max(0, at - performance.now()));
+    return () => window.clearTimeout(id);
+  }, [at]);
+  return now;
+}

@@ -1,5 +1,5 @@
 import { CancelledError, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { overviewQueriesOptions, rangeQueryOptions, servicesQueryOptions } from '../../datasources/queries';
 import type { DataSource, RangeResult } from '../../datasources/types';
 import { bandsInUnit, boardBands, compareTiles, freshness, headlineSignal, tileState, type BoardSpec, type ThresholdOverrides, type TileSignal, type TileState } from '../../model/board';
@@ -9,6 +9,7 @@ import { chooseStep } from '../../model/time';
 import { errorText } from '../shared/panelQuery';
 import { useLastData } from '../shared/lastData';
 import { buildOverview, OVERVIEW_COLUMNS, type OverviewResult } from '../services/overviewRows';
+import { useCycleHold } from './cycleHold';
 
 export interface Tile {
   service: string;
@@ -29,9 +30,16 @@ export interface BoardData {
   loading: boolean;
   /** A query of the board is in flight (a refresh running behind the tiles shown): the grid's `aria-busy`. */
   fetching: boolean;
+  /**
+   * The monotonic time (`performance.now()`) at which the tiles next change with time alone: the moment they
+   * turn STALE, or a STALE tile's age reaches its next whole second. `undefined`: nothing shown depends on time.
+   */
+  nextChangeMono?: number;
 }
 
 const TREND_POINTS = 30;
+/** A refresh cycle's answers are shown together, unless one of its queries is slower than this. */
+const CYCLE_HOLD_MS = 1500;
 
 /**
  * Module-level, so TanStack Query keeps the combined object while the results are the same (useLastData and
@@ -93,7 +101,9 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
   // A board showing some signals asks only for those.
   const queries = useMemo(() => (overview.data ?? []).filter((q) => !board.signals || (board.signals as readonly string[]).includes(q.signal)), [overview.data, board.signals]);
   const stepMs = chooseStep(range, { points: TREND_POINTS, minStepMs: ds.metrics?.minStepMs ?? 15_000 });
-  const { results: fresh, newest, fetching } = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
+  const combined = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
+  const { fetching } = combined;
+  const { results: fresh, newest } = useCycleHold(combined, fetching, CYCLE_HOLD_MS);
   const results = useLastData(
     queries.map((q) => q.query),
     fresh,
@@ -101,12 +111,19 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
 
   const failed = useLastFailures(ds.uid);
 
-  // When the data last changed, on the monotonic clock: the moment a newer answer was first seen.
-  const [seen, setSeen] = useState<{ wall: number; mono: number } | undefined>(undefined);
+  // The newest answer shown so far (wall clock, for "data as of"): kept while a refresh's new keys are pending.
+  const [seenWall, setSeenWall] = useState(0);
+  if (newest > seenWall) setSeenWall(newest);
+  // When the data last changed, on the monotonic clock: stamped before the paint that shows the new answer, from
+  // a real reading (`nowMono` only moves when something time-dependent is due, so it may be old here).
+  const [seenMono, setSeenMono] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    // The clock is the outside system read here; a layout effect so the stamp lands before that frame paints
+    // (one extra render of the board per new answer, which changes no tile while the board is fresh).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (seenWall > 0) setSeenMono(performance.now());
+  }, [seenWall]);
   const [startedMono] = useState(() => performance.now());
-  // Adjusting state while rendering (React's pattern for "state derived from a changed input"): the new answer
-  // is stamped in the same render that shows it.
-  if (newest > 0 && newest !== seen?.wall) setSeen({ wall: newest, mono: nowMono });
 
   // Grading follows the data only; the second-by-second clock below touches only freshness, so the tiles (and
   // the memoized Tile components) stay the same objects between ticks while the board is fresh.
@@ -128,9 +145,11 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
     });
   }, [board, baseThresholds, services.data, queries, results]);
 
-  const { stale, ageMs } = freshness(seen?.mono, startedMono, nowMono, board.refreshMs);
+  const { stale, ageMs } = freshness(seenMono, startedMono, nowMono, board.refreshMs);
   // A STALE tile shows its age in whole seconds; a fresh one shows none, so a tick changes nothing.
   const staleAgeMs = stale && ageMs !== undefined ? Math.floor(ageMs / 1000) * 1000 : undefined;
+  const limitMono = (seenMono ?? startedMono) + 2 * board.refreshMs;
+  const nextChangeMono = !stale ? limitMono + 1 : seenMono !== undefined && staleAgeMs !== undefined ? seenMono + staleAgeMs + 1000 : undefined;
 
   const view = useMemo(() => {
     const tiles = graded.map(
@@ -139,7 +158,7 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
         state: tileState(signals, stale),
         ...(headline ? { headline } : {}),
         signals,
-        ...(seen ? { dataAsOf: seen.wall } : {}),
+        ...(seenWall > 0 ? { dataAsOf: seenWall } : {}),
         ...(staleAgeMs !== undefined ? { ageMs: staleAgeMs } : {}),
       }),
     );
@@ -150,9 +169,9 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
       ...new Set(queries.flatMap((q) => failed.get(q.query) ?? [])),
     ];
     const everyQueryFailed = (services.isError && tiles.length === 0) || (queries.length > 0 && queries.every((q) => failed.has(q.query)));
-    return { tiles, unreachable: everyQueryFailed || (stale && seen === undefined), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
-  }, [graded, stale, staleAgeMs, seen, services.isError, services.error, overview.isError, overview.error, queries, failed]);
+    return { tiles, unreachable: everyQueryFailed || (stale && seenWall === 0), errors, loading: tiles.length === 0 && !stale && errors.length === 0 };
+  }, [graded, stale, staleAgeMs, seenWall, services.isError, services.error, overview.isError, overview.error, queries, failed]);
 
   const busy = fetching || services.isFetching || overview.isFetching;
-  return useMemo(() => ({ ...view, fetching: busy }), [view, busy]);
+  return useMemo(() => ({ ...view, fetching: busy, ...(nextChangeMono !== undefined ? { nextChangeMono } : {}) }), [view, busy, nextChangeMono]);
 }
