@@ -25,6 +25,22 @@ export interface BoardAlerts {
 /** The last completed attempt: the alerts, or why there are none. */
 type AlertsOutcome = { alerts: Alert[]; error?: undefined } | { alerts?: undefined; error: string };
 
+interface SourceResult {
+  data: AlertsOutcome | undefined;
+  isError: boolean;
+  error: unknown;
+  isFetching: boolean;
+}
+
+/**
+ * Module-level, and only the fields read below: TanStack Query shares the combined value structurally, so the
+ * board sees the same array (and keeps its strip) until an answer or a fetch state really changes. Without it
+ * `useQueries` hands back a new array on every render, and the strip was rebuilt on each of them.
+ */
+function combineSources(rs: ReadonlyArray<{ data: AlertsOutcome | undefined; isError: boolean; error: unknown; isFetching: boolean }>): SourceResult[] {
+  return rs.map((r) => ({ data: r.data, isError: r.isError, error: r.error, isFetching: r.isFetching }));
+}
+
 function toStrip(alert: Alert, source: DataSource): StripAlert | undefined {
   // Prometheus' pending alerts have not fired yet; Alertmanager's unprocessed ones are about to be.
   if (alert.state === 'pending' || alert.state === 'inactive') return undefined;
@@ -66,6 +82,7 @@ export function useBoardAlerts(sources: readonly DataSource[], refreshMs: number
       gcTime: 2 * refreshMs,
       retry: false,
     })),
+    combine: combineSources,
   });
   const client = useQueryClient();
   const lastTick = useRef(tick);
