@@ -180,7 +180,7 @@ async function soakOnce(browser: Browser, baseUrl: string, spec: SoakSpec): Prom
     let boardRefreshes = 0;
     let first: Reading | undefined;
     let end: Reading | undefined;
-    const checkpoints: string[] = [];
+    const checkpoints: Reading[] = [];
     const firstPageMs = last.pageMs;
     while (end === undefined) {
       if (Date.now() - started > spec.runBudgetMs) {
@@ -195,8 +195,7 @@ async function soakOnce(browser: Browser, baseUrl: string, spec: SoakSpec): Prom
       if (first === undefined && refreshes >= spec.firstReadingAt) first = await readAfterGc(client, refreshes, last.pageMs);
       else if (first !== undefined && refreshes >= spec.refreshes) end = await readAfterGc(client, refreshes, last.pageMs);
       else if (first !== undefined && refreshes >= first.refreshes + (checkpoints.length + 1) * spec.checkpointEvery) {
-        const r = await readAfterGc(client, refreshes, last.pageMs);
-        checkpoints.push(`${r.refreshes}: ${(r.usedBytes / 1e6).toFixed(2)}`);
+        checkpoints.push(await readAfterGc(client, refreshes, last.pageMs));
       }
     }
     const realS = (Date.now() - started) / 1000;
@@ -205,7 +204,16 @@ async function soakOnce(browser: Browser, baseUrl: string, spec: SoakSpec): Prom
       `${refreshes} refreshes (${boardRefreshes} on the board) in ${realS.toFixed(0)} s real, ${((last.pageMs - firstPageMs) / 1000).toFixed(0)} s page time ` +
         `(${((last.pageMs - firstPageMs) / Math.max(1, refreshes)).toFixed(0)} ms a refresh)`,
     );
-    if (checkpoints.length > 0) notes.push(`heap MB at ${checkpoints.join(', ')}`);
+    // Every checkpoint in full (heap, nodes, listeners), so a soak stopped by its bound still shows the shape of
+    // any growth; its figures stay empty, since they are defined at refresh 2,000.
+    if (checkpoints.length > 0) notes.push(`at ${checkpoints.map((c) => `${c.refreshes}: ${mb(c.usedBytes)} MB/${c.nodes} nodes/${c.listeners} listeners`).join(', ')}`);
+    if (first !== undefined && end === undefined && checkpoints.length > 0) {
+      const at = checkpoints[checkpoints.length - 1]!;
+      notes.push(
+        `partial, not a figure: refresh ${first.refreshes} → ${at.refreshes}: ${(at.usedBytes - first.usedBytes) / 1e6 >= 0 ? '+' : ''}${mb(at.usedBytes - first.usedBytes)} MB, ` +
+          `${at.nodes - first.nodes} nodes, ${at.listeners - first.listeners} listeners`,
+      );
+    }
     if (first === undefined || end === undefined) return { notes };
     notes.push(
       `at ${first.refreshes}: ${mb(first.usedBytes)} MB, ${first.nodes} nodes, ${first.listeners} listeners; ` +
