@@ -1,3 +1,5 @@
+import { seededRandom } from '../src/model/testing/seededRandom';
+
 /**
  * The waterfall benchmark's trace (bench only): a synthetic Jaeger v1 JSON trace shaped like the one Jaeger UI
  * 2.20 was measured on (issue 7): 30 services, depth up to 25, with the tags, process tags and logs a real
@@ -44,17 +46,6 @@ const SERVICE_NAMES = [
   'media', 'thumbnails', 'sessions', 'feature-flags', 'audit-log', 'geo', 'currency', 'loyalty', 'warehouse', 'returns',
 ] as const;
 
-/** mulberry32: a seeded PRNG, so every run measures the same trace. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 const str = (key: string, value: string): JaegerTag => ({ key, type: 'string', value });

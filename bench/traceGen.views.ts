@@ -1,4 +1,5 @@
 import type { Span, SpanKind, Trace } from '../src/model/trace';
+import { seededRandom } from '../src/model/testing/seededRandom';
 
 /**
  * A synthetic trace like the one Jaeger UI's reference figures were measured on: `spanCount` spans over 30
@@ -17,21 +18,11 @@ export const SYNTHETIC_TRACE_ID = '5eed0000000000000000000000010000';
 const START_US = 1_700_000_000_000_000;
 const ROOT_US = 12_000_000;
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPERATIONS = ['GET /api/orders', 'POST /api/charge', 'SELECT orders', 'cache.get', 'publish', 'render', 'auth.verify', 'GET /inventory/{id}'];
 
 export function syntheticTrace({ spanCount, services = 30, maxDepth = 25, seed = 1 }: SyntheticTraceSpec): Trace {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const serviceNames = Array.from({ length: services }, (_, i) => `service-${String(i).padStart(2, '0')}`);
   const depth = new Int32Array(spanCount);
   const start = new Float64Array(spanCount);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { fixClock } from './pages/fixedClock';
+import { failOnPageErrors } from './pages/pageErrors';
 import { ServiceDashboardPage } from './pages/ServiceDashboardPage';
 import { ServicesPage } from './pages/ServicesPage';
 
@@ -7,18 +8,8 @@ import { ServicesPage } from './pages/ServicesPage';
 // payment-provider incident (from 09:40) is 50 minutes old and fills most of the default hour.
 const ALL_SERVICES = ['api-gateway', 'auth', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments', 'search', 'users'];
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await fixClock(page);
-});
-
 // An uncaught exception anywhere in the page fails the test that caused it.
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught page errors').toEqual([]);
-});
+failOnPageErrors(fixClock);
 
 test('the services overview lists every service, worst first, with the incident on top', async ({ page }) => {
   const overview = new ServicesPage(page);

@@ -1,21 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { ExplorePage } from './pages/ExplorePage';
 import { startClockAt } from './pages/fixedClock';
+import { failOnPageErrors } from './pages/pageErrors';
 
 // The PromQL editor of Explore on the embedded demo: completion from the datasource, Shift+Enter, the
 // server's parse error underlined where it points, and history that outlives a reload.
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  // The demo's data at the usual fixed time, on a running clock: the editor's linter needs time to pass.
-  await startClockAt(page);
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught page errors').toEqual([]);
-});
+// The demo's data at the usual fixed time, on a running clock: the editor's linter needs time to pass.
+failOnPageErrors((page) => startClockAt(page));
 
 const METRIC = 'http_server_request_duration_seconds_count';
 

@@ -1,4 +1,5 @@
 import type { NamedSeries } from '../../src/panels/shared/types';
+import { seededRandom } from '../../src/model/testing/seededRandom';
 
 /** One data set of the chart benchmark, in each chart's own input shape (built before any timing starts). */
 export interface ChartDataSet {
@@ -15,24 +16,13 @@ export const STEP_MS = 15_000;
 /** A fixed end, so every run draws the same timestamps (a Prometheus range end aligned to the step). */
 const BASE_END_MS = Date.UTC(2026, 0, 1);
 
-/** mulberry32: small, fast, seeded; every run and both charts see the same numbers. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Data set `index`: `SERIES` random walks of `POINTS` samples `STEP_MS` apart, the range ending `index`
  * steps after the base end, as a refresh would see it: same size, every array new, every value moved.
  */
 export function chartDataSet(index: number, series = SERIES, points = POINTS): ChartDataSet {
-  const next = random(0x9e3779b9 ^ (index * 7919));
+  const next = seededRandom(0x9e3779b9 ^ (index * 7919));
   const to = BASE_END_MS + index * STEP_MS;
   const from = to - (points - 1) * STEP_MS;
   const times = new Float64Array(points);

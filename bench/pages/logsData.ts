@@ -1,20 +1,10 @@
 import type { LogLevel, LogLine, LogStream } from '../../src/model/logs';
+import { seededRandom } from '../../src/model/testing/seededRandom';
 
 // Synthetic but realistic log lines for the logs benchmarks: 30 templates of nine services, JSON (pino's
 // shape) for most and logfmt for the legacy one, with the variable parts real lines have (IDs, trace IDs,
 // durations, IPs, UUIDs, quoted names, status codes). Seeded, so every run sees the same lines.
 
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
@@ -114,7 +104,7 @@ export function syntheticLine(r: Rand, timeMs: number, incident: boolean): LogLi
 
 /** `count` lines spread evenly over `range`, oldest first; the incident starts at 80 % of the range. */
 export function syntheticLines(count: number, range: { from: number; to: number }, seed = 1): LogLine[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const incidentFrom = range.from + 0.8 * (range.to - range.from);
   const out = new Array<LogLine>(count);
   for (let i = 0; i < count; i++) {
@@ -124,4 +114,4 @@ export function syntheticLines(count: number, range: { from: number; to: number 
   return out;
 }
 
-export { random as seededRandom };
+export { seededRandom };

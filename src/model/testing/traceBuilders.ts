@@ -1,5 +1,9 @@
 import type { Span, Trace } from '../trace';
 import type { TraceTree } from '../traceTree';
+import { seededRandom } from './seededRandom';
+
+// A failing scale test fails the same way every run.
+export { seededRandom };
 
 /** Test data for the trace model: small hand-computed spans, and large deterministic trees. */
 
@@ -26,18 +30,6 @@ export function span(spanId: string, parentSpanId: string | undefined, startUs: 
 
 export function trace(spans: Span[], warnings: string[] = []): Trace {
   return { traceId: TRACE_ID, spans, warnings };
-}
-
-/** mulberry32: a seeded PRNG, so a failing scale test fails the same way every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const hexId = (i: number) => (i + 1).toString(16).padStart(16, '0');
