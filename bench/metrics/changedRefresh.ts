@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext } from '@playwright/test';
-import { toResult, type BenchResult } from '../results';
+import type { Browser } from '@playwright/test';
+import type { BenchResult } from '../results';
 import { burstsAfterTriggers, findBusyBursts, type BusyTick } from './busyBursts';
 import { readBusy } from './refreshCycle';
-import { firstLine } from './sampling';
-import { centreOf, openSettledPage, type SettleSpec } from './settle';
+import { centreOf, measureOnSettledPage, type SettleSpec } from './settle';
 import { nextPressAt, stepIndex } from './stepClock';
 
 export interface ChangedRefreshSpec {
@@ -36,12 +35,7 @@ export interface ChangedRefreshSpec {
  * busy-time reading and the burst analysis are those of `measureRefreshCycle`.
  */
 export async function measureChangedRefresh(browser: Browser, baseUrl: string, spec: ChangedRefreshSpec): Promise<BenchResult> {
-  const notes: string[] = [];
-  let context: BrowserContext | undefined;
-  try {
-    const opened = await openSettledPage(browser, `${baseUrl}${spec.path}`, spec.settle, spec.timeoutMs);
-    context = opened.context;
-    const { page, client } = opened;
+  return measureOnSettledPage(browser, `${baseUrl}${spec.path}`, spec, async ({ page, client }, notes) => {
     const at = await centreOf(page, spec.refreshButton, spec.timeoutMs);
     // Let the tail of the initial load finish, and leave quiet before the first press for the baseline.
     await page.waitForTimeout(1000);
@@ -77,17 +71,6 @@ export async function measureChangedRefresh(browser: Browser, baseUrl: string, s
     if (other.length > 0) notes.push(`${other.length} bursts not started by a press left out (${other.map((b) => Math.round(b.busyMs)).join(', ')} ms)`);
     const stillLoading = await page.locator(`[data-testid="${spec.settle.testId}"][data-state="loading"]`).count();
     if (stillLoading > 0) notes.push(`${stillLoading} elements loading at the end`);
-    return toResult(
-      spec.name,
-      'ms',
-      spec.budget,
-      bursts.map((b) => b.busyMs),
-      notes,
-    );
-  } catch (error) {
-    notes.push(firstLine(error));
-    return toResult(spec.name, 'ms', spec.budget, [], notes);
-  } finally {
-    await context?.close();
-  }
+    return bursts.map((b) => b.busyMs);
+  });
 }

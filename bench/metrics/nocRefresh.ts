@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
-import { median, toResult, type BenchResult } from '../results';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { median, type BenchResult } from '../results';
 import { findBusyBursts, type BusyTick } from './busyBursts';
-import { firstLine } from './sampling';
-import { openSettledPage, type SettleSpec } from './settle';
+import { measureOnSettledPage, type SettleSpec } from './settle';
 
 export interface NocRefreshSpec {
   name: string;
@@ -34,18 +33,13 @@ async function readTick(client: CDPSession, page: Page): Promise<Tick> {
 /**
  * Main-thread time of one refresh cycle of the wall board, as `service.dashboard.refresh_ms` measures a
  * dashboard's (cumulative `TaskDuration` every 50 ms, bursts by busyBursts.ts, idle baseline subtracted), with
- * one difference: the board also does work every second (its clocks, "firing for" ages) and animates CRIT
- * tiles, so a burst counts as a refresh cycle only when the tiles' `data-as-of` changed during it (the answers
+ * one difference: the board also does work every second (the alert strip's "firing for" ages, a STALE tile's
+ * age), so a burst counts as a refresh cycle only when the tiles' `data-as-of` changed during it (the answers
  * of that refresh were committed); the other bursts are named in the note. The note also gives the same
  * bursts' main-thread CPU time (`ThreadTime`), the steadier figure on a loaded machine.
  */
 export async function measureNocRefresh(browser: Browser, baseUrl: string, spec: NocRefreshSpec): Promise<BenchResult> {
-  const notes: string[] = [];
-  let context: BrowserContext | undefined;
-  try {
-    const opened = await openSettledPage(browser, `${baseUrl}${spec.path}`, spec.settle, spec.timeoutMs);
-    context = opened.context;
-    const { page, client } = opened;
+  return measureOnSettledPage(browser, `${baseUrl}${spec.path}`, spec, async ({ page, client }, notes) => {
     await page.waitForTimeout(1000);
     const ticks: Tick[] = [];
     const observeUntil = Date.now() + spec.cycles * spec.refreshIntervalMs + spec.refreshIntervalMs / 2;
@@ -67,17 +61,6 @@ export async function measureNocRefresh(browser: Browser, baseUrl: string, spec:
     notes.push(`${cycles.length} refresh cycles (${changes.length} data-as-of changes), ${bursts.length - cycles.length} other bursts left out`);
     if (cycles.length > 0) notes.push(`main-thread CPU per cycle (ThreadTime): median ${Math.round(median(cpu) ?? NaN)} ms [${cpu.map(Math.round).join(', ')}]`);
     if (changes.length === 0) notes.push('the tiles never changed data-as-of: is the board refreshing?');
-    return toResult(
-      spec.name,
-      'ms',
-      spec.budget,
-      cycles.map((b) => b.busyMs),
-      notes,
-    );
-  } catch (error) {
-    notes.push(firstLine(error));
-    return toResult(spec.name, 'ms', spec.budget, [], notes);
-  } finally {
-    await context?.close();
-  }
+    return cycles.map((b) => b.busyMs);
+  });
 }

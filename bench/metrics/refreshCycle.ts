@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, CDPSession } from '@playwright/test';
-import { toResult, type BenchResult } from '../results';
+import type { Browser, CDPSession } from '@playwright/test';
+import type { BenchResult } from '../results';
 import { findBusyBursts, type BusyTick } from './busyBursts';
-import { firstLine } from './sampling';
-import { openSettledPage, type SettleSpec } from './settle';
+import { measureOnSettledPage, type SettleSpec } from './settle';
 
 export interface RefreshSpec {
   name: string;
@@ -29,12 +28,7 @@ export async function readBusy(client: CDPSession): Promise<BusyTick> {
  * busyBursts.ts). The initial load is excluded by starting after the panels first settle.
  */
 export async function measureRefreshCycle(browser: Browser, baseUrl: string, spec: RefreshSpec): Promise<BenchResult> {
-  const notes: string[] = [];
-  let context: BrowserContext | undefined;
-  try {
-    const opened = await openSettledPage(browser, `${baseUrl}${spec.path}`, spec.settle, spec.timeoutMs);
-    context = opened.context;
-    const { page, client } = opened;
+  return measureOnSettledPage(browser, `${baseUrl}${spec.path}`, spec, async ({ page, client }, notes) => {
     // Let the tail of the initial load (deferred effects, idle callbacks) finish before observing.
     await page.waitForTimeout(1000);
     const ticks: BusyTick[] = [];
@@ -52,17 +46,6 @@ export async function measureRefreshCycle(browser: Browser, baseUrl: string, spe
     }
     const stillLoading = await page.locator(`[data-testid="${spec.settle.testId}"][data-state="loading"]`).count();
     if (stillLoading > 0) notes.push(`${stillLoading} elements loading at the end: refreshes may overlap`);
-    return toResult(
-      spec.name,
-      'ms',
-      spec.budget,
-      bursts.map((b) => b.busyMs),
-      notes,
-    );
-  } catch (error) {
-    notes.push(firstLine(error));
-    return toResult(spec.name, 'ms', spec.budget, [], notes);
-  } finally {
-    await context?.close();
-  }
+    return bursts.map((b) => b.busyMs);
+  });
 }

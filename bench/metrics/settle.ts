@@ -1,4 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { toResult, type BenchResult } from '../results';
+import { firstLine } from './sampling';
 
 /** The DOM contract the UI implements: elements marked with a data-testid carry a data-state. */
 export interface SettleSpec {
@@ -85,4 +87,29 @@ export async function centreOf(page: Page, selector: string, timeoutMs: number):
   const box = await page.locator(selector).boundingBox({ timeout: timeoutMs });
   if (box === null) throw new Error(`${selector} is not visible`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * One millisecond metric measured on a settled page (`openSettledPage`): `measure` returns the samples and adds
+ * to the notes; an error anywhere ends it with no samples and the error's first line as a note. The context is
+ * closed either way.
+ */
+export async function measureOnSettledPage(
+  browser: Browser,
+  url: string,
+  spec: { name: string; budget: number; settle: SettleSpec; timeoutMs: number },
+  measure: (opened: MeasuredPage, notes: string[]) => Promise<number[]>,
+): Promise<BenchResult> {
+  const notes: string[] = [];
+  let context: BrowserContext | undefined;
+  try {
+    const opened = await openSettledPage(browser, url, spec.settle, spec.timeoutMs);
+    context = opened.context;
+    return toResult(spec.name, 'ms', spec.budget, await measure(opened, notes), notes);
+  } catch (error) {
+    notes.push(firstLine(error));
+    return toResult(spec.name, 'ms', spec.budget, [], notes);
+  } finally {
+    await context?.close();
+  }
 }
