@@ -220,6 +220,18 @@ describe('TracePage', () => {
     expect(screen.getByText('Broken Jaeger did not return this trace: HTTP 400: boom')).toBeTruthy();
   });
 
+  it('asks the next backend only when the first lacks the trace, and no other once one has it', async () => {
+    // Every backend asked at once fetched, parsed and held a 100,000-span trace three times on the demo.
+    const { sources } = open(`/traces/${TRACE_ID}`, [
+      createFakeTracesDataSource({ uid: 'jaeger', name: 'Jaeger', traces: [] }),
+      createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo', traces: [SMALL] }),
+      createFakeTracesDataSource({ uid: 'zipkin', name: 'Zipkin', traces: [SMALL] }),
+    ]);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    expect(screen.getByText('From').nextElementSibling?.textContent).toBe('Tempo');
+    expect(sources.map((s) => s.lookups.length)).toEqual([1, 1, 0]);
+  });
+
   it('says there is no traces datasource instead of a blank page', async () => {
     open(`/traces/${TRACE_ID}`, [createFakeDataSource()] as never);
     expect((await screen.findByRole('alert')).textContent).toContain('No traces datasource');
