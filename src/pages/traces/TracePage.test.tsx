@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { randomTrace, span, trace, TRACE_ID } from '../../model/testing/traceBuilders';
 import { buildTraceTree } from '../../model/traceTree';
 import { createFakeDataSource, createFakeTracesDataSource } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
 import { TracePage } from './TracePage';
+import { TRACE_LOOKUP_HEDGE_MS } from './useTraceLookup';
 import { ROW_HEIGHT } from './Waterfall';
 
 const VIEWPORT_PX = 20 * ROW_HEIGHT;
@@ -211,11 +212,16 @@ describe('TracePage', () => {
   });
 
   it('shows the trace from the datasource that has it when another fails or still thinks', async () => {
+    // The hung one holds the rest back only until the hedge: then every backend is asked.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => void vi.useRealTimers());
     open(`/traces/${TRACE_ID}`, [
       createFakeTracesDataSource({ uid: 'broken', name: 'Broken Jaeger', fail: 'HTTP 400: boom' }),
       createFakeTracesDataSource({ uid: 'slow', name: 'Slow Zipkin', hang: true }),
       createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo', traces: [SMALL] }),
     ]);
+    await screen.findByText(/Looking up trace/);
+    act(() => void vi.advanceTimersByTime(TRACE_LOOKUP_HEDGE_MS));
     await waitFor(() => expect(shownKeys()).toHaveLength(4));
     expect(screen.getByText('Broken Jaeger did not return this trace: HTTP 400: boom')).toBeTruthy();
   });

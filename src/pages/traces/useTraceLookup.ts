@@ -30,19 +30,20 @@ function answerOf(ds: DataSource, r: { data?: Trace | undefined; error: Error | 
 }
 
 /**
- * How long the first backend asked (the link's `?ds=`, else the first in config order) has to answer
- * before the others are asked too. Asking every backend at once fetched, parsed and held a
- * 100,000-span trace once per backend that has it (the demo's three: ~20 s of parsing on the page, and
- * the later answers timed out behind the first), while only the first in order is ever shown.
+ * How long the first backend in config order has to decide the lookup before the others are asked too,
+ * when no link named a backend. Asking every backend at once fetched, parsed and held a 100,000-span trace
+ * once per backend that has it (the demo's three: ~20 s of parsing on the page, and the later answers
+ * timed out behind the first), while only the first in order is ever shown. Long enough for a first
+ * backend to answer a 100,000-span trace on a busy machine; short against a hung one's 30 s timeout.
  */
-export const TRACE_LOOKUP_HEDGE_MS = 3_000;
+export const TRACE_LOOKUP_HEDGE_MS = 10_000;
 
 /**
  * Asks the traces datasources for the trace, over the URL's window (an exemplar link carries one around its
  * time), in order: the one a link names (`?ds=<uid>`, `preferredUid`), else the first in config order,
- * then each next one when all before it failed or lack the trace; all the rest once the lookup has not
- * been decided within `TRACE_LOOKUP_HEDGE_MS` (a hung backend must not hold the others back for its
- * timeout). Once the trace is decided (a datasource has it and every one
+ * then each next one when all before it failed or lack the trace. Without a named backend, all the rest
+ * are also asked once the lookup has not been decided within `TRACE_LOOKUP_HEDGE_MS` (a hung backend must
+ * not hold the others back for its timeout). Once the trace is decided (a datasource has it and every one
  * before it failed) the later ones are no longer observed, which aborts requests still in flight. One
  * failing datasource is one failed answer, never a blank page.
  */
@@ -51,7 +52,7 @@ export function useTraceLookup(traceId: string, preferredUid?: string): TraceLoo
   const range = useHeldRange();
   const preferred = preferredUid === undefined ? undefined : sources.find((ds) => ds.uid === preferredUid);
   const ordered = preferred ? [preferred, ...sources.filter((ds) => ds !== preferred)] : sources;
-  const hedged = useHedge(traceId, ordered.length > 1);
+  const hedged = useHedge(traceId, preferred === undefined && ordered.length > 1);
   const client = useQueryClient();
   const states = ordered.map((ds) => client.getQueryState(traceQueryOptions(ds, traceId, range).queryKey));
   const asked = askedCount(states, hedged);
