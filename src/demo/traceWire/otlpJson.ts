@@ -39,13 +39,30 @@ export function hexToBase64(hex: string): string {
   return out;
 }
 
+/** Byte `i` of a hex string (the demo's IDs are always hex), read from char codes rather than a slice and parseInt. */
 function hexByte(hex: string, i: number): number {
-  return parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
 }
+
+function nibble(code: number): number {
+  return code <= 57 ? code - 48 : (code | 32) - 87;
+}
+
+/** The last trace ID encoded: every span of a trace repeats it. */
+let lastTraceHex = '';
+let lastTraceBase64 = '';
 
 /** An ID as the style writes it: hex as is, Tempo's base64. */
 function idJson(hex: string, style: OtlpStyle): string {
-  return style === 'tempo' ? `"${hexToBase64(hex)}"` : json(hex);
+  if (style !== 'tempo') return json(hex);
+  if (hex.length === 32) {
+    if (hex !== lastTraceHex) {
+      lastTraceBase64 = hexToBase64(hex);
+      lastTraceHex = hex;
+    }
+    return `"${lastTraceBase64}"`;
+  }
+  return `"${hexToBase64(hex)}"`;
 }
 
 export function anyValueJson(value: AttrValue): string {

@@ -66,6 +66,6 @@ describe('the wire writers over shared, frozen attributes', () => {
       expect(hexToBase64(span.spanId)).toBe(Buffer.from(span.spanId, 'hex').toString('base64'));
       expect(hexToBase64(span.traceId)).toBe(Buffer.from(span.traceId, 'hex').toString('base64'));
     }
-    for (const hex of ['', '00', 'ff01', '0a0b0c', '0123456789abcdef01']) expect(hexToBase64(hex)).toBe(Buffer.from(hex, 'hex').toString('base64'));
+    for (const hex of ['', '00', 'ff01', '0a0b0c', '0123456789abcdef01', 'ABCDEF0123456789', 'ffffffffffffffffffffffffffffffff']) expect(hexToBase64(hex)).toBe(Buffer.from(hex, 'hex').toString('base64'));
   });
 });
