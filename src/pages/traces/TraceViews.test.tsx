@@ -172,6 +172,11 @@ describe('the trace views', () => {
     expect(cell.getAttribute('title')).toBe('timeout at +20 ms');
     fireEvent.mouseMove(cell, { clientX: 300 + 0.5 * TIMELINE_PX });
     expect(cell.getAttribute('title')).toBeNull();
+    // A redraw (a scroll gives the slot another span; here a selection) drops a title the pointer left behind.
+    fireEvent.mouseMove(cell, { clientX: 300 + 0.75 * TIMELINE_PX });
+    expect(cell.getAttribute('title')).toBe('timeout at +20 ms');
+    await act(async () => fireEvent.click(rowOf('a')));
+    expect(cell.getAttribute('title')).toBeNull();
   });
 
   it('links a span link to the other trace, with that span selected', async () => {

@@ -97,8 +97,12 @@ export function Waterfall(props: WaterfallProps) {
   const style = useRef<{ theme: string | null; style: TimelineStyle } | null>(null);
   // Read by the hover handler: the marks of the rows as drawn now.
   const marksRef = useRef(marks);
+  // The cell whose title names a tick: a slot that shows another span after a scroll must not keep it.
+  const titled = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     marksRef.current = marks;
+    titled.current?.removeAttribute('title');
+    titled.current = null;
     const canvas = canvasRef.current;
     if (canvas === null || canvasWidth <= 0) return;
     const height = marks.length * ROW_HEIGHT;
@@ -126,7 +130,10 @@ export function Waterfall(props: WaterfallProps) {
     const box = cell.getBoundingClientRect();
     const tick = m && box.width > 0 ? tickNear(m, ((e.clientX - box.left) / box.width) * 100, (TICK_HOVER_PX / box.width) * 100) : null;
     if (tick === null) cell.removeAttribute('title');
-    else cell.title = tick.title;
+    else {
+      cell.title = tick.title;
+      titled.current = cell;
+    }
   };
   return (
     <div className="waterfall">
