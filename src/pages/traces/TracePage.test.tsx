@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { randomTrace, span, trace, TRACE_ID } from '../../model/testing/traceBuilders';
 import { buildTraceTree } from '../../model/traceTree';
+import { recordCanvases, type DrawOp } from '../testing/canvasRecorder';
 import { createFakeDataSource, createFakeTracesDataSource } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
 import { TracePage } from './TracePage';
@@ -52,9 +53,17 @@ function open(url: string, sources = [createFakeTracesDataSource({ uid: 'tempo',
 
 const shownKeys = () => screen.queryAllByTestId('span-row').map((r) => r.dataset.key);
 const row = (key: string) => screen.getAllByTestId('span-row').find((r) => r.dataset.key === key)!;
+/** What the waterfall's canvas drew in the band of the row showing `key` (row slot k spans y = 24k … 24k + 24). */
+const drawnIn = (ops: DrawOp[], key: string) => {
+  const top = Number(row(key).dataset.slot) * ROW_HEIGHT;
+  return ops.filter((o) => o.y >= top && o.y < top + ROW_HEIGHT);
+};
+/** The canvas's CSS width in these tests: the timeline column. */
+const TIMELINE_PX = 600;
 
 describe('TracePage', () => {
   it('shows the rows in pre-order, indented by depth, with the header facts', async () => {
+    const canvas = recordCanvases(TIMELINE_PX);
     open(`/traces/${TRACE_ID}`);
     await waitFor(() => expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']));
     expect(shownKeys().map((k) => row(k!).getAttribute('aria-level'))).toEqual(['1', '2', '2', '3']);
@@ -71,22 +80,40 @@ describe('TracePage', () => {
       'payments',
     ]);
     expect(within(row('c3')).getByRole('img', { name: 'error' })).toBeTruthy();
-    expect(screen.getAllByTestId('critical-segment').length).toBeGreaterThan(0);
+    // The critical path runs through checkout, payments and the provider: 2 px bright strokes on their bars.
+    const critical = (key: string) => drawnIn(canvas.ops(), key).filter((o) => o.op === 'fillRect' && o.h === 2 && o.fillStyle === '#ffffff');
+    expect(critical('a1').length).toBeGreaterThan(0);
+    expect(critical('c3').length).toBeGreaterThan(0);
   });
 
   it('puts a duration after its bar, or inside the end of a bar that spans the timeline, never over the names', async () => {
+    const canvas = recordCanvases(TIMELINE_PX);
     open(`/traces/${TRACE_ID}`);
     await waitFor(() => expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']));
-    const label = (k: string) => row(k).querySelector<HTMLElement>('.span-duration')!;
-    // b1 (3–5 % of the trace) has room after it.
-    expect(label('b1').className).toBe('span-duration');
-    expect(label('b1').style.left).toMatch(/^5(\.\d+)?%$/);
-    // a1 covers the whole timeline and b2 runs from 7 % to 90 %: no room after or before, so inside their ends.
-    expect(label('a1').className).toBe('span-duration inside');
-    expect(label('a1').style.right).toBe('0%');
-    expect(label('b2').className).toBe('span-duration inside');
-    expect(parseFloat(label('b2').style.right)).toBeCloseTo(10, 0);
-    expect(label('a1').style.left).toBe('');
+    await waitFor(() => expect(drawnIn(canvas.ops(), 'a1').length).toBeGreaterThan(0));
+    const label = (k: string) => {
+      const texts = drawnIn(canvas.ops(), k).filter((o) => o.op === 'fillText');
+      // An inside label is drawn twice (its shadow doubled), always at one place.
+      expect(new Set(texts.map((t) => `${t.text}@${t.x}`)).size).toBe(1);
+      return texts[0]!;
+    };
+    // Screen readers get the same duration as the timeline cell's name.
+    expect(row('b1').querySelectorAll('[role="gridcell"]')[1]!.getAttribute('aria-label')).toBe(label('b1').text);
+    expect(label('b1').text).toBe('500 µs');
+    // b1 (3–5 % of the trace) has room after it: starting at 5 %, past the 6 px padding, dim.
+    expect(label('b1').textAlign).toBe('left');
+    expect(label('b1').x).toBeCloseTo(0.05 * TIMELINE_PX + 6, 5);
+    expect(label('b1').fillStyle).not.toBe('#ffffff');
+    // a1 covers the whole timeline and b2 runs from 7 % to 90 %: no room after or before, so inside their ends,
+    // right-aligned, bright.
+    expect(label('a1').textAlign).toBe('right');
+    expect(label('a1').x).toBeCloseTo(TIMELINE_PX - 6, 5);
+    expect(label('a1').fillStyle).toBe('#ffffff');
+    expect(label('b2').textAlign).toBe('right');
+    expect(label('b2').x).toBeCloseTo(0.9 * TIMELINE_PX - 6, 5);
+    // Never over the names: the canvas is the timeline column, and nothing is drawn left of its edge.
+    expect(canvas.ops().every((o) => o.x >= 0)).toBe(true);
+    expect(document.querySelector('.waterfall-canvas')?.getAttribute('aria-hidden')).toBe('true');
   });
 
   it('collapses and expands one span, and everything with the buttons and [ / ]', async () => {

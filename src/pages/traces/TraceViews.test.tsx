@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { span, trace, TRACE_ID } from '../../model/testing/traceBuilders';
+import { recordCanvases, type DrawOp } from '../testing/canvasRecorder';
 import { createFakeTracesDataSource } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
 import { TracePage } from './TracePage';
@@ -46,6 +47,16 @@ const INCIDENT = trace([
 function open(url: string) {
   return renderRoute('/traces/:traceId', url, <TracePage />, [createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo', traces: [INCIDENT] })]);
 }
+
+const rowOf = (key: string) => screen.getAllByTestId('span-row').find((r) => r.dataset.key === key)!;
+/** What the waterfall's canvas drew in the band of the row showing `key` (row slot k spans y = 24k … 24k + 24). */
+const drawnIn = (ops: DrawOp[], key: string) => {
+  const top = Number(rowOf(key).dataset.slot) * ROW_HEIGHT;
+  return ops.filter((o) => o.y >= top && o.y < top + ROW_HEIGHT);
+};
+const barOf = (ops: DrawOp[], key: string) => drawnIn(ops, key).find((o) => o.op === 'roundRect');
+/** The canvas's CSS width in these tests: the timeline column. */
+const TIMELINE_PX = 800;
 
 const tab = (name: string) => screen.getByRole('tab', { name });
 /** The views are lazy chunks: the first import in a test run transforms the module, which takes a while. */
@@ -110,22 +121,28 @@ describe('the trace views', () => {
   });
 
   it('zooms the waterfall to the ?zoom= window: clipped bars, an axis over the window, and a reset', async () => {
+    const canvas = recordCanvases(TIMELINE_PX);
     const { router } = open(`/traces/${TRACE_ID}?zoom=5000,25000`);
     await waitFor(() => expect(screen.getAllByTestId('span-row')).toHaveLength(6));
+    await waitFor(() => expect(barOf(canvas.ops(), 'x1')).toBeDefined());
     const ticks = [...document.querySelectorAll('.waterfall-axis .waterfall-tick')].map((t) => t.textContent);
     expect(ticks[0]).toBe('5 ms');
     expect(ticks[ticks.length - 1]).toBe('25 ms');
-    const rowOf = (key: string) => screen.getAllByTestId('span-row').find((r) => r.dataset.key === key)!;
-    // auth (0.5–1.5 ms) lies before the window: no bar. The provider's failing call (2.5–22.5 ms): 0 % to 87.5 %.
-    expect(rowOf('a').querySelector('.span-bar')).toBeNull();
-    const bar = rowOf('x1').querySelector<HTMLElement>('.span-bar')!;
-    expect(parseFloat(bar.style.left)).toBe(0);
-    expect(parseFloat(bar.style.width)).toBeCloseTo(87.5, 5);
+    // auth (0.5–1.5 ms) lies before the window: no bar, no duration. The provider's failing call (2.5–22.5 ms): 0 % to 87.5 %.
+    expect(drawnIn(canvas.ops(), 'a')).toHaveLength(0);
+    expect(rowOf('a').querySelectorAll('[role="gridcell"]')[1]!.getAttribute('aria-label')).toBeNull();
+    const bar = barOf(canvas.ops(), 'x1')!;
+    expect(bar.x).toBe(0);
+    expect(bar.w).toBe(Math.round(0.875 * TIMELINE_PX));
+    // It failed: a red inner edge on its bar.
+    expect(drawnIn(canvas.ops(), 'x1').some((o) => o.op === 'stroke' && o.strokeStyle === '#f2495c')).toBe(true);
     expect(screen.getByTestId('zoom-window').textContent).toBe('Showing 5 ms – 25 ms of 30 ms');
     expect(screen.getByTestId('minimap-brush').style.left).toBe(`${(5 / 30) * 100}%`);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Reset zoom' })));
     expect(router.state.location.search).not.toContain('zoom=');
-    expect(rowOf('a').querySelector('.span-bar')).not.toBeNull();
+    // auth (0.5–1.5 ms of 30): its bar again, at 1.67 %.
+    await waitFor(() => expect(barOf(canvas.ops(), 'a')).toBeDefined());
+    expect(barOf(canvas.ops(), 'a')!.x).toBe(Math.round((0.5 / 30) * TIMELINE_PX));
   });
 
   it('ignores a malformed ?zoom=, showing the whole trace', async () => {
@@ -136,13 +153,30 @@ describe('the trace views', () => {
   });
 
   it('marks span events as ticks on the bar, exceptions in red, named in a title', async () => {
+    const canvas = recordCanvases(TIMELINE_PX);
     open(`/traces/${TRACE_ID}`);
     await waitFor(() => expect(screen.getAllByTestId('span-row')).toHaveLength(6));
-    const tick = screen.getAllByTestId('event-tick');
-    expect(tick).toHaveLength(1);
-    expect(tick[0]!.className).toContain('exception');
-    expect(tick[0]!.getAttribute('title')).toBe('timeout at +20 ms');
-    expect(parseFloat(tick[0]!.style.left)).toBeCloseTo(75, 5);
+    await waitFor(() => expect(barOf(canvas.ops(), 'x1')).toBeDefined());
+    // Ticks are 16 px strokes (rows' bars are 12): one on the whole trace, the timeout, red, 2 px wide, at 75 %.
+    const ticks = canvas.ops().filter((o) => o.op === 'fillRect' && o.h === 16);
+    expect(ticks).toHaveLength(1);
+    expect(drawnIn(ticks, 'x1')).toHaveLength(1);
+    expect(ticks[0]!.fillStyle).toBe('#f2495c');
+    expect(ticks[0]!.w).toBe(2);
+    expect(ticks[0]!.x).toBe(Math.round(0.75 * TIMELINE_PX));
+    expect(document.querySelector<HTMLElement>('.waterfall-canvas')!.dataset.eventTicks).toBe('1');
+    // Hovering the tick names it in the cell's title (the native tooltip), as text; away from it, no title.
+    const cell = rowOf('x1').querySelectorAll<HTMLElement>('[role="gridcell"]')[1]!;
+    vi.spyOn(cell, 'getBoundingClientRect').mockReturnValue(new DOMRect(300, 0, TIMELINE_PX, ROW_HEIGHT));
+    fireEvent.mouseMove(cell, { clientX: 300 + 0.75 * TIMELINE_PX + 2 });
+    expect(cell.getAttribute('title')).toBe('timeout at +20 ms');
+    fireEvent.mouseMove(cell, { clientX: 300 + 0.5 * TIMELINE_PX });
+    expect(cell.getAttribute('title')).toBeNull();
+    // A redraw (a scroll gives the slot another span; here a selection) drops a title the pointer left behind.
+    fireEvent.mouseMove(cell, { clientX: 300 + 0.75 * TIMELINE_PX });
+    expect(cell.getAttribute('title')).toBe('timeout at +20 ms');
+    await act(async () => fireEvent.click(rowOf('a')));
+    expect(cell.getAttribute('title')).toBeNull();
   });
 
   it('links a span link to the other trace, with that span selected', async () => {

@@ -1,11 +1,12 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { seriesColor } from '../../lib/colors';
 import type { CriticalPathSegment } from '../../model/criticalPath';
 import type { TimeWindow } from '../../model/traceViewParams';
-import type { SpanEvent } from '../../model/trace';
 import { RowFlag, type TraceTree } from '../../model/traceTree';
 import { formatMicros, timeTicksIn } from './format';
 import { useRowWindow } from './rowWindow';
+import { paintTimeline, timelineStyleOf, type TimelineStyle } from './timelineCanvas';
+import { pct, rowMarks, tickNear, type RowMarks } from './timelineMarks';
 
 export const ROW_HEIGHT = 24;
 /**
@@ -18,8 +19,8 @@ const MAX_INDENT_LEVELS = 40;
 const INDENT_PX = 14;
 /** Width of the collapse toggle; a row without children is indented by it instead, so names line up. */
 const TOGGLE_PX = 23;
-/** Event ticks drawn per bar at most: the detail panel lists them all. */
-const MAX_EVENT_TICKS = 50;
+/** A tick's hover title answers within this many px of it: the tick itself is 1–2 px wide. */
+const TICK_HOVER_PX = 3;
 const SYNTHETIC_COLOR = '#8e8e8e';
 
 export interface ScrollRequest {
@@ -61,6 +62,10 @@ export function serviceColorOf(tree: TraceTree, row: number): string {
  * the ones that came (no element created or removed, no layout objects rebuilt), and the DOM keeps display order.
  * The window moves as a whole with one transform, so a scroll that brings no new row into view renders nothing.
  * A row's identity for tests and links is its `data-key`, set on whichever slot shows it.
+ *
+ * The timeline column's bars, critical path and event ticks are drawn on one canvas over the window's rows
+ * (timelineCanvas.ts), from the same per-row marks (timelineMarks.ts) that answer the ticks' hover titles; the
+ * rows keep their cells, durations, names and controls in the DOM (roles, focus, find, tests).
  */
 export function Waterfall(props: WaterfallProps) {
   const { tree, rows, scrollRequest, traceDurationUs, zoom } = props;
@@ -80,7 +85,56 @@ export function Waterfall(props: WaterfallProps) {
   const axis = { traceStartUs: props.traceStartUs + from, traceDurationUs: to - from };
   const ticks = timeTicksIn(from, to);
   const drawn: number[] = [];
-  for (let index = first; index < last; index++) drawn.push(index);
+  const marks: RowMarks[] = [];
+  for (let index = first; index < last; index++) {
+    drawn.push(index);
+    const row = rows[index]!;
+    marks.push(rowMarks(tree, row, props.critical.get(row), axis.traceStartUs, axis.traceDurationUs, serviceColorOf(tree, row)));
+  }
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const canvasWidth = useCanvasWidth(canvasRef);
+  const theme = useDocumentThemeName();
+  const style = useRef<{ theme: string | null; style: TimelineStyle } | null>(null);
+  // Read by the hover handler: the marks of the rows as drawn now.
+  const marksRef = useRef(marks);
+  // The cell whose title names a tick: a slot that shows another span after a scroll must not keep it.
+  const titled = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    marksRef.current = marks;
+    titled.current?.removeAttribute('title');
+    titled.current = null;
+    const canvas = canvasRef.current;
+    if (canvas === null || canvasWidth <= 0) return;
+    const height = marks.length * ROW_HEIGHT;
+    const dpr = Math.max(1, window.devicePixelRatio || 1);
+    const w = Math.max(1, Math.round(canvasWidth * dpr));
+    const h = Math.max(1, Math.round(height * dpr));
+    // Assigning a size clears the canvas even when unchanged: only when it moved.
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    // The theme's colours, read once per theme: a computed-style read each frame would force a style pass early.
+    if (style.current === null || style.current.theme !== theme) style.current = { theme, style: timelineStyleOf(canvas) };
+    paintTimeline(ctx, canvasWidth, height, ROW_HEIGHT, marks, style.current.style);
+    // What the canvas shows, as text for tests and tools that cannot read pixels.
+    canvas.dataset.eventTicks = String(marks.reduce((n, m) => n + m.ticks.length, 0));
+  });
+  /** The event tick under the pointer names itself in the cell's title (the native tooltip), as a tick element's title did. */
+  const onTimelineHover = (e: MouseEvent<HTMLDivElement>) => {
+    const cell = (e.target as Element).closest<HTMLElement>('.waterfall-row > .waterfall-timeline');
+    const slot = cell?.parentElement?.dataset.slot;
+    if (!cell || slot === undefined) return;
+    const m = marksRef.current[Number(slot)];
+    const box = cell.getBoundingClientRect();
+    const tick = m && box.width > 0 ? tickNear(m, ((e.clientX - box.left) / box.width) * 100, (TICK_HOVER_PX / box.width) * 100) : null;
+    if (tick === null) cell.removeAttribute('title');
+    else {
+      cell.title = tick.title;
+      titled.current = cell;
+    }
+  };
   return (
     <div className="waterfall">
       <div className="waterfall-axis" aria-hidden="true">
@@ -107,12 +161,14 @@ export function Waterfall(props: WaterfallProps) {
               <span key={t} style={{ left: `${pct(t - from, to - from)}%` }} />
             ))}
           </div>
-          <div className="waterfall-window" role="rowgroup" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
+          <div className="waterfall-window" role="rowgroup" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }} onMouseMove={onTimelineHover}>
             {drawn.map((index) => {
               const row = rows[index]!;
               return (
                 <WaterfallRow
                   key={index - first}
+                  slot={index - first}
+                  marks={marks[index - first]!}
                   tree={tree}
                   row={row}
                   position={index + 1}
@@ -120,14 +176,13 @@ export function Waterfall(props: WaterfallProps) {
                   isSelected={props.selected === row}
                   isMatch={props.matches !== null && props.matches[row] === 1}
                   isCurrentMatch={props.currentMatch === row}
-                  segments={props.critical.get(row)}
-                  traceStartUs={axis.traceStartUs}
-                  traceDurationUs={axis.traceDurationUs}
                   onToggle={props.onToggle}
                   onSelect={props.onSelect}
                 />
               );
             })}
+            {/* After the rows, so it paints over their backgrounds (selection, matches, hover); clicks go through it. */}
+            <canvas ref={canvasRef} className="waterfall-canvas" aria-hidden="true" style={{ height: drawn.length * ROW_HEIGHT }} />
           </div>
         </div>
       </div>
@@ -138,36 +193,25 @@ export function Waterfall(props: WaterfallProps) {
 interface RowProps {
   tree: TraceTree;
   row: number;
+  /** The row's place in the drawn window, for the hover handler. */
+  slot: number;
+  marks: RowMarks;
   position: number;
   isCollapsed: boolean;
   isSelected: boolean;
   isMatch: boolean;
   isCurrentMatch: boolean;
-  segments: readonly CriticalPathSegment[] | undefined;
-  traceStartUs: number;
-  traceDurationUs: number;
   onToggle: (row: number) => void;
   onSelect: (row: number) => void;
 }
 
 const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
-  const { tree, row, traceStartUs: t0, traceDurationUs: total } = p;
+  const { tree, row, marks } = p;
   const span = tree.spans[row]!;
   const depth = tree.depth[row]!;
   const hasChildren = tree.childCount[row]! > 0;
   const synthetic = (tree.flags[row]! & RowFlag.SYNTHETIC) !== 0;
   const isError = tree.error[row] === 1;
-  const color = serviceColorOf(tree, row);
-  const start = tree.startUs[row]!;
-  const duration = tree.durationUs[row]!;
-  const left = pct(start - t0, total);
-  const width = pct(start + duration - t0, total) - left;
-  // Zoomed in, a span may lie wholly outside the window: it keeps its row but draws no bar.
-  const inView = (from: number, to: number) => !(total > 0) || (to >= t0 && from <= t0 + total);
-  const shown = inView(start, start + duration);
-  // The duration goes after the bar; a bar reaching the right edge has it before, and one that also starts near
-  // the left edge (no room before it either: the label would cover the name column) has it inside its end.
-  const labelAt = left + width <= 75 ? 'after' : left >= 15 ? 'before' : 'inside';
   const classes = ['waterfall-row', p.isSelected && 'selected', p.isMatch && 'match', p.isCurrentMatch && 'current-match', isError && 'error']
     .filter(Boolean)
     .join(' ');
@@ -181,6 +225,7 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
       aria-expanded={hasChildren ? !p.isCollapsed : undefined}
       data-testid="span-row"
       data-key={tree.keys[row]}
+      data-slot={p.slot}
       onClick={() => p.onSelect(row)}
     >
       <div className="waterfall-name-col" role="gridcell" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + (hasChildren ? 4 : 4 + TOGGLE_PX) }}>
@@ -201,7 +246,7 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
           </span>
         )}
         {/* The service colour is this span's left border: one element less per row, and rows are drawn every frame of a scroll. */}
-        <span className="span-service" style={{ borderLeftColor: color }}>
+        <span className="span-service" style={{ borderLeftColor: marks.color }}>
           {synthetic ? 'missing parent' : span.service}
         </span>
         <span className="span-name" title={depth > MAX_INDENT_LEVELS ? `depth ${depth}` : undefined}>
@@ -209,50 +254,35 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
         </span>
         {p.isCollapsed && <span className="span-hidden-count">+{tree.subtreeEnd[row]! - row - 1}</span>}
       </div>
-      <div className="waterfall-timeline" role="gridcell">
-        {shown && <span className="span-bar" style={{ left: `${left}%`, width: `${width}%`, background: color }} />}
-        {p.segments?.filter((s) => inView(s.startUs, s.endUs)).map((s) => (
-          <span
-            key={s.startUs}
-            className="span-critical"
-            data-testid="critical-segment"
-            style={{ left: `${pct(s.startUs - t0, total)}%`, width: `${pct(s.endUs - t0, total) - pct(s.startUs - t0, total)}%` }}
-          />
-        ))}
-        {span.events.slice(0, MAX_EVENT_TICKS).map((ev, i) => {
-          const at = ev.timeUs + tree.skewUs[row]!;
-          if (!inView(at, at)) return null;
-          // Events have no ID and never reorder: their place in the span is their identity. The name is a title
-          // attribute, i.e. text: an event named like markup stays characters.
-          return (
-            <span
-              key={`${i}:${ev.timeUs}`}
-              className={isExceptionEvent(ev) ? 'span-event-tick exception' : 'span-event-tick'}
-              data-testid="event-tick"
-              title={`${ev.name} at +${formatMicros(ev.timeUs - span.startUs)}`}
-              style={{ left: `${pct(at - t0, total)}%` }}
-            />
-          );
-        })}
-        {shown && (
-          <span
-            className={labelAt === 'after' ? 'span-duration' : `span-duration ${labelAt === 'before' ? 'left' : 'inside'}`}
-            style={labelAt === 'after' ? { left: `${left + width}%` } : { right: `${100 - (labelAt === 'before' ? left : left + width)}%` }}
-          >
-            {formatMicros(duration)}
-          </span>
-        )}
-      </div>
+      {/* The bar, critical path, ticks and duration are drawn on the window's canvas; the duration names the cell. */}
+      <div className="waterfall-timeline" role="gridcell" aria-label={marks.bar === null ? undefined : marks.duration} />
     </div>
   );
 });
 
-/** OpenTelemetry's `exception` event, or any event carrying `exception.type` (the demo's timeout): drawn in red. */
-function isExceptionEvent(ev: SpanEvent): boolean {
-  return ev.name === 'exception' || typeof ev.attributes['exception.type'] === 'string';
+/** The canvas's CSS width, kept current by a ResizeObserver (0 in jsdom, which lays nothing out: nothing is drawn there). */
+function useCanvasWidth(ref: { current: HTMLCanvasElement | null }): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    setWidth(el.getBoundingClientRect().width);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => setWidth(entries[entries.length - 1]!.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
-function pct(us: number, total: number): number {
-  if (!(total > 0)) return 0;
-  return Math.min(100, Math.max(0, (us / total) * 100));
+/** `<html data-theme>` (useDocumentTheme), followed: a theme switch redraws the canvas in the new colours. */
+function useDocumentThemeName(): string | null {
+  const [theme, setTheme] = useState<string | null>(() => document.documentElement.getAttribute('data-theme'));
+  useEffect(() => {
+    const html = document.documentElement;
+    const observer = new MutationObserver(() => setTheme(html.getAttribute('data-theme')));
+    observer.observe(html, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
+  return theme;
 }
