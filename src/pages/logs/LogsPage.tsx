@@ -218,16 +218,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
               </button>
             </span>
           </div>
-          {view === 'lines' ? (
-            <LinesStatus
-              data={data}
-              live={live}
-              inHand={inHand.length}
-              folded={ordered.length - deduped.lines.length}
-              shown={shown.length}
-              filtering={filterText !== ''}
-            />
-          ) : null}
+          {view === 'lines' ? <LinesStatus data={data} live={live} inHand={inHand.length} shown={shown.length} deduped={deduped.lines.length} ordered={ordered.length} filtering={filterText !== ''} /> : null}
           {view === 'lines' ? <LogList
             lines={shown}
             wrap={url.wrap}
@@ -266,55 +257,54 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
 
 interface LinesStatusProps {
   data: ReturnType<typeof useLogLines>;
-  /** Live tail on: the lines in hand are the tail's buffer, not the query's answer. */
+  /** Live tail on: the lines in hand are the tail's buffer, not the query's answer, and there is no paging. */
   live: boolean;
   /** Lines in hand (the tail's buffer when live, else the query's lines). */
   inHand: number;
-  /** Lines dedup folded into the one before them. */
-  folded: number;
+  /** Lines before and after dedup (of the chosen pattern, if any). */
+  ordered: number;
+  deduped: number;
   shown: number;
   filtering: boolean;
 }
 
-function LinesStatus({ data, live, inHand, folded, shown, filtering }: LinesStatusProps) {
+function LinesStatus({ data: query, live, inHand: n, ordered, deduped, shown, filtering }: LinesStatusProps) {
+  // Paging ("of more", "load older"), loading and refreshing belong to the queried lines, not to a live tail.
+  const data = live ? { ...query, pending: false, hasMore: false, fetching: false, warnings: [] } : query;
   const fmt = (x: number) => x.toLocaleString('en-US');
-  if (!live && data.pending) {
+  if (data.pending) {
     return (
       <div className="logs-status" role="status">
         Loading lines…
       </div>
     );
   }
-  // Paging ("of more", "load older") and the query's refresh belong to the queried lines, not to a live tail.
-  const capped = !live && data.hasMore;
   return (
     <div className="logs-status" role="status" data-testid="logs-status">
-      {capped ? (
+      {data.hasMore ? (
         <span className="logs-capped" data-testid="logs-capped">
-          Showing newest {fmt(inHand)} of more
+          Showing newest {fmt(n)} of more
           {data.serverCap !== undefined ? ` (the server answers at most ${fmt(data.serverCap)} per request)` : ''}
         </span>
       ) : (
         <span>
-          {fmt(inHand)} {inHand === 1 ? 'line' : 'lines'}
+          {fmt(n)} {n === 1 ? 'line' : 'lines'}
           {live ? ' in the live tail' : ''}
         </span>
       )}
-      {folded > 0 ? <span> · {fmt(folded)} duplicates folded</span> : null}
+      {deduped < ordered ? <span> · {fmt(ordered - deduped)} duplicates folded</span> : null}
       {filtering ? <span> · {fmt(shown)} match the filter</span> : null}
-      {capped ? (
+      {data.hasMore ? (
         <button type="button" onClick={data.loadOlder} disabled={data.loadingOlder}>
           {data.loadingOlder ? 'Loading older…' : 'Load older'}
         </button>
       ) : null}
-      {!live && data.fetching && !data.loadingOlder ? <span className="spinner spinner-small" aria-label="Refreshing" /> : null}
-      {!live
-        ? data.warnings.map((w) => (
-            <span key={w} className="logs-warning">
-              {w}
-            </span>
-          ))
-        : null}
+      {data.fetching && !data.loadingOlder ? <span className="spinner spinner-small" aria-label="Refreshing" /> : null}
+      {data.warnings.map((w) => (
+        <span key={w} className="logs-warning">
+          {w}
+        </span>
+      ))}
     </div>
   );
 }
