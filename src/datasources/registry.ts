@@ -29,7 +29,7 @@ export interface DemoBackend {
 export type DemoLoader = () => Promise<DemoBackend>;
 
 /** The demo is loaded only when there is no config.json, so it stays out of the main bundle. */
-const loadEmbeddedDemo: DemoLoader = async () => (await import('../demo')).createDemoBackend();
+export const loadEmbeddedDemo: DemoLoader = async () => (await import('../demo')).createDemoBackend();
 
 /**
  * Reads `config.json` and builds its datasources. With no config (a 404) it runs on the embedded demo

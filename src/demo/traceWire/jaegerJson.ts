@@ -1,6 +1,7 @@
 import type { AttrValue, Attrs, Span } from '../../model/trace';
 import type { DemoTrace } from '../traces/demoTrace';
 import { DEMO_SCOPE } from '../traces/spansFromHops';
+import { createFrozenMemo } from './frozenMemo';
 import { json } from './stream';
 
 const MAX_SAFE = 2 ** 53 - 1;
@@ -29,6 +30,12 @@ function tagList(attrs: Attrs, skip?: string): string[] {
  * the status tags (`otel.status_code`, `error: true`, `otel.status_description`) and the scope.
  */
 function spanTags(span: Span): string {
+  return spanTagsMemo(span.attributes, `${span.kind}\u0000${span.status}\u0000${span.statusMessage ?? '\u0001'}`, () => writeSpanTags(span));
+}
+
+const spanTagsMemo = createFrozenMemo();
+
+function writeSpanTags(span: Span): string {
   const tags = tagList(span.attributes);
   if (span.kind !== 'internal' && span.kind !== 'unspecified') tags.push(jaegerTag('span.kind', span.kind));
   if (span.status === 'error') {

@@ -1,6 +1,7 @@
 import type { AttrValue, Attrs, Span, SpanKind } from '../../model/trace';
 import type { DemoTrace } from '../traces/demoTrace';
 import { DEMO_SCOPE } from '../traces/spansFromHops';
+import { createFrozenMemo } from './frozenMemo';
 import { joined, json } from './stream';
 
 /**
@@ -21,11 +22,47 @@ const KIND_NAME: Readonly<Record<SpanKind, string>> = {
 const STATUS_NUMBER: Readonly<Record<Span['status'], number>> = { unset: 0, ok: 1, error: 2 };
 const STATUS_NAME: Readonly<Record<Span['status'], string>> = { unset: 'STATUS_CODE_UNSET', ok: 'STATUS_CODE_OK', error: 'STATUS_CODE_ERROR' };
 
-/** Hex → standard base64 with padding, as gogo jsonpb writes protobuf `bytes`. */
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Hex → standard base64 with padding, as gogo jsonpb writes protobuf `bytes` (what `btoa` of the bytes gives, without the binary string). */
 export function hexToBase64(hex: string): string {
-  let bin = '';
-  for (let i = 0; i + 1 < hex.length; i += 2) bin += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
-  return btoa(bin);
+  const bytes = hex.length >> 1;
+  let out = '';
+  for (let i = 0; i < bytes; i += 3) {
+    const a = hexByte(hex, i);
+    const b = i + 1 < bytes ? hexByte(hex, i + 1) : 0;
+    const c = i + 2 < bytes ? hexByte(hex, i + 2) : 0;
+    out += BASE64.charAt(a >> 2) + BASE64.charAt(((a & 3) << 4) | (b >> 4));
+    out += i + 1 < bytes ? BASE64.charAt(((b & 15) << 2) | (c >> 6)) : '=';
+    out += i + 2 < bytes ? BASE64.charAt(c & 63) : '=';
+  }
+  return out;
+}
+
+/** Byte `i` of a hex string (the demo's IDs are always hex), read from char codes rather than a slice and parseInt. */
+function hexByte(hex: string, i: number): number {
+  return (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+}
+
+function nibble(code: number): number {
+  return code <= 57 ? code - 48 : (code | 32) - 87;
+}
+
+/** The last trace ID encoded: every span of a trace repeats it. */
+let lastTraceHex = '';
+let lastTraceBase64 = '';
+
+/** An ID as the style writes it: hex as is, Tempo's base64. */
+function idJson(hex: string, style: OtlpStyle): string {
+  if (style !== 'tempo') return json(hex);
+  if (hex.length === 32) {
+    if (hex !== lastTraceHex) {
+      lastTraceBase64 = hexToBase64(hex);
+      lastTraceHex = hex;
+    }
+    return `"${lastTraceBase64}"`;
+  }
+  return `"${hexToBase64(hex)}"`;
 }
 
 export function anyValueJson(value: AttrValue): string {
@@ -36,10 +73,14 @@ export function anyValueJson(value: AttrValue): string {
   return `{"arrayValue":{"values":[${value.map(anyValueJson).join(',')}]}}`;
 }
 
+const attributesMemo = createFrozenMemo();
+
 export function attributesJson(attrs: Attrs): string {
-  return `[${Object.entries(attrs)
-    .map(([key, value]) => `{"key":${json(key)},"value":${anyValueJson(value)}}`)
-    .join(',')}]`;
+  return attributesMemo(attrs, '', () =>
+    `[${Object.entries(attrs)
+      .map(([key, value]) => `{"key":${json(key)},"value":${anyValueJson(value)}}`)
+      .join(',')}]`,
+  );
 }
 
 /** Epoch µs (an integer) as decimal ns, the OTLP uint64 string. */
@@ -49,13 +90,13 @@ export function nanos(us: number): string {
 
 /** One span in proto field order (trace_id, span_id, parent_span_id, name, kind, times, attributes, events, links, status); empty lists omitted as jsonpb does. */
 export function otlpSpanJson(span: Span, style: OtlpStyle): string {
-  const id = (hex: string): string => json(style === 'tempo' ? hexToBase64(hex) : hex);
-  let out = `{"traceId":${id(span.traceId)},"spanId":${id(span.spanId)}`;
-  if (span.parentSpanId !== undefined) out += `,"parentSpanId":${id(span.parentSpanId)}`;
+  let out = `{"traceId":${idJson(span.traceId, style)},"spanId":${idJson(span.spanId, style)}`;
+  if (span.parentSpanId !== undefined) out += `,"parentSpanId":${idJson(span.parentSpanId, style)}`;
   out += `,"name":${json(span.name)}`;
   if (span.kind !== 'unspecified') out += `,"kind":${style === 'tempo' ? json(KIND_NAME[span.kind]) : KIND_NUMBER[span.kind]}`;
   out += `,"startTimeUnixNano":"${nanos(span.startUs)}","endTimeUnixNano":"${nanos(span.startUs + span.durationUs)}"`;
-  if (Object.keys(span.attributes).length > 0) out += `,"attributes":${attributesJson(span.attributes)}`;
+  const attributes = attributesJson(span.attributes);
+  if (attributes !== '[]') out += `,"attributes":${attributes}`;
   if (span.events.length > 0) {
     const events = span.events.map((e) => {
       const attrs = Object.keys(e.attributes).length > 0 ? `,"attributes":${attributesJson(e.attributes)}` : '';
@@ -66,7 +107,7 @@ export function otlpSpanJson(span: Span, style: OtlpStyle): string {
   if (span.links.length > 0) {
     const links = span.links.map((l) => {
       const attrs = Object.keys(l.attributes).length > 0 ? `,"attributes":${attributesJson(l.attributes)}` : '';
-      return `{"traceId":${id(l.traceId)},"spanId":${id(l.spanId)}${attrs}}`;
+      return `{"traceId":${idJson(l.traceId, style)},"spanId":${idJson(l.spanId, style)}${attrs}}`;
     });
     out += `,"links":[${links.join(',')}]`;
   }
@@ -89,13 +130,12 @@ export function* resourceSpansChunks(trace: DemoTrace, style: OtlpStyle): Genera
     for (const span of trace.spans()) {
       if (span.service !== service) continue;
       if (!opened) {
-        yield `${firstService ? '' : ','}{"resource":{"attributes":${attributesJson(span.resource)}},"scopeSpans":[{"scope":${scope},"spans":[`;
+        yield `${firstService ? '' : ','}{"resource":{"attributes":${attributesJson(span.resource)}},"scopeSpans":[{"scope":${scope},"spans":[${otlpSpanJson(span, style)}`;
         firstService = false;
         opened = true;
       } else {
-        yield ',';
+        yield `,${otlpSpanJson(span, style)}`;
       }
-      yield otlpSpanJson(span, style);
     }
     if (opened) yield ']}]}';
   }

@@ -1,6 +1,7 @@
 import type { Span } from '../../model/trace';
 import type { DemoTrace } from '../traces/demoTrace';
 import { tagText } from './tags';
+import { createFrozenMemo } from './frozenMemo';
 import { json } from './stream';
 
 /** Zipkin writes a 128-bit ID whose high 64 bits are zero as 16 hex (reference §5). */
@@ -29,6 +30,14 @@ export function zipkinSpanJson(span: Span): string {
     const annotations = [...span.events].sort((a, b) => a.timeUs - b.timeUs).map((e) => `{"timestamp":${e.timeUs},"value":${json(e.name)}}`);
     out += `,"annotations":[${annotations.join(',')}]`;
   }
+  const variant = span.status === 'error' ? `e${span.statusMessage ?? ''}` : '';
+  return `${out}${tagsMemo(span.attributes, variant, () => tagsJson(span))}}`;
+}
+
+const tagsMemo = createFrozenMemo();
+
+/** `,"tags":{…}`, or nothing when the span has none. */
+function tagsJson(span: Span): string {
   const tags: Record<string, string> = {};
   for (const [key, value] of Object.entries(span.attributes)) tags[key] = tagText(value);
   if (span.status === 'error') {
@@ -36,8 +45,7 @@ export function zipkinSpanJson(span: Span): string {
     tags.error = span.statusMessage ?? '';
   }
   const keys = Object.keys(tags).sort();
-  if (keys.length > 0) out += `,"tags":{${keys.map((k) => `${json(k)}:${json(tags[k] ?? '')}`).join(',')}}`;
-  return `${out}}`;
+  return keys.length > 0 ? `,"tags":{${keys.map((k) => `${json(k)}:${json(tags[k] ?? '')}`).join(',')}}` : '';
 }
 
 /** A trace as Zipkin answers `/api/v2/trace/{id}`: a JSON array of spans, streamed. */

@@ -1,5 +1,5 @@
 import type { Span } from '../../model/trace';
-import { decodeTraceId, DEFAULT_SEED, encodeTraceId, spanIdFor, unitHash, traceKey, type TraceIdParts } from '../simulator';
+import { decodeTraceId, DEFAULT_SEED, encodeTraceId, spanIdFromKey, unitHash, traceKey, type TraceIdParts } from '../simulator';
 import type { DemoTrace } from './demoTrace';
 import { resourceOf } from './spansFromHops';
 
@@ -7,7 +7,7 @@ import { resourceOf } from './spansFromHops';
  * The batch-job scenario: one very large trace (a nightly order reconciliation) for benchmarks and
  * e2e tests. Its trace ID uses a flow byte no request flow has (`BATCH_FLOW`) and carries the span
  * count in its sequence field, so any size can be asked for and every span is a pure function of
- * (ID, index): the trace is never stored, only streamed.
+ * (ID, index). A store keeps the last ones built in a bounded cache (`createBatchTraceCache`).
  */
 export const BATCH_FLOW = 0xff;
 /** Larger counts decode as "not found": a crafted ID must not make the demo stream for minutes. */
@@ -23,7 +23,7 @@ export function batchTraceId(spanCount: number, seed = DEFAULT_SEED, startMs = B
 
 /**
  * The documented 100,000-span trace of the default demo (seed 1), as the benchmarks and e2e tests
- * open it. batchTrace.test.ts checks it equals `batchTraceId(100_000)`.
+ * open it. traceStore.test.ts checks it equals `batchTraceId(100_000)`.
  */
 export const BATCH_TRACE_ID = 'cb1735b9a9a5105b0a7a7549e9ba790b';
 
@@ -47,8 +47,41 @@ interface Layout {
   attributes: Span['attributes'];
 }
 
-/** Where span `i` sits: computed from the index alone (no tree walk, no recursion). */
-function layoutOf(parts: TraceIdParts, count: number, i: number): Layout {
+/**
+ * The attributes of the item spans, one frozen object per (call, side, outcome): 100,000 spans share
+ * eight objects, so a cached trace holds no per-span attribute maps and the wire writers, which memoise
+ * an attribute object's JSON (see traceWire/attrJson.ts), write each of them once.
+ */
+const ITEM_ATTRIBUTES = new Map<string, Span['attributes']>();
+function itemAttributes(isPayment: boolean, client: boolean, failed: boolean): Span['attributes'] {
+  const key = `${isPayment ? 'p' : 'i'}${client ? 'c' : 's'}${failed ? 'e' : 'o'}`;
+  let attrs = ITEM_ATTRIBUTES.get(key);
+  if (attrs === undefined) {
+    const peer = isPayment ? 'payments' : 'inventory';
+    const route = isPayment ? '/payments' : '/inventory/reserve';
+    const status = failed ? 500 : 200;
+    const made: Span['attributes'] = client
+      ? { 'http.request.method': 'POST', 'server.address': peer, 'peer.service': peer, 'http.response.status_code': status }
+      : { 'http.request.method': 'POST', 'http.route': route, 'http.response.status_code': status };
+    attrs = Object.freeze(made);
+    ITEM_ATTRIBUTES.set(key, attrs);
+  }
+  return attrs;
+}
+
+/** One frozen resource per service, shared by its spans (the same attributes `resourceOf` gives). */
+const RESOURCES = new Map<string, Span['resource']>();
+function sharedResource(service: string): Span['resource'] {
+  let resource = RESOURCES.get(service);
+  if (resource === undefined) {
+    resource = Object.freeze(resourceOf(service));
+    RESOURCES.set(service, resource);
+  }
+  return resource;
+}
+
+/** Where span `i` sits: computed from the index alone (no tree walk, no recursion). `key` is `traceKey(parts)`. */
+function layoutOf(parts: TraceIdParts, key: number, count: number, i: number): Layout {
   const t0 = parts.startMs * 1000;
   const blocks = Math.ceil((count - 1) / BLOCK);
   if (i === 0) {
@@ -65,46 +98,39 @@ function layoutOf(parts: TraceIdParts, count: number, i: number): Layout {
   const item = Math.floor((r - 1) / SPANS_PER_ITEM);
   const pos = (r - 1) % SPANS_PER_ITEM;
   const itemStart = chunkStart + 1_000 + item * ITEM_US;
-  const jitter = unitHash(traceKey(parts), block, item, 7);
+  const jitter = unitHash(key, block, item, 7);
   const isPayment = pos >= 2;
-  const failed = isPayment && unitHash(traceKey(parts), block, item, 8) < PAYMENT_ERROR_SHARE;
+  const failed = isPayment && unitHash(key, block, item, 8) < PAYMENT_ERROR_SHARE;
   const callStart = itemStart + (isPayment ? 1_800 : 0);
   const callUs = Math.round(600 + 1_000 * jitter);
   const peer = isPayment ? 'payments' : 'inventory';
-  const method = 'POST';
-  const route = isPayment ? '/payments' : '/inventory/reserve';
-  const status = failed ? 500 : 200;
-  if (pos % 2 === 0) {
-    return {
-      parent: chunkIndex,
-      service: 'orders',
-      name: `${method} ${route}`,
-      kind: 'client',
-      startUs: callStart,
-      durationUs: callUs,
-      error: failed,
-      attributes: { 'http.request.method': method, 'server.address': peer, 'peer.service': peer, 'http.response.status_code': status },
-    };
+  const name = isPayment ? 'POST /payments' : 'POST /inventory/reserve';
+  const client = pos % 2 === 0;
+  const attributes = itemAttributes(isPayment, client, failed);
+  if (client) {
+    return { parent: chunkIndex, service: 'orders', name, kind: 'client', startUs: callStart, durationUs: callUs, error: failed, attributes };
   }
-  return {
-    parent: i - 1,
-    service: peer,
-    name: `${method} ${route}`,
-    kind: 'server',
-    startUs: callStart + 100,
-    durationUs: callUs - 200,
-    error: failed,
-    attributes: { 'http.request.method': method, 'http.route': route, 'http.response.status_code': status },
-  };
+  return { parent: i - 1, service: peer, name, kind: 'server', startUs: callStart + 100, durationUs: callUs - 200, error: failed, attributes };
 }
 
 function* batchSpans(traceId: string, parts: TraceIdParts, count: number): Generator<Span, void, undefined> {
+  const key = traceKey(parts);
+  // Each span ID is made once. A span's parent is the root, the latest chunk span or the span just
+  // before it (see layoutOf), so those three IDs are all a pass keeps.
+  let rootId = '';
+  let chunkId = '';
+  let previousId = '';
   for (let i = 0; i < count; i++) {
-    const l = layoutOf(parts, count, i);
+    const l = layoutOf(parts, key, count, i);
+    const spanId = spanIdFromKey(key, i);
+    const parentSpanId = l.parent < 0 ? undefined : l.parent === 0 ? rootId : l.parent === i - 1 ? previousId : chunkId;
+    if (i === 0) rootId = spanId;
+    else if (l.name === 'reconcile-chunk') chunkId = spanId;
+    previousId = spanId;
     yield {
       traceId,
-      spanId: spanIdFor(parts, i),
-      ...(l.parent >= 0 ? { parentSpanId: spanIdFor(parts, l.parent) } : {}),
+      spanId,
+      ...(parentSpanId !== undefined ? { parentSpanId } : {}),
       name: l.name,
       service: l.service,
       kind: l.kind,
@@ -113,15 +139,56 @@ function* batchSpans(traceId: string, parts: TraceIdParts, count: number): Gener
       status: l.error ? 'error' : 'unset',
       ...(l.error ? { statusMessage: 'payment declined by the provider' } : {}),
       attributes: l.attributes,
-      resource: resourceOf(l.service),
+      resource: sharedResource(l.service),
       events: [],
       links: [],
     };
   }
 }
 
+/**
+ * The batch traces built so far, newest use last: every API asks the same trace once per page open
+ * (and the trace page asks three APIs at once), and rebuilding 100,000 spans with their hashed IDs was
+ * most of a demo answer's time. Bounded by spans, not traces: at most `MAX_CACHED_SPANS` (two
+ * 100,000-span traces, about 40 MB), so the demo never holds several big traces; a trace larger than
+ * the bound is streamed from its generator on every pass, as before.
+ */
+export interface BatchTraceCache {
+  spans(traceId: string, build: () => Span[], count: number): readonly Span[] | undefined;
+  /** The cached trace IDs, least recently used first (for tests). */
+  keys(): string[];
+}
+
+export const MAX_CACHED_SPANS = 200_000;
+
+export function createBatchTraceCache(maxSpans = MAX_CACHED_SPANS): BatchTraceCache {
+  const entries = new Map<string, readonly Span[]>();
+  let held = 0;
+  return {
+    spans(traceId, build, count) {
+      const hit = entries.get(traceId);
+      if (hit !== undefined) {
+        entries.delete(traceId);
+        entries.set(traceId, hit);
+        return hit;
+      }
+      if (count > maxSpans) return undefined;
+      const spans = build();
+      entries.set(traceId, spans);
+      held += spans.length;
+      for (const [id, old] of entries) {
+        if (held <= maxSpans) break;
+        entries.delete(id);
+        held -= old.length;
+      }
+      return spans;
+    },
+    keys: () => [...entries.keys()],
+  };
+}
+
 /** The batch-job trace an ID names, or undefined when the ID is not one (or asks for too many spans). */
-export function batchTrace(traceId: string, seed: number): DemoTrace | undefined {
+export function batchTrace(traceId: string, seed: number, cache?: BatchTraceCache): DemoTrace | undefined {
   const parts = decodeTraceId(traceId);
   if (parts === undefined || parts.flow !== BATCH_FLOW || parts.seed !== seed || parts.outcome !== 0) return undefined;
   const count = parts.seq;
@@ -137,6 +204,7 @@ export function batchTrace(traceId: string, seed: number): DemoTrace | undefined
     root,
     startUs: root.startUs,
     endUs: root.startUs + root.durationUs,
-    spans: () => batchSpans(traceId, parts, count),
+    // Built on the first pass (a lookup or search that only reads the root builds nothing).
+    spans: () => cache?.spans(traceId, () => [...batchSpans(traceId, parts, count)], count) ?? batchSpans(traceId, parts, count),
   };
 }

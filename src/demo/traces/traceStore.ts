@@ -1,7 +1,7 @@
 import type { Span, SpanKind } from '../../model/trace';
 import { normalizeTraceId } from '../../model/traceId';
 import type { Simulator } from '../simulator';
-import { batchTrace } from './batchTrace';
+import { batchTrace, createBatchTraceCache } from './batchTrace';
 import { demoTraceOf, type DemoTrace } from './demoTrace';
 import { spansFromDescription } from './spansFromHops';
 
@@ -57,12 +57,13 @@ export const MAX_SEARCH_CANDIDATES = 10_000;
  * searched by enumerating the requests the histograms sample as exemplars, newest first.
  */
 export function createTraceStore(simulator: Simulator): DemoTraceStore {
+  const batches = createBatchTraceCache();
   const get = (raw: string): DemoTrace | undefined => {
     const id = normalizeTraceId(raw);
     if (id === undefined) return undefined;
     const description = simulator.describeTrace(id);
     if (description !== undefined) return demoTraceOf(id, spansFromDescription(id, description));
-    return batchTrace(id, simulator.seed);
+    return batchTrace(id, simulator.seed, batches);
   };
 
   // Every template built once with a dummy ID: the names, kinds and attribute values spans can have.

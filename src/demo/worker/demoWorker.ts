@@ -21,7 +21,7 @@ const booted = new Promise<Booted>((resolve) => {
   boot = resolve;
 });
 
-const post = (message: WorkerToPageMessage | SocketEventMessage): void => self.postMessage(message);
+const post = (message: WorkerToPageMessage | SocketEventMessage, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
 const serve = createRequestServer(async (input, init) => (await booted).fetchFn(input, init), post);
 const sockets = createSocketServer(async () => (await booted).openTail, post);
 

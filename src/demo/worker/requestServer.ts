@@ -1,4 +1,4 @@
-import { deserializeRequest, serializeResponse, type PageToWorkerMessage, type RequestMessage, type WorkerToPageMessage } from './protocol';
+import { deserializeRequest, serializeResponse, textBody, yieldToEventLoop, type PageToWorkerMessage, type RequestMessage, type WorkerToPageMessage } from './protocol';
 
 /**
  * The worker side of `createWorkerFetch`: answers request messages one at a time with `answer` (the
@@ -7,7 +7,7 @@ import { deserializeRequest, serializeResponse, type PageToWorkerMessage, type R
  * request before any PromQL is evaluated for it. A request cancelled while it runs is aborted through
  * its signal and gets no answer.
  */
-export function createRequestServer(answer: typeof fetch, post: (message: WorkerToPageMessage) => void): (message: PageToWorkerMessage) => void {
+export function createRequestServer(answer: typeof fetch, post: (message: WorkerToPageMessage, transfer?: Transferable[]) => void): (message: PageToWorkerMessage) => void {
   const queue: RequestMessage[] = [];
   const running = new Map<number, AbortController>();
   let draining = false;
@@ -17,7 +17,8 @@ export function createRequestServer(answer: typeof fetch, post: (message: Worker
     running.set(message.id, controller);
     try {
       const response = await answer(deserializeRequest(message.request, controller.signal));
-      if (!controller.signal.aborted) post({ type: 'response', id: message.id, response: await serializeResponse(response) });
+      const serialized = await serializeResponse(response, controller.signal);
+      if (serialized !== undefined && !controller.signal.aborted) post({ type: 'response', id: message.id, response: serialized }, [serialized.body]);
     } catch (error) {
       if (controller.signal.aborted) return;
       // The in-process fetch turns handler failures into 500s already; this is a fault of the plumbing.
@@ -28,7 +29,7 @@ export function createRequestServer(answer: typeof fetch, post: (message: Worker
           status: 500,
           statusText: 'Internal Server Error',
           headers: [['content-type', 'text/plain; charset=utf-8']],
-          body: `The demo backend worker failed on ${message.request.method} ${message.request.url}: ${error instanceof Error ? error.message : String(error)}`,
+          body: textBody(`The demo backend worker failed on ${message.request.method} ${message.request.url}: ${error instanceof Error ? error.message : String(error)}`),
         },
       });
     } finally {
@@ -68,19 +69,4 @@ export function createRequestServer(answer: typeof fetch, post: (message: Worker
         return;
     }
   };
-}
-
-/**
- * Resolves in a fresh task, after the messages already queued. A MessageChannel rather than
- * setTimeout(0), which browsers clamp to 4 ms once timers nest.
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }

@@ -1,12 +1,33 @@
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInProcessFetch } from '../fetch';
-import type { PageToWorkerMessage } from './protocol';
+import type { PageToWorkerMessage, WorkerToPageMessage } from './protocol';
 import { createRequestServer } from './requestServer';
 import { createWorkerFetch, type DemoWorkerPort } from './workerFetch';
 
 let slowCalls = 0;
+/** A body of BIG_CHUNKS chunks that takes about 1 ms to write each, like a streamed 100,000-span trace. */
+const BIG_CHUNKS = 400;
+const big = { pulls: 0, cancelled: false };
+function bigBody(): ReadableStream<Uint8Array> {
+  const chunk = new TextEncoder().encode('x'.repeat(1024));
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const until = performance.now() + 1;
+      while (performance.now() < until) {
+        // writing
+      }
+      big.pulls++;
+      controller.enqueue(chunk);
+      if (big.pulls === BIG_CHUNKS) controller.close();
+    },
+    cancel() {
+      big.cancelled = true;
+    },
+  });
+}
 const handlers = [
+  http.get('http://demo.test/api/big', () => new HttpResponse(bigBody(), { headers: { 'Content-Type': 'application/json' } })),
   http.get('http://demo.test/api/hello', ({ request }) =>
     HttpResponse.json({ hello: new URL(request.url).searchParams.get('name'), accept: request.headers.get('accept') }, { headers: { 'X-Demo': 'yes' } }),
   ),
@@ -49,6 +70,8 @@ const open: { close(): void }[] = [];
 afterEach(() => {
   for (const port of open.splice(0)) port.close();
   slowCalls = 0;
+  big.pulls = 0;
+  big.cancelled = false;
 });
 
 function setup(): { fetchFn: typeof fetch; received: PageToWorkerMessage[] } {
@@ -147,6 +170,34 @@ describe('createWorkerFetch', () => {
 });
 
 describe('createRequestServer', () => {
+  it('states the Content-Length of a streamed body and moves its bytes, not a string', async () => {
+    const posted: WorkerToPageMessage[] = [];
+    const transfers: Transferable[][] = [];
+    const serve = createRequestServer(createInProcessFetch(handlers), (m, transfer) => {
+      posted.push(m);
+      transfers.push(transfer ?? []);
+    });
+    serve({ type: 'request', id: 1, request: { method: 'GET', url: 'http://demo.test/api/big', headers: [], body: null } });
+    await vi.waitFor(() => expect(posted).toHaveLength(1), { timeout: 10_000 });
+    const response = posted[0]!.response;
+    expect(response.body).toBeInstanceOf(ArrayBuffer);
+    expect(response.body.byteLength).toBe(BIG_CHUNKS * 1024);
+    expect(response.headers).toContainEqual(['content-length', String(BIG_CHUNKS * 1024)]);
+    expect(transfers[0]).toEqual([response.body]);
+  });
+
+  it('stops writing a long body when the page cancels it part-way', async () => {
+    const replies: number[] = [];
+    const serve = createRequestServer(createInProcessFetch(handlers), (m) => replies.push(m.id));
+    serve({ type: 'request', id: 1, request: { method: 'GET', url: 'http://demo.test/api/big', headers: [], body: null } });
+    // Once writing has begun, the cancel (a message, so a task of its own) must get a turn before the end.
+    await vi.waitFor(() => expect(big.pulls).toBeGreaterThan(0), { timeout: 10_000, interval: 5 });
+    serve({ type: 'cancel', id: 1 });
+    await vi.waitFor(() => expect(big.cancelled).toBe(true), { timeout: 10_000 });
+    expect(big.pulls).toBeLessThan(BIG_CHUNKS);
+    expect(replies).toEqual([]);
+  });
+
   it('drops a queued request cancelled before it starts, without running its handler', async () => {
     const replies: number[] = [];
     const serve = createRequestServer(createInProcessFetch(handlers), (m) => replies.push(m.id));

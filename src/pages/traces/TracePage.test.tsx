@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { randomTrace, span, trace, TRACE_ID } from '../../model/testing/traceBuilders';
 import { buildTraceTree } from '../../model/traceTree';
 import { recordCanvases, type DrawOp } from '../testing/canvasRecorder';
 import { createFakeDataSource, createFakeTracesDataSource } from '../testing/fakeDataSource';
 import { renderRoute } from '../testing/renderRoute';
 import { TracePage } from './TracePage';
+import { TRACE_LOOKUP_HEDGE_MS } from './useTraceLookup';
 import { ROW_HEIGHT } from './Waterfall';
 
 const VIEWPORT_PX = 20 * ROW_HEIGHT;
@@ -238,13 +239,30 @@ describe('TracePage', () => {
   });
 
   it('shows the trace from the datasource that has it when another fails or still thinks', async () => {
+    // The hung one holds the rest back only until the hedge: then every backend is asked.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => void vi.useRealTimers());
     open(`/traces/${TRACE_ID}`, [
       createFakeTracesDataSource({ uid: 'broken', name: 'Broken Jaeger', fail: 'HTTP 400: boom' }),
       createFakeTracesDataSource({ uid: 'slow', name: 'Slow Zipkin', hang: true }),
       createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo', traces: [SMALL] }),
     ]);
+    await screen.findByText(/Looking up trace/);
+    act(() => void vi.advanceTimersByTime(TRACE_LOOKUP_HEDGE_MS));
     await waitFor(() => expect(shownKeys()).toHaveLength(4));
     expect(screen.getByText('Broken Jaeger did not return this trace: HTTP 400: boom')).toBeTruthy();
+  });
+
+  it('asks the next backend only when the first lacks the trace, and no other once one has it', async () => {
+    // Every backend asked at once fetched, parsed and held a 100,000-span trace three times on the demo.
+    const { sources } = open(`/traces/${TRACE_ID}`, [
+      createFakeTracesDataSource({ uid: 'jaeger', name: 'Jaeger', traces: [] }),
+      createFakeTracesDataSource({ uid: 'tempo', name: 'Tempo', traces: [SMALL] }),
+      createFakeTracesDataSource({ uid: 'zipkin', name: 'Zipkin', traces: [SMALL] }),
+    ]);
+    await waitFor(() => expect(shownKeys()).toHaveLength(4));
+    expect(screen.getByText('From').nextElementSibling?.textContent).toBe('Tempo');
+    expect(sources.map((s) => s.lookups.length)).toEqual([1, 1, 0]);
   });
 
   it('says there is no traces datasource instead of a blank page', async () => {

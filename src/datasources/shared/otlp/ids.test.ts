@@ -14,6 +14,20 @@ describe('OTLP IDs in hex or base64', () => {
     expect(readSpanIdText('Vj1iPHZRT44=')).toBe('563d623c76514f8e');
   });
 
+  it('reads base64 span IDs as atob does, for every byte value', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 256;
+    for (let n = 0; n < 2_000; n++) {
+      const bytes = Buffer.from(Array.from({ length: 8 }, next));
+      const hex = bytes.toString('hex');
+      expect(readSpanIdText(bytes.toString('base64'))).toBe(/^0+$/.test(hex) ? undefined : hex);
+    }
+    // Not the padded 12-character form: still read (or refused) the long way.
+    expect(readSpanIdText('Vj1iPHZRT44')).toBe('563d623c76514f8e');
+    expect(readSpanIdText('Vj1iPHZRT4-=')).toBeUndefined();
+    expect(readSpanIdText('Vj1iPHZRT4é=')).toBeUndefined();
+  });
+
   it('refuses what is neither, too long, or all zeros', () => {
     expect(readTraceIdText('trace-123')).toBeUndefined();
     expect(readTraceIdText('0'.repeat(31) + 'a'.repeat(2))).toBeUndefined();

@@ -21,7 +21,40 @@ export function readSpanIdText(raw: string): string | undefined {
   return hex === undefined || /^0+$/.test(hex) ? undefined : hex;
 }
 
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const SEXTET = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64_ALPHABET.length; i++) SEXTET[BASE64_ALPHABET.charCodeAt(i)] = i;
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/**
+ * An 8-byte ID in the one form Tempo writes it (11 base64 characters and one `=`) straight to hex, or
+ * undefined for anything else: the same result as `atob` and a hex loop, without a binary string per ID
+ * (two per span, 200,000 for a 100,000-span trace, were a second of the page's parse).
+ */
+function paddedBase64SpanIdToHex(b64: string): string | undefined {
+  if (b64.length !== 12 || b64.charCodeAt(11) !== 61) return undefined;
+  let hex = '';
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < 11; i++) {
+    const code = b64.charCodeAt(i);
+    const sextet = code < 128 ? (SEXTET[code] ?? -1) : -1;
+    if (sextet < 0) return undefined;
+    acc = ((acc << 6) | sextet) & 0xfff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      hex += BYTE_HEX[(acc >> bits) & 0xff];
+    }
+  }
+  return hex;
+}
+
 function bytesToHex(b64: string, bytes: number): string | undefined {
+  if (bytes === 8) {
+    const fast = paddedBase64SpanIdToHex(b64);
+    if (fast !== undefined) return fast;
+  }
   let bin: string;
   try {
     bin = atob(b64);
