@@ -4,19 +4,16 @@
  * pipeline the log explorer runs (sort, dedup, in-view filter, highlight terms, the virtualized LogList),
  * then tells the driver (bench/metrics/logList.ts) when each step has been painted.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import '../../src/app/theme.css';
 import type { LogLine } from '../../src/model/logs';
-import { dedupLines } from '../../src/pages/logs/dedup';
-import { compileTerms } from '../../src/pages/logs/highlight';
-import { useInViewFilter } from '../../src/pages/logs/inViewFilter';
-import { searchTermsOf } from '../../src/pages/logs/lineFilters';
 import { LogList } from '../../src/pages/logs/LogList';
 import '../../src/pages/logs/logs.css';
 import { syntheticLines } from '../../src/pages/logs/testing/lines';
+import { useLogView } from '../../src/pages/logs/useLogView';
 
 const QUERY = '{service_name=~".+"} |= "request"';
 let setLines: ((lines: readonly LogLine[]) => void) | undefined;
@@ -30,10 +27,8 @@ function Harness() {
     setLines = setL;
     setTerm = setT;
   }, []);
-  // What LogsExplorer does with the lines in hand, step for step.
-  const deduped = useMemo(() => dedupLines(lines, 'none'), [lines]);
-  const shown = useInViewFilter(deduped.lines, term);
-  const regexes = useMemo(() => compileTerms([...searchTermsOf(QUERY, 'logql'), ...(term ? [{ kind: 'text' as const, value: term, ignoreCase: true }] : [])]), [term]);
+  // What LogsExplorer does with the lines in hand: its own hook.
+  const { deduped, shown, regexes } = useLogView({ queried: lines, sort: 'newest', dedup: 'none', filterText: term, query: QUERY, language: 'logql' });
   return (
     <div data-shown={shown.length} data-term={term}>
       <LogList lines={shown} wrap={false} timeZone="utc" regexes={regexes} prettyJson={false} folded={deduped.folded} selectedKey={undefined} onSelect={() => undefined} />

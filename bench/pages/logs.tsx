@@ -5,21 +5,18 @@
  * into useLiveTail and the log explorer's own list, as the page shows a live tail, counting long frames. The
  * driver is bench/metrics/logsBench.ts.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import '../../src/app/theme.css';
 import type { LogsCapability } from '../../src/datasources/types';
 import type { LogLine } from '../../src/model/logs';
-import { dedupLines } from '../../src/pages/logs/dedup';
-import { compileTerms } from '../../src/pages/logs/highlight';
-import { useInViewFilter } from '../../src/pages/logs/inViewFilter';
-import { searchTermsOf } from '../../src/pages/logs/lineFilters';
 import { LogList } from '../../src/pages/logs/LogList';
 import '../../src/pages/logs/logs.css';
 import { createDefaultPatternsEngine } from '../../src/pages/logs/patterns/patternsEngine';
 import { TailIndicator } from '../../src/pages/logs/tail/TailIndicator';
 import { DEFAULT_TAIL_CAPACITY, useLiveTail } from '../../src/pages/logs/tail/useLiveTail';
+import { useLogView } from '../../src/pages/logs/useLogView';
 import { seededRandom, syntheticLine, syntheticLines } from './logsData';
 
 const RANGE = { from: Date.UTC(2026, 0, 1, 3), to: Date.UTC(2026, 0, 1, 4) };
@@ -118,18 +115,16 @@ function fakeTail(perSecond: number): LogsCapability & { received: () => number 
 }
 
 const TAIL_QUERY = '{namespace="shop"}';
+const NO_LINES: readonly LogLine[] = [];
 
 /**
- * useLiveTail into the log explorer's list, step for step as LogsExplorer does it with live tail on: the ring
- * buffer newest first, dedup, the in-view filter, highlight terms from the query, the virtualized LogList and
- * the TailIndicator.
+ * useLiveTail into the log explorer's list as LogsExplorer draws it with live tail on: its own useLogView (the
+ * ring buffer newest first, dedup, the in-view filter, highlight terms from the query), the virtualized LogList
+ * and the TailIndicator.
  */
 function TailBench({ logs, report }: { logs: LogsCapability; report: (held: number, dropped: number, shown: number) => void }) {
   const tail = useLiveTail(logs, TAIL_QUERY, { enabled: true });
-  const inHand = useMemo(() => [...tail.lines].reverse(), [tail.lines]);
-  const deduped = useMemo(() => dedupLines(inHand, 'none'), [inHand]);
-  const shown = useInViewFilter(deduped.lines, '');
-  const regexes = useMemo(() => compileTerms(searchTermsOf(TAIL_QUERY, 'logql')), []);
+  const { deduped, shown, regexes } = useLogView({ queried: NO_LINES, tail: tail.lines, sort: 'newest', dedup: 'none', filterText: '', query: TAIL_QUERY, language: 'logql' });
   useEffect(() => report(tail.lines.length, tail.dropped, shown.length), [tail.lines, tail.dropped, shown.length, report]);
   return (
     <div className="logs-page">

@@ -138,11 +138,31 @@ interface LogRowProps {
   traceLink?: ((line: LogLine) => CrossLink | undefined) | undefined;
 }
 
+/** Characters of the service column; a longer name is cut with an ellipsis (its row's title says it all). */
+const SERVICE_CHARS = 15;
+/** The level column is six characters (the longest level text and a space). */
+const LEVEL_PAD = Object.fromEntries(Object.entries(LEVEL_TEXT).map(([level, text]) => [level, ' '.repeat(Math.max(1, 6 - text.length))])) as Record<LogLine['level'], string>;
+
+/** The service as the column draws it: at most SERVICE_CHARS, then padded so the line starts at the same place. */
+function serviceColumn(service: string): { text: string; pad: string; cut: boolean } {
+  const chars = service.length > SERVICE_CHARS ? [...service] : undefined;
+  const cut = chars !== undefined && chars.length > SERVICE_CHARS;
+  const text = cut ? `${chars.slice(0, SERVICE_CHARS - 1).join('')}…` : service;
+  return { text, pad: ' '.repeat(Math.max(1, SERVICE_CHARS + 1 - (cut ? SERVICE_CHARS : (chars?.length ?? service.length)))), cut };
+}
+
+/**
+ * One line. Unwrapped (the fixed-height rows a scroll draws by the dozen per frame), the row is one line of
+ * monospace text: the columns are inline runs padded with spaces to fixed character widths, so a row is laid
+ * out as a single paragraph instead of five flex cells each with its own layout and clip. Wrapped or
+ * prettified, the same elements are flex cells (the spaces between them collapse), so a wrapped line keeps
+ * its own column. The duplicate count and trace link sit at the row's right edge either way.
+ */
 export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, regexes, pretty, folded, onSelect, onOpenLink, traceLink }: LogRowProps) {
   // No trace datasource: no link in the row (the details say why).
   const trace = traceLink?.(line);
   const traceUrl = trace?.available ? trace.href : undefined;
-  const service = serviceOf(line);
+  const service = serviceColumn(serviceOf(line));
   const time = formatLogTime(line.timeMs, timeZone);
   return (
     <div
@@ -172,37 +192,41 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
       </button>
       <time className="log-time" dateTime={new Date(line.timeMs).toISOString()}>
         {time}
-      </time>
-      <span className="log-level">
-        {LEVEL_TEXT[line.level]}
+      </time>{' '}
+      <span className="log-level">{LEVEL_TEXT[line.level]}</span>
+      {LEVEL_PAD[line.level]}
+      <span className="log-service" title={service.cut ? serviceOf(line) : undefined}>
+        {service.text}
       </span>
-      <span className="log-service" title={service}>
-        {service}
-      </span>
+      {service.pad}
       <span className={wrap || pretty ? 'log-line wrapped' : 'log-line'}>
         <LogLineText line={line.line} regexes={regexes} pretty={pretty} />
       </span>
-      {folded > 0 ? (
-        <span className="log-folded" title={`${folded} duplicate lines folded into this one`}>
-          ×{folded + 1}
+      {folded > 0 || traceUrl ? (
+        <span className="log-row-end">
+          {folded > 0 ? (
+            <span className="log-folded" title={`${folded} duplicate lines folded into this one`}>
+              ×{folded + 1}
+            </span>
+          ) : null}
+          {traceUrl ? (
+            <a
+              className="log-trace-link"
+              href={traceUrl}
+              data-testid="log-trace-link"
+              data-link-kind="log-trace"
+              title={`Trace ${line.traceId} in ${trace?.available ? trace.datasourceName : ''}`}
+              onClick={(e) => {
+                // A plain click stays in the app; a middle or modified click opens a tab as any link does.
+                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                e.preventDefault();
+                onOpenLink(traceUrl);
+              }}
+            >
+              trace
+            </a>
+          ) : null}
         </span>
-      ) : null}
-      {traceUrl ? (
-        <a
-          className="log-trace-link"
-          href={traceUrl}
-          data-testid="log-trace-link"
-          data-link-kind="log-trace"
-          title={`Trace ${line.traceId} in ${trace?.available ? trace.datasourceName : ''}`}
-          onClick={(e) => {
-            // A plain click stays in the app; a middle or modified click opens a tab as any link does.
-            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-            e.preventDefault();
-            onOpenLink(traceUrl);
-          }}
-        >
-          trace
-        </a>
       ) : null}
     </div>
   );

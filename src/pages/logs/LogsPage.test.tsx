@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from '../../datasources/types';
 import { createFakeDataSource, createFakeTracesDataSource } from '../testing/fakeDataSource';
@@ -7,6 +7,8 @@ import { renderRoute } from '../testing/renderRoute';
 import { LogsPage } from './LogsPage';
 import { LOG_ROW_HEIGHT } from './LogList';
 import { createFakeLogs, FAKE_BAD_QUERY, FAKE_BAD_QUERY_ERROR, TRACE_ID } from './testing/fakeLogs';
+import { testLine, testStream } from './testing/lines';
+import { createFakeTailSource } from './tail/testing/fakeTail';
 
 beforeEach(() => {
   // jsdom lays nothing out: give the list a height so the virtualizer shows about 30 rows.
@@ -229,6 +231,21 @@ describe('LogsPage', () => {
     for (const row of rows()) expect(row.textContent).toContain('payment provider timeout');
     fireEvent.click(within(screen.getByTestId('logs-pattern-filter')).getByRole('button', { name: 'Clear' }));
     await waitFor(() => expect(rows().some((r) => r.textContent?.includes('request handled'))).toBe(true));
+  });
+
+  it("counts the live tail's lines in the status line while live, not the query's", async () => {
+    const ds = createFakeLogs();
+    const tail = createFakeTailSource();
+    const withTail = { ...ds, logs: { ...ds.logs!, tail: tail.logs.tail } };
+    open(url('{service_name="payments"}', '&tz=utc'), withTail);
+    await waitFor(() => expect(screen.getByTestId('logs-status').textContent).toContain('30 lines'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Live tail' }));
+    await waitFor(() => expect(tail.subscriptions).toHaveLength(1));
+    const stream = testStream({ service_name: 'payments', level: 'info' });
+    const live = [0, 1, 2].map((n) => testLine(stream, Date.UTC(2026, 11, 1, 12, 5, n), `tailed line ${n}`, { n }));
+    act(() => tail.latest().handlers.onLines(live));
+    await waitFor(() => expect(rows().map((r) => r.querySelector('.log-line')!.textContent)).toEqual(['tailed line 2', 'tailed line 1', 'tailed line 0']));
+    expect(screen.getByTestId('logs-status').textContent).toBe('3 lines in the live tail');
   });
 
   it('says so when no datasource has logs', () => {

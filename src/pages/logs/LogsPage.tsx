@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { DataSource } from '../../datasources/types';
 import { logLineUrl } from '../../model/logLinks';
@@ -9,13 +9,10 @@ import { useTimeRange } from '../../state/useTimeRange';
 import { useCorrelator } from '../shared/correlator';
 import { useDataSources } from '../shared/dataSources';
 import { errorText } from '../shared/panelQuery';
-import { dedupLines, type DedupMode } from './dedup';
+import type { DedupMode } from './dedup';
 import { downloadName, linesAsJson, linesAsText, saveFile } from './download';
-import { compileTerms } from './highlight';
-import { useInViewFilter } from './inViewFilter';
 import { LabelBrowser } from './LabelBrowser';
 import { withSelector } from './labelSelector';
-import { searchTermsOf } from './lineFilters';
 import { LogContext } from './LogContext';
 import { LogDetails } from './LogDetails';
 import { LogList, type ScrollToLine } from './LogList';
@@ -23,6 +20,7 @@ import { LogsQueryBar } from './LogsQueryBar';
 import { addFilter, type FilterMode, type FilterTarget } from './queryEdit';
 import { useLogLines, useLogVolume } from './useLogLines';
 import { useLogsUrl, type LogsUrlState } from './useLogsUrl';
+import { useLogView } from './useLogView';
 import { VolumeHistogram } from './VolumeHistogram';
 import { PatternsView } from './patterns/PatternsView';
 import { TailIndicator } from './tail/TailIndicator';
@@ -64,16 +62,17 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
   const [live, setLive] = useState(false);
   const tail = useLiveTail(ds.logs, query, { enabled: live && query.trim() !== '' });
 
-  // Live: the tail's ring buffer (oldest first) instead of the queried page (newest first).
-  const inHand = useMemo(() => (live ? [...tail.lines].reverse() : data.lines), [live, tail.lines, data.lines]);
-  const ofPattern = useMemo(() => (pattern ? inHand.filter((l) => pattern.lineKeys.has(l.key)) : inHand), [inHand, pattern]);
-  const sorted = useMemo(() => (url.sort === 'oldest' ? [...ofPattern].reverse() : ofPattern), [ofPattern, url.sort]);
-  const deduped = useMemo(() => dedupLines(sorted, dedup), [sorted, dedup]);
-  const shown = useInViewFilter(deduped.lines, filterText);
-  const regexes = useMemo(
-    () => compileTerms([...searchTermsOf(query, language), ...(filterText ? [{ kind: 'text' as const, value: filterText, ignoreCase: true }] : [])]),
-    [query, language, filterText],
-  );
+  // Live: the tail's ring buffer instead of the queried pages.
+  const { inHand, ordered, deduped, shown, regexes } = useLogView({
+    queried: data.lines,
+    tail: live ? tail.lines : undefined,
+    pattern,
+    sort: url.sort,
+    dedup,
+    filterText,
+    query,
+    language,
+  });
 
   // A pasted link to a line: scroll to it once it is in hand.
   const [scrolledFor, setScrolledFor] = useState<string | undefined>();
@@ -219,7 +218,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
               </button>
             </span>
           </div>
-          {view === 'lines' ? <LinesStatus data={data} shown={shown.length} deduped={deduped.lines.length} filtering={filterText !== ''} /> : null}
+          {view === 'lines' ? <LinesStatus data={data} live={live} inHand={inHand.length} shown={shown.length} deduped={deduped.lines.length} ordered={ordered.length} filtering={filterText !== ''} /> : null}
           {view === 'lines' ? <LogList
             lines={shown}
             wrap={url.wrap}
@@ -230,7 +229,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
             selectedKey={url.line}
             onSelect={(key) => setUrl({ line: key })}
             scrollTo={scrollTo}
-            busy={data.fetching && !data.loadingOlder}
+            busy={!live && data.fetching && !data.loadingOlder}
             traceLink={traceLink}
             renderAbove={(line) => (contextKey === line.key && ds.logs!.context ? <LogContext ds={ds} line={line} side="before" timeZone={url.timeZone} /> : null)}
             renderDetails={(line) => (
@@ -240,7 +239,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
                   line={line}
                   logsUid={ds.uid}
                   language={language}
-                  lines={data.lines}
+                  lines={inHand}
                   regexes={regexes}
                   lineLink={lineLink(line)}
                   onFilter={onFilter}
@@ -256,8 +255,22 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
   );
 }
 
-function LinesStatus({ data, shown, deduped, filtering }: { data: ReturnType<typeof useLogLines>; shown: number; deduped: number; filtering: boolean }) {
-  const n = data.lines.length;
+interface LinesStatusProps {
+  data: ReturnType<typeof useLogLines>;
+  /** Live tail on: the lines in hand are the tail's buffer, not the query's answer, and there is no paging. */
+  live: boolean;
+  /** Lines in hand (the tail's buffer when live, else the query's lines). */
+  inHand: number;
+  /** Lines before and after dedup (of the chosen pattern, if any). */
+  ordered: number;
+  deduped: number;
+  shown: number;
+  filtering: boolean;
+}
+
+function LinesStatus({ data: query, live, inHand: n, ordered, deduped, shown, filtering }: LinesStatusProps) {
+  // Paging ("of more", "load older"), loading and refreshing belong to the queried lines, not to a live tail.
+  const data = live ? { ...query, pending: false, hasMore: false, fetching: false, warnings: [] } : query;
   const fmt = (x: number) => x.toLocaleString('en-US');
   if (data.pending) {
     return (
@@ -276,9 +289,10 @@ function LinesStatus({ data, shown, deduped, filtering }: { data: ReturnType<typ
       ) : (
         <span>
           {fmt(n)} {n === 1 ? 'line' : 'lines'}
+          {live ? ' in the live tail' : ''}
         </span>
       )}
-      {deduped < n ? <span> · {fmt(n - deduped)} duplicates folded</span> : null}
+      {deduped < ordered ? <span> · {fmt(ordered - deduped)} duplicates folded</span> : null}
       {filtering ? <span> · {fmt(shown)} match the filter</span> : null}
       {data.hasMore ? (
         <button type="button" onClick={data.loadOlder} disabled={data.loadingOlder}>

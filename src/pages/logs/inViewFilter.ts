@@ -3,8 +3,9 @@ import type { LogLine } from '../../model/logs';
 
 /**
  * The in-view text filter over the lines in hand: case-insensitive substring, fast enough to run on every
- * keystroke at 100,000 lines. Each line's lower-cased text is computed once, when the filter is first used,
- * and a term that extends the previous one only searches the previous answer.
+ * keystroke at 100,000 lines. Each line's lower-cased text is computed once per line (cached by the line, so
+ * a live tail's new buffer, 4×/s, lower-cases only the lines new in it), and a term that extends the previous
+ * one only searches the previous answer.
  */
 export interface LineFilter {
   filter(term: string): readonly LogLine[];
@@ -12,11 +13,23 @@ export interface LineFilter {
   warm(): void;
 }
 
+/** Lines are immutable; their lower-cased text lives as long as they do. */
+const lowerCache = new WeakMap<LogLine, string>();
+
+function lowerText(line: LogLine): string {
+  let text = lowerCache.get(line);
+  if (text === undefined) {
+    text = line.line.toLowerCase();
+    lowerCache.set(line, text);
+  }
+  return text;
+}
+
 export function createLineFilter(lines: readonly LogLine[]): LineFilter {
   let lower: string[] | undefined;
   let last: { term: string; indices: Int32Array | null } = { term: '', indices: null };
   const lowerOf = (): string[] => {
-    lower ??= lines.map((l) => l.line.toLowerCase());
+    lower ??= lines.map(lowerText);
     return lower;
   };
   return {

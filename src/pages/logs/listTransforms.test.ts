@@ -1,7 +1,7 @@
 import logfmt from 'logfmt';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dedupLines } from './dedup';
 import { linesAsJson, linesAsText } from './download';
 import { labelStats, valueStats } from './fieldStats';
@@ -43,6 +43,20 @@ describe('in-view filter', () => {
     // Shrinking the term searches everything again.
     expect(f.filter('t').map((l) => l.line)).toEqual(['Payment TIMEOUT', 'time out']);
     expect(f.filter('')).toBe(lines);
+  });
+  it("lower-cases only the lines new to it when handed a live tail's next buffer", () => {
+    const held = syntheticLines(1000, 1_700_000_000_000);
+    createLineFilter(held).warm();
+    const arrived = [testLine(s, 1_800_000_000_000, 'NEW Payment line', { n: 7 })];
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    try {
+      const next = createLineFilter([...arrived, ...held.slice(0, -1)]);
+      next.warm();
+      expect(lower).toHaveBeenCalledTimes(1);
+      expect(next.filter('new payment').map((l) => l.line)).toEqual(['NEW Payment line']);
+    } finally {
+      lower.mockRestore();
+    }
   });
   it('keeps the order of the lines in hand at 100,000 lines', () => {
     const lines = syntheticLines(100_000, 1_700_000_000_000);
