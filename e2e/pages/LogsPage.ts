@@ -22,7 +22,16 @@ export class LogsPage {
 
   /** Waits until the list shows the answer to the query in the URL, not the last one kept while it loads. */
   async settled(): Promise<void> {
-    await this.page.locator('[data-testid="log-list"][aria-busy="false"]').waitFor({ timeout: 60_000 });
+    // The list names the query it was rendered for: right after the URL changes, React may not have rendered
+    // the new query yet, and the list still shows the last answer as not busy.
+    await this.page.waitForFunction(
+      () => {
+        const list = document.querySelector('[data-testid="log-list"]');
+        return list?.getAttribute('aria-busy') === 'false' && list.getAttribute('data-query') === (new URL(location.href).searchParams.get('q') ?? '');
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
   }
 
   query(): string {

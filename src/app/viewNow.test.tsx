@@ -105,6 +105,18 @@ describe('the "now" of a relative range', () => {
     expect(endOf('dashboard')).toBe(AT_0800 + 25 * MINUTE);
   });
 
+  it('is not read again for a replace navigation: what changes within a view (a line selected, a setting)', async () => {
+    const router = renderApp('/services?from=now-1h&to=now');
+    const first = last('overview-a');
+    vi.setSystemTime(AT_0800 + 12 * MINUTE);
+    await act(() => router.navigate('/services?from=now-1h&to=now&line=abc', { replace: true }));
+    expect(endOf('overview-a')).toBe(AT_0800);
+    expect(last('overview-a')).toBe(first);
+    // The next view entered reads it again.
+    await act(() => router.navigate('/services?from=now-1h&to=now&q=x'));
+    expect(endOf('overview-a')).toBe(AT_0800 + 12 * MINUTE);
+  });
+
   it('is read again when the tab becomes visible after being hidden, not while hidden', () => {
     renderApp('/services?from=now-1h&to=now');
     setHidden(true);

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useId, useImperativeHandle, useMemo, useState, type ReactNode, type Ref } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 import type { TimeParams } from '../model/links';
 import { resolveRange, type RawTimeRange } from '../model/time';
 import { useAutoRefresh } from './autoRefresh';
@@ -61,8 +61,7 @@ export function TimeScopeProvider({ initialRange, initialRefresh, clock = system
 
 function UrlTimeScope(props: CoreProps) {
   const [searchParams, setSearchParams] = useSearchParams();
-  // Every navigation, Back and Forward included, is a new location with a new key: a view entered.
-  const { key: viewKey } = useLocation();
+  const viewKey = useEnteredViewKey();
   const fromText = searchParams.get('from');
   const toText = searchParams.get('to');
   const refreshText = searchParams.get('refresh');
@@ -85,6 +84,24 @@ function UrlTimeScope(props: CoreProps) {
     [setSearchParams],
   );
   return <ScopeCore {...props} source={{ raw, refresh, setRange, setRefresh, viewKey }} />;
+}
+
+/**
+ * Changes when a view is entered: every push navigation, and Back and Forward, is a new location with a new
+ * key. A replace is not: pages replace the entry for what changes within a view (the selected log line or
+ * span, wrap, sort, the time zone), and re-reading the clock there would move a relative range and refetch
+ * every query of the view for a click on a row.
+ */
+function useEnteredViewKey(): string {
+  const { key } = useLocation();
+  const type = useNavigationType();
+  const [entered, setEntered] = useState(key);
+  if (key !== entered && type !== 'REPLACE') {
+    // State from a changed location, adjusted while rendering: the view's first render already has its key.
+    setEntered(key);
+    return key;
+  }
+  return entered;
 }
 
 function MemoryTimeScope({ initialRange, initialRefresh, ...props }: CoreProps & { initialRange: RawTimeRange; initialRefresh: RefreshOption }) {

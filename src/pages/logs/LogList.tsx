@@ -37,6 +37,11 @@ export interface LogListProps {
   scrollTo?: ScrollToLine | undefined;
   /** The lines shown are the last answer while a new one loads (another query, a refresh). */
   busy?: boolean;
+  /**
+   * The query these lines answer once not busy, as `data-query`: a test or bench that has just changed the
+   * URL waits for the list to name the new query, not for a not-busy list the new query has not reached yet.
+   */
+  query?: string;
   /** A line's trace link (the correlator's `traceOfLogLine`); stable per datasource, as rows are memoized on it. */
   traceLink?: (line: LogLine) => CrossLink | undefined;
 }
@@ -86,7 +91,7 @@ export function LogList(props: LogListProps) {
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list" aria-busy={props.busy === true}>
+    <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list" data-query={props.query} aria-busy={props.busy === true}>
       <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
         <div className="log-rows-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
           {items.map((item) => {

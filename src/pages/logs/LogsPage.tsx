@@ -230,6 +230,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
             onSelect={(key) => setUrl({ line: key })}
             scrollTo={scrollTo}
             busy={!live && data.fetching && !data.loadingOlder}
+            query={query}
             traceLink={traceLink}
             renderAbove={(line) => (contextKey === line.key && ds.logs!.context ? <LogContext ds={ds} line={line} side="before" timeZone={url.timeZone} /> : null)}
             renderDetails={(line) => (
