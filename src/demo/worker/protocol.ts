@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../../lib/yieldTask';
 import type { DemoLogScenario } from '../logs/scenario';
 
 /**
@@ -144,21 +145,6 @@ async function readAllBytes(response: Response, signal: AbortSignal | undefined)
     at += chunk.byteLength;
   }
   return out.buffer;
-}
-
-/**
- * Resolves in a fresh task, after the messages already queued. A MessageChannel rather than
- * setTimeout(0), which browsers clamp to 4 ms once timers nest.
- */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** A plain-text body as the bytes a SerializedResponse carries. */

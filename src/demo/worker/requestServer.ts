@@ -1,4 +1,5 @@
-import { deserializeRequest, serializeResponse, textBody, yieldToEventLoop, type PageToWorkerMessage, type RequestMessage, type WorkerToPageMessage } from './protocol';
+import { yieldToEventLoop } from '../../lib/yieldTask';
+import { deserializeRequest, serializeResponse, textBody, type PageToWorkerMessage, type RequestMessage, type WorkerToPageMessage } from './protocol';
 
 /**
  * The worker side of `createWorkerFetch`: answers request messages one at a time with `answer` (the

@@ -3,6 +3,7 @@ import { seriesColor } from '../../lib/colors';
 import type { CriticalPathSegment } from '../../model/criticalPath';
 import type { TimeWindow } from '../../model/traceViewParams';
 import { RowFlag, type TraceTree } from '../../model/traceTree';
+import { sizedContext } from './canvas';
 import { formatMicros, timeTicksIn } from './format';
 import { useRowWindow } from './rowWindow';
 import { paintTimeline, timelineStyleOf, type TimelineStyle } from './timelineCanvas';
@@ -106,15 +107,9 @@ export function Waterfall(props: WaterfallProps) {
     const canvas = canvasRef.current;
     if (canvas === null || canvasWidth <= 0) return;
     const height = marks.length * ROW_HEIGHT;
-    const dpr = Math.max(1, window.devicePixelRatio || 1);
-    const w = Math.max(1, Math.round(canvasWidth * dpr));
-    const h = Math.max(1, Math.round(height * dpr));
-    // Assigning a size clears the canvas even when unchanged: only when it moved.
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const sized = sizedContext(canvas, canvasWidth, height);
+    if (sized === null) return;
+    const { ctx } = sized;
     // The theme's colours, read once per theme: a computed-style read each frame would force a style pass early.
     if (style.current === null || style.current.theme !== theme) style.current = { theme, style: timelineStyleOf(canvas) };
     paintTimeline(ctx, canvasWidth, height, ROW_HEIGHT, marks, style.current.style);

@@ -1,10 +1,9 @@
 /**
  * A 2D context sized for the screen: the backing store is `devicePixelRatio` times the CSS size, so lines stay
- * sharp on HiDPI wall screens, and drawing uses CSS pixels. Null under jsdom (no canvas there) or when the
- * browser refuses a context.
+ * sharp on HiDPI wall screens, and drawing uses CSS pixels. Null when there is no context: the browser refuses
+ * one, or jsdom without a test's recording context (`recordCanvases`).
  */
 export function sizedContext(canvas: HTMLCanvasElement, cssWidth: number, cssHeight: number): { ctx: CanvasRenderingContext2D; dpr: number } | null {
-  if (typeof navigator !== 'undefined' && navigator.userAgent.includes('jsdom')) return null;
   const dpr = Math.max(1, window.devicePixelRatio || 1);
   const width = Math.max(1, Math.round(cssWidth * dpr));
   const height = Math.max(1, Math.round(cssHeight * dpr));

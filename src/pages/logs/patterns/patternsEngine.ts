@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../../../lib/yieldTask';
 import { findPatterns, type PatternOptions, type PatternResult } from '../../../model/logPatterns';
 import type { LogLine } from '../../../model/logs';
 import type { TimeRange } from '../../../model/time';
@@ -18,18 +19,6 @@ export interface PatternsWorkerPort {
 
 const abortError = (signal: AbortSignal): unknown => signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 
-/** Lets the page's other tasks (input, frames) run between chunks. A message task: no 4 ms timer clamp. */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 interface Pending {
   resolve(result: PatternResult): void;
   reject(error: unknown): void;
@@ -41,7 +30,7 @@ interface Pending {
  * AbortError, stops sending, and the worker drops it. An aborted signal cancels likewise. A worker that fails
  * rejects what is pending and everything after, naming the failure.
  */
-export function createWorkerPatternsEngine(worker: PatternsWorkerPort, yieldFn: () => Promise<void> = yieldToPage): PatternsEngine {
+export function createWorkerPatternsEngine(worker: PatternsWorkerPort, yieldFn: () => Promise<void> = yieldToEventLoop): PatternsEngine {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let failure: Error | undefined;
