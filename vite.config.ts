@@ -27,7 +27,9 @@ export default defineConfig({
   // The stub goes everywhere msw is bundled: the app, the demo worker, and the dev server's pre-bundled deps.
   // configJson404: without a config.json the dev and preview servers answer 404 there, which runs the demo.
   plugins: [mswCookieStoreStub(), react(), configJson404()],
-  worker: { plugins: () => [mswCookieStoreStub()] },
+  // ES module workers (the demo worker is started with type: 'module') can load chunks: its log and trace
+  // backends arrive on their first request instead of in its first script.
+  worker: { format: 'es', plugins: () => [mswCookieStoreStub()] },
   optimizeDeps: { rolldownOptions: { plugins: [mswCookieStoreStub()] } },
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },

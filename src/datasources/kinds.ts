@@ -1,11 +1,11 @@
 import { alertmanagerPlugin } from './alertmanager';
-import { elasticsearchPlugin, opensearchPlugin } from './elasticsearch';
-import { jaegerPlugin } from './jaeger';
-import { lokiPlugin } from './loki';
+import { elasticsearchPlugin, opensearchPlugin } from './elasticsearch/plugin';
+import { jaegerPlugin } from './jaeger/plugin';
+import { lokiPlugin } from './loki/plugin';
 import { prometheusPlugin } from './prometheus';
-import { tempoPlugin } from './tempo';
+import { tempoPlugin } from './tempo/plugin';
 import type { DataSourcePlugin } from './types';
-import { zipkinPlugin } from './zipkin';
+import { zipkinPlugin } from './zipkin/plugin';
 
 /**
  * Every datasource kind Watchfloor knows, in the order the README lists them. `KNOWN_KINDS` (what

@@ -1,6 +1,6 @@
+import { loadOnce } from '../lib/loadOnce';
 import type { DataSourceConfig, FetchFn, OpenSocket } from '../model/datasourceConfig';
 import { formatDuration } from '../model/time';
-import type { TailOpener } from './logHandlers';
 import { logScenarioFromUrl, type DemoLogScenario } from './logs/scenario';
 import { SCRAPE_INTERVAL_MS } from './simulator/scrapeInterval';
 import { createSocketOpener, type SocketTransport } from './tailSocket';
@@ -106,33 +106,15 @@ function workerSocketOpener(worker: Worker): OpenSocket {
   return opener.openSocket;
 }
 
-interface InProcessDemo {
-  fetchFn: FetchFn;
-  openTail: TailOpener;
-}
-
-/** The in-process fetch and tail over the demo handlers, built on the first request or socket. */
+/** The in-process fetch and tail over the demo backend, built on the first request or socket. */
 function lazyInProcessDemo(opts: { anchorMs: number; seed: number | undefined; services: number | undefined; logs: DemoLogScenario | undefined }): { fetchFn: FetchFn; openSocket: OpenSocket } {
-  let ready: Promise<InProcessDemo> | undefined;
-  const load = async (): Promise<InProcessDemo> => {
-    const [{ createInProcessFetch }, { createDemoServices }] = await Promise.all([import('./fetch'), import('./worker/demoHandlers')]);
-    const services = createDemoServices(opts);
-    return { fetchFn: createInProcessFetch(services.handlers), openTail: services.openTail };
-  };
-  const demo = (): Promise<InProcessDemo> => {
-    // A failed load (a chunk that did not arrive) is forgotten, so the next request tries again.
-    ready ??= load().catch((error: unknown) => {
-      ready = undefined;
-      throw error;
-    });
-    return ready;
-  };
+  const demo = loadOnce(async () => (await import('./worker/demoHandlers')).createDemoBackend(opts));
   let listener: (message: SocketEventMessage) => void = () => undefined;
   let serve: ((message: { type: 'socket-open'; id: number; url: string } | { type: 'socket-close'; id: number }) => void) | undefined;
   const server = async () => {
     if (serve === undefined) {
       const { createSocketServer } = await import('./worker/socketServer');
-      serve ??= createSocketServer(async () => (await demo()).openTail, (message) => listener(message));
+      serve ??= createSocketServer(async () => (await demo()).openTail(), (message) => listener(message));
     }
     return serve;
   };

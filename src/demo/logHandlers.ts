@@ -1,12 +1,13 @@
 import type { HttpHandler } from 'msw';
+import { LOKI_API_BASE_PATH } from './apiPaths';
 import { createLogSource, type DemoLogOptions } from './logs/logSource';
 import { asLokiError } from './lokiApi/endpoints';
 import { createLokiHandlers, DEFAULT_MAX_ENTRIES } from './lokiApi/handlers';
 import { parseTailRequest, startTail, type TailSink } from './lokiApi/tail';
 import type { Simulator } from './simulator';
 
-/** Where the Loki API lives in the in-app demo: `DEMO_LOKI_URL` + `/loki/api/v1/...`, as on a real Loki. */
-export const LOKI_API_BASE_PATH = '/loki';
+/** The Loki API is at `DEMO_LOKI_URL` + `/loki/api/v1/...` in the in-app demo, as on a real Loki. */
+export { LOKI_API_BASE_PATH } from './apiPaths';
 
 export interface LogHandlerOptions extends DemoLogOptions {
   now?: () => number;

@@ -1,12 +1,12 @@
 import type { HttpHandler } from 'msw';
+import { TRACE_API_BASE_PATHS } from './apiPaths';
 import { createJaegerHandlers } from './jaegerApi/handlers';
 import type { Simulator } from './simulator';
 import { createTempoHandlers } from './tempoApi/handlers';
 import { createTraceStore } from './traces/traceStore';
 import { createZipkinHandlers } from './zipkinApi/handlers';
 
-/** Where each trace API lives in the demo: the paths after the demo origin (see DEMO_*_URL in index.ts). */
-export const TRACE_API_BASE_PATHS = { jaeger: '/jaeger', tempo: '/tempo', zipkin: '/zipkin' } as const;
+export { TRACE_API_BASE_PATHS } from './apiPaths';
 
 /**
  * The demo's trace backends over one simulator: Jaeger (v1 and api_v3), Tempo and Zipkin, each under

@@ -1,6 +1,6 @@
 import type { LogLine } from '../../model/logs';
 import { pollingTail } from '../shared/pollTail';
-import type { DataSource, DataSourceConfig, DataSourceFactory, DataSourcePlugin, FetchFn } from '../types';
+import type { DataSource, DataSourceConfig, DataSourceFactory, FetchFn } from '../types';
 import { createEsClient, type EsFlavour } from './client';
 import { esContext } from './context';
 import { checkHealth } from './health';
@@ -8,8 +8,8 @@ import { parseEsOptions, type EsOptions } from './options';
 import { createSearch } from './search';
 import { esVolume } from './volume';
 
-/** Elasticsearch and OpenSearch `_search` for logs (reference §8): Lucene queries, search_after paging, volume by level, polling tail. */
-function createWithOptions(flavour: EsFlavour) {
+/** Elasticsearch and OpenSearch `_search` for logs (reference §8): Lucene queries, search_after paging, volume by level, polling tail. The registry reaches this through ./plugin.ts, on the first call (lazyAdapter.ts). */
+export function createWithOptions(flavour: EsFlavour) {
   return (config: DataSourceConfig, fetchFn: FetchFn, options: EsOptions): DataSource => {
     const client = createEsClient(config, fetchFn, options, flavour);
     const search = createSearch(client);
@@ -37,23 +37,5 @@ function createWithOptions(flavour: EsFlavour) {
     };
   };
 }
-
-export const elasticsearchPlugin = {
-  kind: 'elasticsearch',
-  capabilities: ['logs'],
-  inBuild: true,
-  servers: 'Elasticsearch `_search` (7.10+, 8.x): Lucene query_string, search_after paging, date_histogram volume, ECS fields',
-  parseOptions: parseEsOptions,
-  create: createWithOptions('elasticsearch'),
-} as const satisfies DataSourcePlugin<EsOptions>;
-
-export const opensearchPlugin = {
-  kind: 'opensearch',
-  capabilities: ['logs'],
-  inBuild: true,
-  servers: 'OpenSearch `_search` (1.x, 2.x): the same as `elasticsearch`',
-  parseOptions: parseEsOptions,
-  create: createWithOptions('opensearch'),
-} as const satisfies DataSourcePlugin<EsOptions>;
 
 export const createElasticsearchDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config.kind === 'opensearch' ? 'opensearch' : 'elasticsearch')(config, fetchFn, parseEsOptions(config.options));

@@ -1,10 +1,10 @@
-import type { DataSource, DataSourceConfig, DataSourceFactory, DataSourcePlugin, FetchFn } from '../types';
+import type { DataSource, DataSourceConfig, DataSourceFactory, FetchFn } from '../types';
 import { createJaegerClient } from './client';
 import { parseJaegerOptions, type JaegerOptions } from './options';
 import { checkJaegerHealth, createTracesCapability } from './traces';
 
-/** A datasource for the Jaeger query service: api_v3 (Jaeger v2, late v1.x) with the v1 JSON API as fallback. */
-function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: JaegerOptions): DataSource {
+/** A datasource for the Jaeger query service: api_v3 (Jaeger v2, late v1.x) with the v1 JSON API as fallback. The registry reaches this through ./plugin.ts, on the first call (lazyAdapter.ts). */
+export function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: JaegerOptions): DataSource {
   const client = createJaegerClient(config, fetchFn, options);
   return {
     uid: config.uid,
@@ -14,15 +14,6 @@ function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: 
     health: (signal) => checkJaegerHealth(client, signal),
   };
 }
-
-export const jaegerPlugin = {
-  kind: 'jaeger',
-  capabilities: ['traces'],
-  inBuild: true,
-  servers: 'Jaeger query service: api_v3 (`/api/v3`, OTLP JSON), falling back to the v1 JSON API (`/api`)',
-  parseOptions: parseJaegerOptions,
-  create: createWithOptions,
-} as const satisfies DataSourcePlugin<JaegerOptions>;
 
 /** Parses the entry's options and builds the datasource in one step (tests and the demo use this). */
 export const createJaegerDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config, fetchFn, parseJaegerOptions(config.options));

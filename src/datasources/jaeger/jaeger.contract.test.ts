@@ -7,7 +7,8 @@ import { recordingServer } from '../shared/conformance/harness';
 import { json } from '../shared/conformance/recorded';
 import { isTraceNotFound } from '../shared/traceErrors';
 import type { QueryCtx } from '../types';
-import { createJaegerDataSource, jaegerPlugin } from './index';
+import { createJaegerDataSource } from './index';
+import { jaegerPlugin } from './plugin';
 
 // The Jaeger query service's exact answers (shared/reference/datasource-apis.md §3.1, §3.3), errors included.
 

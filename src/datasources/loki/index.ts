@@ -1,4 +1,4 @@
-import type { AdapterTransport, DataSource, DataSourceConfig, DataSourceFactory, DataSourcePlugin, FetchFn } from '../types';
+import type { AdapterTransport, DataSource, DataSourceConfig, DataSourceFactory, FetchFn } from '../types';
 import { createLokiClient } from './client';
 import { checkHealth } from './health';
 import { createLabels } from './labels';
@@ -9,8 +9,8 @@ import { lineContext } from './context';
 import { tailLoki } from './tail';
 import { levelVolume, streamVolume } from './volume';
 
-/** Grafana Loki's HTTP API (reference §2): log and metric queries, labels, series, volume, context, live tail. */
-function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: LokiOptions, transport?: AdapterTransport): DataSource {
+/** Grafana Loki's HTTP API (reference §2): log and metric queries, labels, series, volume, context, live tail. The registry reaches this through ./plugin.ts, on the first call (lazyAdapter.ts). */
+export function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: LokiOptions, transport?: AdapterTransport): DataSource {
   const client = createLokiClient(config, fetchFn, options);
   const labels = createLabels(client);
   const queryLogs = createLogQuery(client);
@@ -33,15 +33,6 @@ function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: 
     health: (signal) => checkHealth(client, signal),
   };
 }
-
-export const lokiPlugin = {
-  kind: 'loki',
-  capabilities: ['logs'],
-  inBuild: true,
-  servers: 'Grafana Loki (LogQL): query_range (streams and metrics), labels, volume, tail websocket',
-  parseOptions: parseLokiOptions,
-  create: createWithOptions,
-} as const satisfies DataSourcePlugin<LokiOptions>;
 
 /** Parses the entry's options and builds the datasource in one step (tests use this). */
 export const createLokiDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config, fetchFn, parseLokiOptions(config.options));

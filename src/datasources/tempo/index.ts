@@ -1,13 +1,13 @@
 import { parseHttpOptions, type HttpOptions } from '../shared/httpOptions';
-import type { DataSource, DataSourceConfig, DataSourceFactory, DataSourcePlugin, FetchFn } from '../types';
+import type { DataSource, DataSourceConfig, DataSourceFactory, FetchFn } from '../types';
 import { createTempoClient } from './client';
 import { checkHealth } from './health';
 import { searchTraces } from './search';
 import { createTempoTags } from './tags';
 import { createTraceReader } from './traces';
 
-/** Grafana Tempo's HTTP API (reference §4): trace by ID (v2, then v1), search by TraceQL or tags, tag lookups. */
-function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: HttpOptions): DataSource {
+/** Grafana Tempo's HTTP API (reference §4): trace by ID (v2, then v1), search by TraceQL or tags, tag lookups. The registry reaches this through ./plugin.ts, on the first call (lazyAdapter.ts). */
+export function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: HttpOptions): DataSource {
   const client = createTempoClient(config, fetchFn, options);
   const getTrace = createTraceReader(client);
   const tags = createTempoTags(client);
@@ -26,15 +26,6 @@ function createWithOptions(config: DataSourceConfig, fetchFn: FetchFn, options: 
     health: (signal) => checkHealth(client, signal),
   };
 }
-
-export const tempoPlugin = {
-  kind: 'tempo',
-  capabilities: ['traces'],
-  inBuild: true,
-  servers: 'Grafana Tempo HTTP API: trace by ID (v2, v1), TraceQL and tag search, tag names and values',
-  parseOptions: parseHttpOptions,
-  create: createWithOptions,
-} as const satisfies DataSourcePlugin<HttpOptions>;
 
 /** Parses the entry's options and builds the datasource in one step (tests use this). */
 export const createTempoDataSource: DataSourceFactory = (config, fetchFn) => createWithOptions(config, fetchFn, parseHttpOptions(config.options));

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessFetch } from '../fetch';
 import { DEMO_ALERTMANAGER_URL, DEMO_PROMETHEUS_URL } from '../index';
 import { defaultScenarios } from '../simulator';
-import { createDemoHandlers } from '../worker/demoHandlers';
+import { createDemoBackend } from '../worker/demoHandlers';
 import { goExponent } from './handlers';
 import { rulesYaml } from './rules';
 
@@ -14,7 +13,7 @@ const INCIDENT = defaultScenarios(ANCHOR)[0]!.startsAtMs;
 interface WireAlert { labels: Record<string, string>; state: string; activeAt: string }
 
 function demoAt(nowMs: number) {
-  const fetchFn = createInProcessFetch(createDemoHandlers({ anchorMs: ANCHOR, now: () => nowMs }));
+  const { fetchFn } = createDemoBackend({ anchorMs: ANCHOR, now: () => nowMs });
   const get = async <T>(url: string) => (await (await fetchFn(url)).json()) as T;
   return {
     promAlerts: async () => (await get<{ data: { alerts: WireAlert[] } }>(`${DEMO_PROMETHEUS_URL}/api/v1/alerts`)).data.alerts,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessFetch } from '../fetch';
-import { createDemoServices } from '../worker/demoHandlers';
+import { createDemoBackend } from '../worker/demoHandlers';
 import { createTraceStore } from '../traces/traceStore';
 import { createSimulator } from '../simulator';
 import { lru } from './logSource';
@@ -16,8 +15,7 @@ describe('log scenarios', () => {
   });
 
   it('answers one query with the 100,000-line burst of the minute before boot, every line on the batch trace', async () => {
-    const services = createDemoServices({ anchorMs: NOW, now: () => NOW, logs: { burstLines: 100_000, maxEntries: 100_000 } });
-    const fetchFn = createInProcessFetch(services.handlers);
+    const { fetchFn } = createDemoBackend({ anchorMs: NOW, now: () => NOW, logs: { burstLines: 100_000, maxEntries: 100_000 } });
     const [run] = batchRunsFor({ burstLines: 100_000 }, NOW);
     expect(run).toEqual({ startMs: Date.UTC(2026, 11, 1, 11, 59, 0), durationMs: 60_000, lines: 100_000 });
     const params = new URLSearchParams({ query: '{service_name="batch"}', start: `${Date.UTC(2026, 11, 1, 11, 55)}000000`, end: `${NOW}000000`, limit: '100000' });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessFetch } from '../fetch';
-import { createDemoHandlers, followClock } from './demoHandlers';
+import { createDemoBackend, followClock } from './demoHandlers';
 
 describe('followClock', () => {
   it('reads the page time at boot and advances with the local clock', () => {
@@ -12,10 +11,10 @@ describe('followClock', () => {
   });
 });
 
-describe('createDemoHandlers', () => {
+describe('createDemoBackend', () => {
   it('answers an instant query without `time` at the given clock, not the host clock', async () => {
     const pageNow = Date.UTC(2025, 5, 4, 12, 0, 0);
-    const fetchFn = createInProcessFetch(createDemoHandlers({ anchorMs: pageNow, seed: 3, now: () => pageNow }));
+    const { fetchFn } = createDemoBackend({ anchorMs: pageNow, seed: 3, now: () => pageNow });
     const res = await fetchFn('http://demo.watchfloor.invalid/prometheus/api/v1/query?query=1');
     const body = (await res.json()) as { data: { resultType: string; result: [number, string] } };
     expect(body.data.resultType).toBe('scalar');
