@@ -66,6 +66,11 @@ async function expectOpened(page: Page, name: string, format: string): Promise<v
   await expect(page.locator('.trace-services li')).toHaveText(SERVICES);
   await expect(page.locator('.trace-facts')).toContainText(`${name} (${format})`);
   await expect(page.getByTestId('span-row').first()).toContainText('GET /checkout');
+  // A span of the file's trace opens its details, and its link keeps the span: the tree came from the worker.
+  await page.getByTestId('span-row').nth(1).click();
+  await expect(page.getByTestId('span-detail')).toBeVisible();
+  await expect(page).toHaveURL(/[?&]span=/);
+  await expect(page.getByTestId('span-row').nth(1)).toHaveAttribute('aria-selected', 'true');
 }
 
 const read = (name: string) => import('node:fs').then((fs) => fs.readFileSync(join(dir.path, name), 'utf8'));

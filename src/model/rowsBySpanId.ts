@@ -10,6 +10,16 @@ export class RowsBySpanId implements ReadonlyMap<string, number> {
     private readonly rowOfNode: Int32Array,
   ) {}
 
+  /**
+   * The map again after a structured clone (a worker's postMessage), which keeps an instance's fields and drops
+   * its class: a tree built in the trace-file worker arrives with a plain object here, and no `get`.
+   */
+  static revive(cloned: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+    if (cloned instanceof RowsBySpanId || cloned instanceof Map) return cloned;
+    const fields = cloned as unknown as { nodeBySpanId: ReadonlyMap<string, number>; rowOfNode: Int32Array };
+    return new RowsBySpanId(fields.nodeBySpanId, fields.rowOfNode);
+  }
+
   get size(): number {
     return this.nodeBySpanId.size;
   }

@@ -61,6 +61,11 @@ export interface TraceTree {
   warnings: readonly string[];
 }
 
+/** A tree as built, from its structured clone (posted by the trace-file worker): the clone lost `rowBySpanId`'s methods. */
+export function reviveTraceTree(cloned: TraceTree): TraceTree {
+  return { ...cloned, rowBySpanId: RowsBySpanId.revive(cloned.rowBySpanId) };
+}
+
 /** Builds the columns from a trace without mutating it. Iterative throughout: a 100,000-deep chain is fine. */
 export function buildTraceTree(trace: Trace): TraceTree {
   const normalized = normalizeSpans(trace.spans ?? [], trace.traceId);

@@ -67,7 +67,8 @@ describe('TracePage', () => {
     open(`/traces/${TRACE_ID}`);
     await waitFor(() => expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']));
     expect(shownKeys().map((k) => row(k!).getAttribute('aria-level'))).toEqual(['1', '2', '2', '3']);
-    const indent = (k: string) => parseFloat((row(k).firstElementChild as HTMLElement).style.paddingLeft);
+    // The indent is CSS (traceView.css) on the cell's depth; jsdom computes no calc(), so the depth it is given is read.
+    const indent = (k: string) => Number((row(k).firstElementChild as HTMLElement).style.getPropertyValue('--depth'));
     expect(indent('b1')).toBeGreaterThan(indent('a1'));
     expect(indent('c3')).toBeGreaterThan(indent('b2'));
     expect(screen.getByTestId('trace-span-count').textContent).toBe('4');

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { seriesColor } from '../../lib/colors';
 import type { CriticalPathSegment } from '../../model/criticalPath';
 import type { TimeWindow } from '../../model/traceViewParams';
@@ -15,11 +15,12 @@ export const ROW_HEIGHT = 24;
  * Every row drawn costs layout and paint on each frame of a fast scroll (bench `trace.50k.scroll_p95_frame_ms`).
  */
 const OVERSCAN = 2;
-/** Indent stops growing here: a 100,000-deep chain must not push its names off the screen. */
+/**
+ * Indent stops growing here: a 100,000-deep chain must not push its names off the screen. The step per level is
+ * 14 px, or less when the trace is deep for the name column: all its levels fit in half the column (traceView.css,
+ * `--indent-levels`), so a narrow column (the span details open beside it) still shows every name.
+ */
 const MAX_INDENT_LEVELS = 40;
-const INDENT_PX = 14;
-/** Width of the collapse toggle; a row without children is indented by it instead, so names line up. */
-const TOGGLE_PX = 23;
 /** A tick's hover title answers within this many px of it: the tick itself is 1–2 px wide. */
 const TICK_HOVER_PX = 3;
 const SYNTHETIC_COLOR = '#8e8e8e';
@@ -92,6 +93,7 @@ export function Waterfall(props: WaterfallProps) {
     const row = rows[index]!;
     marks.push(rowMarks(tree, row, props.critical.get(row), axis.traceStartUs, axis.traceDurationUs, serviceColorOf(tree, row)));
   }
+  const indentLevels = useMemo(() => Math.max(1, Math.min(MAX_INDENT_LEVELS, tree.depth.reduce((m, d) => (d > m ? d : m), 0))), [tree]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const canvasWidth = useCanvasWidth(canvasRef);
   const theme = useDocumentThemeName();
@@ -131,7 +133,7 @@ export function Waterfall(props: WaterfallProps) {
     }
   };
   return (
-    <div className="waterfall">
+    <div className="waterfall" style={{ '--indent-levels': indentLevels } as CSSProperties}>
       <div className="waterfall-axis" aria-hidden="true">
         <div className="waterfall-name-col">Service &amp; operation</div>
         <div className="waterfall-timeline">
@@ -223,7 +225,7 @@ const WaterfallRow = memo(function WaterfallRow(p: RowProps) {
       data-slot={p.slot}
       onClick={() => p.onSelect(row)}
     >
-      <div className="waterfall-name-col" role="gridcell" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + (hasChildren ? 4 : 4 + TOGGLE_PX) }}>
+      <div className={hasChildren ? 'waterfall-name-col' : 'waterfall-name-col leaf'} role="gridcell" style={{ '--depth': Math.min(depth, MAX_INDENT_LEVELS) } as CSSProperties}>
         {hasChildren && (
           <button
             type="button"

@@ -1,3 +1,4 @@
+import { reviveTraceTree } from '../../model/traceTree';
 import { TraceFileError } from '../detect';
 import { JobCancelled } from './job';
 import { isWorkerToPageMessage, type JobProgress, type OpenedFile, type PageToWorkerMessage } from './protocol';
@@ -51,7 +52,7 @@ export function openTraceFileInWorker(file: Blob, { signal, onProgress, createWo
       const message = event.data;
       if (!isWorkerToPageMessage(message) || message.id !== id || signal.aborted) return;
       if (message.type === 'progress') onProgress({ phase: message.phase, loaded: message.loaded, total: message.total });
-      else if (message.type === 'done') finish(() => resolve(message.result));
+      else if (message.type === 'done') finish(() => resolve({ ...message.result, trees: message.result.trees.map(reviveTraceTree) }));
       else if (message.type === 'cancelled') finish(() => reject(new JobCancelled()));
       else finish(() => reject(message.attempts === undefined ? new Error(message.summary) : new TraceFileError(message.summary, message.attempts)));
     });

@@ -171,6 +171,9 @@ describe('openTraceFileInWorker: the page side of the protocol', () => {
     // The tree comes built, the same as the page would have built it.
     expect(result.trees).toHaveLength(1);
     expect(result.trees[0]).toEqual(buildTraceTree(result.traces[0]!));
+    // And it answers as one: the clone postMessage made lost the span-ID map's methods (selecting a span threw).
+    const tree = result.trees[0]!;
+    for (const [row, span] of tree.spans.entries()) expect(tree.rowBySpanId.get(span.spanId)).toBe(row);
     expect(phases[0]).toBe('reading');
     expect(phases.slice(-3)).toEqual(['json', 'convert', 'tree']);
     expect(state.terminated).toBe(true);
