@@ -68,22 +68,27 @@ export function useBoardAlerts(sources: readonly DataSource[], refreshMs: number
   // asked again only once it has answered (or timed out), never with a second request on top of the first.
   // A failure is the query's data, not its error: a refetch of a query that never had data resets it to
   // "pending", which would hide "unreachable" for as long as each retry is out.
-  const results = useQueries({
-    queries: withAlerts.map((ds) => ({
-      queryKey: [ds.uid, 'alerts.list'] as const,
-      queryFn: async ({ signal }: { signal: AbortSignal }): Promise<AlertsOutcome> => {
-        try {
-          return { alerts: await ds.alerts!.listAlerts(signal) };
-        } catch (error) {
-          if (signal.aborted) throw error;
-          return { error: errorText(error) };
-        }
-      },
-      gcTime: 2 * refreshMs,
-      retry: false,
-    })),
-    combine: combineSources,
-  });
+  // Memoized options: a new object each render would make useQueries re-apply them (setQueries) every render.
+  const alertQueries = useMemo(
+    () => ({
+      queries: withAlerts.map((ds) => ({
+        queryKey: [ds.uid, 'alerts.list'] as const,
+        queryFn: async ({ signal }: { signal: AbortSignal }): Promise<AlertsOutcome> => {
+          try {
+            return { alerts: await ds.alerts!.listAlerts(signal) };
+          } catch (error) {
+            if (signal.aborted) throw error;
+            return { error: errorText(error) };
+          }
+        },
+        gcTime: 2 * refreshMs,
+        retry: false,
+      })),
+      combine: combineSources,
+    }),
+    [withAlerts, refreshMs],
+  );
+  const results = useQueries(alertQueries);
   const client = useQueryClient();
   const lastTick = useRef(tick);
   useEffect(() => {

@@ -101,7 +101,10 @@ export function useBoardTiles(ds: DataSource, board: BoardSpec, range: TimeRange
   // A board showing some signals asks only for those.
   const queries = useMemo(() => (overview.data ?? []).filter((q) => !board.signals || (board.signals as readonly string[]).includes(q.signal)), [overview.data, board.signals]);
   const stepMs = chooseStep(range, { points: TREND_POINTS, minStepMs: ds.metrics?.minStepMs ?? 15_000 });
-  const combined = useQueries({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults });
+  // One options object per cycle: useQueries re-applies its queries to the observer (`setQueries`, a passive
+  // effect) whenever the object it is given is new, which an inline literal is on every render of the board.
+  const rangeQueries = useMemo(() => ({ queries: queries.map((q) => rangeQueryOptions(ds, q.query, range, stepMs)), combine: combineResults }), [queries, ds, range, stepMs]);
+  const combined = useQueries(rangeQueries);
   const { fetching } = combined;
   const { results: fresh, newest } = useCycleHold(combined, fetching, CYCLE_HOLD_MS);
   const results = useLastData(
