@@ -1,10 +1,20 @@
 import { PromqlError } from '../promql';
 import type { SampleSource } from '../source';
+import type { AnswerCache } from './answerCache';
 import { failure, invalidParam } from './responses';
+
+/** A range query's answer as the endpoint sends it: the `data` JSON and the warnings. */
+export interface RangeAnswer {
+  dataJson: string;
+  warnings: readonly string[];
+  /** Length of `dataJson`, what the answer cache is bounded by. */
+  size: number;
+}
 
 export interface EndpointContext {
   source: SampleSource;
   now: () => number;
+  rangeAnswers: AnswerCache<RangeAnswer>;
 }
 
 export type Endpoint = (request: Request, ctx: EndpointContext, params: Readonly<Record<string, string>>) => Promise<Response>;

@@ -1,5 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import type { SampleSource } from '../source';
+import { createAnswerCache } from './answerCache';
 import type { Endpoint, EndpointContext } from './endpointContext';
 import { buildInfo, labelNames, labelValues, metadata, series } from './metadataEndpoints';
 import { queryExemplars, queryInstant, queryRange } from './queryEndpoints';
@@ -18,7 +19,8 @@ export interface PrometheusHandlerOptions {
  * metadata, status/buildinfo, and the CORS preflight.
  */
 export function createPrometheusHandlers(source: SampleSource, opts: PrometheusHandlerOptions): HttpHandler[] {
-  const ctx: EndpointContext = { source, now: opts.now ?? (() => Date.now()) };
+  // 256 answers, 16 M characters of JSON at most: a wall board's window of queries many times over.
+  const ctx: EndpointContext = { source, now: opts.now ?? (() => Date.now()), rangeAnswers: createAnswerCache(256, 16_000_000) };
   const api = `*${opts.basePath}/api/v1`;
   const run =
     (endpoint: Endpoint) =>

@@ -40,9 +40,15 @@ export const queryRange: Endpoint = async (request, ctx) => {
   const limit = parseLimit(formValue(form, 'limit'));
   if (!limit.ok) return invalidParam(request, 'limit', limit.error);
   try {
-    const evaluated = evaluateRange(ctx.source, formValue(form, 'query'), start.value, end.value, stepMs);
-    const { result, warnings } = limited(evaluated, limit.value);
-    return success(request, queryDataJson(result), warnings);
+    const query = formValue(form, 'query');
+    // The answer depends on these alone (no `now`): a window asked again is answered from the cache.
+    const key = JSON.stringify([query, start.value, end.value, stepMs, limit.value]);
+    const answer = ctx.rangeAnswers.get(key, () => {
+      const { result, warnings } = limited(evaluateRange(ctx.source, query, start.value, end.value, stepMs), limit.value);
+      const dataJson = queryDataJson(result);
+      return { dataJson, warnings, size: dataJson.length };
+    });
+    return success(request, answer.dataJson, answer.warnings);
   } catch (e) {
     return queryFailure(request, e);
   }
