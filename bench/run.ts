@@ -210,7 +210,7 @@ const NOC_SOAKS: SoakSpec[] = ['noc.soak', 'noc.soak.playlist'].map((prefix) => 
   budgets: { heapMb: 2, nodes: 0, listeners: 0 },
   chunkMs: 100,
   stepBudgetMs: TIMEOUT_MS,
-  // About 6 min a soak on an idle 2-core machine; the bound leaves room for a loaded one.
+  // About 10 min a soak (both side by side) on an idle 2-core machine; the bound leaves room for a loaded one.
   runBudgetMs: 75 * 60_000,
   timeoutMs: TIMEOUT_MS,
 }));

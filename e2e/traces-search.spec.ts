@@ -30,6 +30,7 @@ test('search payments errors, see the scatter and the list, open an incident tra
   await search.search({ service: 'payments', errorsOnly: true });
   await expect(page).toHaveURL(/service=payments/);
   await expect(page).toHaveURL(/errors=1/);
+  await search.settled();
   await expect(search.rows.first()).toBeVisible();
   // Errors only: every mark on the scatter is an error triangle, and every row has errors. The marks are awaited
   // first: until the errors-only answer has replaced the page's first results, the old rows are still listed.
@@ -40,6 +41,7 @@ test('search payments errors, see the scatter and the list, open an incident tra
 
   await search.sortBy('Duration');
   await expect(page).toHaveURL(/sort=-duration/);
+  await search.settled();
   const durations = (await search.column(3)).map(seconds);
   expect(durations).toEqual([...durations].sort((a, b) => b - a));
   expect(durations[0]).toBeGreaterThanOrEqual(30);
@@ -81,6 +83,7 @@ test('TraceQL on demo-tempo: completion from the tag endpoints, Shift+Enter runs
   await page.screenshot({ path: 'test-results/traces-search-traceql.png' });
   await search.traceql.press('Shift+Enter');
   await expect(page).toHaveURL(/mode=traceql/);
+  await search.settled();
   await expect(search.rows.first()).toBeVisible();
   for (const d of await search.column(3)) expect(seconds(d)).toBeGreaterThanOrEqual(29);
 

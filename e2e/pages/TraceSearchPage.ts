@@ -23,6 +23,22 @@ export class TraceSearchPage {
     await this.page.goto(`/traces?${query}`);
   }
 
+  /**
+   * Waits until the results answer the search in the URL. A new search keeps the last answer on screen while it
+   * loads (busy), and right after the URL changes React may not have rendered the new search yet: the results name
+   * the URL they were rendered for (`data-for`), and are settled when that is the URL's and nothing is loading.
+   */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const section = document.querySelector('section[aria-label="Search results"]');
+        return section?.getAttribute('aria-busy') === 'false' && section.getAttribute('data-for') === location.search;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+  }
+
   async chooseDataSource(name: string): Promise<void> {
     await this.form.getByLabel('Datasource').selectOption({ label: name });
   }

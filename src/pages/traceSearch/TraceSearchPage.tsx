@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { TraceFileDropZone } from '../traces/files/TraceFileDropZone';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { traceSearchQueryOptions } from '../../datasources/queries';
 import type { DataSource } from '../../datasources/types';
 import { isDataSourceError } from '../../lib/errors';
@@ -87,6 +87,9 @@ function SearchResults({ ds, sources, state, onSearch, onDataSource, onSort }: S
   const search = useMemo(() => toTraceSearch(state), [state]);
   const canSearch = ds.traces?.search !== undefined;
   const result = useQuery({ ...traceSearchQueryOptions(ds, search, range), enabled: canSearch });
+  // The URL these results answer once not busy, as `data-for`: right after a search changes the URL, the last
+  // answer is still shown (not busy yet) until React renders the new one; a test waits for the two to agree.
+  const { search: renderedFor } = useLocation();
   const error = result.isError ? result.error : null;
   const traceqlError = useMemo(
     () => (state.mode === 'traceql' && error !== null && isDataSourceError(error) && error.kind === 'query' ? { query: state.traceql, message: errorText(error) } : undefined),
@@ -95,7 +98,7 @@ function SearchResults({ ds, sources, state, onSearch, onDataSource, onSort }: S
   return (
     <>
       <SearchForm sources={sources} ds={ds} state={state} range={range} traceqlError={traceqlError} onSearch={onSearch} onDataSource={onDataSource} />
-      <section className="trace-search-results" aria-label="Search results" aria-busy={result.isFetching}>
+      <section className="trace-search-results" aria-label="Search results" aria-busy={result.isFetching} data-for={renderedFor}>
         {!canSearch ? (
           <p className="page-message">{ds.name} can look traces up by ID but cannot search them.</p>
         ) : error !== null ? (
