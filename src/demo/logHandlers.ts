@@ -6,9 +6,6 @@ import { createLokiHandlers, DEFAULT_MAX_ENTRIES } from './lokiApi/handlers';
 import { parseTailRequest, startTail, type TailSink } from './lokiApi/tail';
 import type { Simulator } from './simulator';
 
-/** The Loki API is at `DEMO_LOKI_URL` + `/loki/api/v1/...` in the in-app demo, as on a real Loki. */
-export { LOKI_API_BASE_PATH } from './apiPaths';
-
 export interface LogHandlerOptions extends DemoLogOptions {
   now?: () => number;
   /** Loki's `max_entries_limit_per_query`; default 5000 (`demo.maxEntries` raises it for benchmarks). */

@@ -6,8 +6,6 @@ import { createTempoHandlers } from './tempoApi/handlers';
 import { createTraceStore } from './traces/traceStore';
 import { createZipkinHandlers } from './zipkinApi/handlers';
 
-export { TRACE_API_BASE_PATHS } from './apiPaths';
-
 /**
  * The demo's trace backends over one simulator: Jaeger (v1 and api_v3), Tempo and Zipkin, each under
  * its own base path (they share paths like `/api/traces/<id>`), all serving the same traces.
