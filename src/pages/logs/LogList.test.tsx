@@ -89,6 +89,19 @@ describe('LogList', () => {
     }
   });
 
+  it('places each row at its own offset and leaves a row that stays in view untouched by a scroll', () => {
+    render(<Harness lines={lines} />);
+    scrollTo(100 * LOG_ROW_HEIGHT);
+    const item = () => items().find((el) => el.dataset.index === '110')!;
+    const before = item();
+    expect(before.style.top).toBe(`${110 * LOG_ROW_HEIGHT}px`);
+    // A scroll of a few rows: line 110 stays in view, so the browser has nothing of it to repaint.
+    scrollTo(104 * LOG_ROW_HEIGHT);
+    expect(item()).toBe(before);
+    expect(item().style.top).toBe(`${110 * LOG_ROW_HEIGHT}px`);
+    expect(item().querySelector<HTMLElement>('.log-row')!.dataset.key).toBe(lines[110]!.key);
+  });
+
   it('keeps the selected line expanded with its details across a scroll, and only that one', () => {
     render(<Harness lines={lines} />);
     scrollTo(100 * LOG_ROW_HEIGHT);

@@ -48,8 +48,7 @@ export interface LogListProps {
 
 /**
  * The log lines, virtualized: only the rows in view (and a few either side) are in the DOM, so 100,000
- * lines scroll like 100. The drawn rows are a pool of elements keyed by their slot in the window; the
- * virtualizer's sizes and the row's `data-key` follow the line (its stable key), never its position.
+ * lines scroll like 100. Rows are keyed by the line's stable key, never by position.
  */
 export function LogList(props: LogListProps) {
   const { lines, scrollTo } = props;
@@ -94,43 +93,41 @@ export function LogList(props: LogListProps) {
   return (
     <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list" data-query={props.query} aria-busy={props.busy === true}>
       <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
-        <div className="log-rows-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
-          {items.map((item, slot) => {
-            const line = lines[item.index]!;
-            const selected = line.key === props.selectedKey;
-            return (
-              <div
-                // Fixed-height rows are keyed by slot in the window, not by line: a scroll gives the same elements
-                // new text instead of unmounting the rows that left and building the ones that came (as the
-                // waterfall's rows do). Measured rows (wrapped, prettified) keep the line's key: the virtualizer
-                // measures an element when it mounts, and a reused one showing a new line of the same height
-                // would never be measured for it. The line's identity for tests and links is the row's `data-key`.
-                key={variable ? item.key : slot}
-                data-index={item.index}
-                ref={variable || selected ? virtualizer.measureElement : undefined}
-                role="listitem"
-                aria-posinset={item.index + 1}
-                aria-setsize={lines.length}
-                className="log-item"
-              >
-                {selected && props.renderAbove ? props.renderAbove(line) : null}
-                <LogRow
-                  line={line}
-                  selected={selected}
-                  wrap={props.wrap}
-                  timeZone={props.timeZone}
-                  regexes={props.regexes}
-                  pretty={props.prettyJson}
-                  folded={props.folded.get(line.key) ?? 0}
-                  onSelect={props.onSelect}
-                  onOpenLink={openLink}
-                  traceLink={props.traceLink}
-                />
-                {selected && props.renderDetails ? props.renderDetails(line) : null}
-              </div>
-            );
-          })}
-        </div>
+        {items.map((item) => {
+          const line = lines[item.index]!;
+          const selected = line.key === props.selectedKey;
+          return (
+            <div
+              // Keyed by line, each row at its own offset: a row that stays in view across a scroll keeps its
+              // element and its place in the rows' layer, so the browser repaints and rasterizes only the rows
+              // that came in. (Rows stacked in one translated window all moved within it whenever the first
+              // row changed: every frame repainted every row.)
+              key={item.key}
+              data-index={item.index}
+              ref={variable || selected ? virtualizer.measureElement : undefined}
+              role="listitem"
+              aria-posinset={item.index + 1}
+              aria-setsize={lines.length}
+              className="log-item"
+              style={{ top: item.start }}
+            >
+              {selected && props.renderAbove ? props.renderAbove(line) : null}
+              <LogRow
+                line={line}
+                selected={selected}
+                wrap={props.wrap}
+                timeZone={props.timeZone}
+                regexes={props.regexes}
+                pretty={props.prettyJson}
+                folded={props.folded.get(line.key) ?? 0}
+                onSelect={props.onSelect}
+                onOpenLink={openLink}
+                traceLink={props.traceLink}
+              />
+              {selected && props.renderDetails ? props.renderDetails(line) : null}
+            </div>
+          );
+        })}
       </div>
     </div>
   );
