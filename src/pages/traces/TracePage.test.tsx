@@ -67,10 +67,15 @@ describe('TracePage', () => {
     open(`/traces/${TRACE_ID}`);
     await waitFor(() => expect(shownKeys()).toEqual(['a1', 'b1', 'b2', 'c3']));
     expect(shownKeys().map((k) => row(k!).getAttribute('aria-level'))).toEqual(['1', '2', '2', '3']);
-    // The indent is CSS (traceView.css) on the cell's depth; jsdom computes no calc(), so the depth it is given is read.
-    const indent = (k: string) => Number((row(k).firstElementChild as HTMLElement).style.getPropertyValue('--depth'));
+    // Where the name starts: the cell's padding, plus the toggle's width for a row that has one (a leaf is padded by it).
+    const indent = (k: string) => {
+      const cell = row(k).firstElementChild as HTMLElement;
+      return parseFloat(cell.style.paddingLeft) + (cell.querySelector('button') ? 23 : 0);
+    };
     expect(indent('b1')).toBeGreaterThan(indent('a1'));
     expect(indent('c3')).toBeGreaterThan(indent('b2'));
+    // Siblings' names line up, with a toggle or without (b1 is a leaf, b2 has a child).
+    expect(indent('b1')).toBe(indent('b2'));
     expect(screen.getByTestId('trace-span-count').textContent).toBe('4');
     expect(screen.getByTestId('trace-depth').textContent).toBe('3');
     expect(screen.getByTestId('trace-duration').textContent).toBe('30 ms');
