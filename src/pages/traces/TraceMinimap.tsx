@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { afterNextPaint } from '../../lib/afterNextPaint';
 import { seriesColor, STATUS_COLORS } from '../../lib/colors';
 import { hexToRgb, minimapRaster, type MinimapColors } from '../../model/traceMinimap';
 import type { TraceTree } from '../../model/traceTree';
@@ -38,12 +39,16 @@ export function TraceMinimap({ tree, traceStartUs, traceDurationUs, zoom, onZoom
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0 || height === 0) return;
-    const sized = sizedContext(canvas, width, height);
-    if (!sized) return;
-    const { ctx } = sized;
-    const pixels = minimapRaster(tree, traceStartUs, traceDurationUs, canvas.width, canvas.height, colors);
-    ctx.putImageData(new ImageData(pixels, canvas.width, canvas.height), 0, 0);
-    canvas.dataset.drawn = String(tree.size);
+    // After the waterfall's first rows have painted: rastering every span (tens of ms at 10,000) must not hold
+    // them back (bench trace.10k.first_rows_ms). The strip shows its frame until then.
+    return afterNextPaint(() => {
+      const sized = sizedContext(canvas, width, height);
+      if (!sized) return;
+      const { ctx } = sized;
+      const pixels = minimapRaster(tree, traceStartUs, traceDurationUs, canvas.width, canvas.height, colors);
+      ctx.putImageData(new ImageData(pixels, canvas.width, canvas.height), 0, 0);
+      canvas.dataset.drawn = String(tree.size);
+    });
   }, [tree, traceStartUs, traceDurationUs, width, height, colors]);
 
   const xOf = (e: PointerEvent) => {
