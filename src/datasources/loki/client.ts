@@ -2,8 +2,8 @@ import { DataSourceError, isDataSourceError } from '../../lib/errors';
 import { dataSourceBaseUrl } from '../shared/baseUrl';
 import { asDataSourceError, mapHttpError } from '../shared/errors';
 import { fetchJson } from '../shared/fetchJson';
-import { readBodyText } from '../shared/readBody';
 import { shapeReaders } from '../shared/shape';
+import { withTextErrors } from '../shared/textErrors';
 import type { DataSourceConfig, FetchFn } from '../types';
 import type { LokiOptions } from './options';
 
@@ -18,27 +18,6 @@ export interface LokiClient {
   readonly fetchFn: FetchFn;
   /** GET a JSON endpoint; every failure is a DataSourceError, Loki's plain-text errors with their whole text. */
   get(path: string, params: Params, signal: AbortSignal, headers?: Readonly<Record<string, string>>): Promise<unknown>;
-}
-
-/** The most of an error body kept: Loki's are one line; anything longer is a proxy's page. */
-const ERROR_BODY_BYTES = 256 * 1024;
-
-/**
- * Loki writes its errors as text/plain, one line (reference §2.1): `parse error at line 1, col 11: …`. The kit
- * reads a server's own words only from a JSON body, so the text is handed on as the `{"error": …}` envelope it
- * understands, whole (the kit would clip a text body to an excerpt). JSON and HTML bodies pass untouched.
- */
-export function withTextErrors(fetchFn: FetchFn): FetchFn {
-  return async (input, init) => {
-    const response = await fetchFn(input, init);
-    if (response.ok) return response;
-    const type = response.headers.get('content-type') ?? '';
-    if (type.includes('json') || type.includes('html')) return response;
-    const text = await readBodyText(response, ERROR_BODY_BYTES);
-    const init2 = { status: response.status, statusText: response.statusText };
-    if (text.trim() === '' || /^\s*</.test(text)) return new Response(text === '' ? null : text, { ...init2, headers: response.headers });
-    return new Response(JSON.stringify({ error: text.trim() }), { ...init2, headers: { 'content-type': 'application/json' } });
-  };
 }
 
 // `max entries limit per query exceeded, limit > max_entries_limit_per_query (10000 > 5000)`

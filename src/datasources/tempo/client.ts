@@ -4,7 +4,7 @@ import { dataSourceBaseUrl } from '../shared/baseUrl';
 import { asDataSourceError, mapHttpError } from '../shared/errors';
 import { fetchJson } from '../shared/fetchJson';
 import type { HttpOptions } from '../shared/httpOptions';
-import { readBodyText } from '../shared/readBody';
+import { withTextErrors } from '../shared/textErrors';
 import type { DataSourceConfig, FetchFn } from '../types';
 
 export const SERVER = 'Tempo';
@@ -30,33 +30,10 @@ export function isEmptyNotFound(error: unknown): boolean {
   return isDataSourceError(error) && error.status === 404 && typeof error.body === 'object' && error.body !== null && (error.body as Record<string, unknown>).emptyTempo404 === true;
 }
 
-/** The most of an error body kept: Tempo's are one line; anything longer is a proxy's page. */
-const ERROR_BODY_BYTES = 256 * 1024;
-
-/**
- * Tempo writes its errors with Go's `http.Error`: text/plain, one line, a trailing newline
- * (`invalid TraceQL query: parse error at line 1, col 3: …`). The shared kit reads an error's own text only
- * from a JSON body; this hands it Tempo's text as the `{"error": …}` envelope it understands, whole, so a
- * 400 becomes a `query` error with Tempo's words. An empty 404 (Tempo's unknown trace) is marked; JSON, HTML
- * and other empty bodies pass through untouched.
- */
-export function withTextErrors(fetchFn: FetchFn): FetchFn {
-  return async (input, init) => {
-    const response = await fetchFn(input, init);
-    if (response.ok) return response;
-    const type = response.headers.get('content-type') ?? '';
-    if (type.includes('json') || type.includes('html')) return response;
-    const text = await readBodyText(response, ERROR_BODY_BYTES);
-    const init2 = { status: response.status, statusText: response.statusText };
-    if (text.trim() === '' && response.status === 404) return Response.json(EMPTY_404, init2);
-    if (text.trim() === '' || /^\s*</.test(text)) return new Response(text === '' ? null : text, { ...init2, headers: response.headers });
-    return new Response(JSON.stringify({ error: text.trim() }), { ...init2, headers: { 'content-type': 'application/json' } });
-  };
-}
-
 export function createTempoClient(config: DataSourceConfig, fetchFn: FetchFn, options: HttpOptions): TempoClient {
   const baseUrl = dataSourceBaseUrl(config);
-  const wrapped = withTextErrors(fetchFn);
+  // Tempo's unknown trace is a 404 with an empty body: marked, so isEmptyNotFound knows it from a proxy's 404.
+  const wrapped = withTextErrors(fetchFn, (r) => (r.status === 404 ? Response.json(EMPTY_404, { status: r.status, statusText: r.statusText }) : undefined));
   return {
     baseUrl,
     fetchFn,
