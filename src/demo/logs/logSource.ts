@@ -1,4 +1,5 @@
 import { encodeTraceId, hashInts, SERVICES, spanIdFromKey, traceKey, traceTimeline, unitHash, type DemoRequestClass, type Simulator, type TraceIdParts } from '../simulator';
+import { createLru, type LruCache } from '../lruCache';
 import { MAX_TRACE_MS } from '../simulator/exemplars';
 import { batchLines, batchRunTrace, BATCH_SERVICE, type BatchRun } from './batchLines';
 import { DEMO_LEVELS, LazyEntry, streamOf, type DemoLevel, type DemoLogEntry, type DemoStream, type TraceRef } from './entry';
@@ -37,32 +38,9 @@ export interface DemoLogSource {
  * A tiny LRU of windows weighed by their entries: what a scan or a refresh reads again is kept, and memory
  * stays bounded however dense the windows are.
  */
-export function lru<V extends readonly unknown[]>(capacity: number): { get(key: number, make: () => V): V; readonly weight: number } {
-  const map = new Map<number, V>();
-  let weight = 0;
-  return {
-    get(key, make) {
-      const hit = map.get(key);
-      if (hit !== undefined) {
-        map.delete(key);
-        map.set(key, hit);
-        return hit;
-      }
-      const value = make();
-      map.set(key, value);
-      weight += value.length;
-      // Always keep the window just made, even when it alone is over capacity.
-      for (const [oldKey, old] of map) {
-        if (weight <= capacity || oldKey === key) break;
-        map.delete(oldKey);
-        weight -= old.length;
-      }
-      return value;
-    },
-    get weight() {
-      return weight;
-    },
-  };
+export function lru<V extends readonly unknown[]>(capacity: number): LruCache<number, V> {
+  // Always keep the window just made, even when it alone is over capacity.
+  return createLru<number, V>({ maxWeight: capacity, weightOf: (v) => v.length, keepOversized: true });
 }
 
 /**
