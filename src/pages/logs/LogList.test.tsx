@@ -102,6 +102,26 @@ describe('LogList', () => {
     expect(item().querySelector<HTMLElement>('.log-row')!.dataset.key).toBe(lines[110]!.key);
   });
 
+  it('places the rows after a selected line below its details, and again after another line is selected', () => {
+    const DETAILS_PX = 200;
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      if (!this.classList.contains('log-item')) return 0;
+      return this.querySelector('[data-testid="details"]') ? LOG_ROW_HEIGHT + DETAILS_PX : LOG_ROW_HEIGHT;
+    });
+    const { rerender } = render(<Harness lines={lines} />);
+    const topOf = (index: number) => parseFloat(items().find((el) => el.dataset.index === String(index))!.style.top);
+    const select = (index: number) => fireEvent.click(rows().find((r) => r.dataset.key === lines[index]!.key)!.querySelector('button')!);
+    select(3);
+    // The line's size is measured when it opens; forgetting the old sizes must not forget it.
+    expect(topOf(4)).toBe(topOf(3) + LOG_ROW_HEIGHT + DETAILS_PX);
+    select(6);
+    expect(topOf(4)).toBe(4 * LOG_ROW_HEIGHT);
+    expect(topOf(7)).toBe(topOf(6) + LOG_ROW_HEIGHT + DETAILS_PX);
+    // Wrap switched on with the line still open: every size is forgotten, and the open line's measured again.
+    rerender(<Harness lines={lines} wrap />);
+    expect(topOf(7)).toBe(topOf(6) + LOG_ROW_HEIGHT + DETAILS_PX);
+  });
+
   it('keeps the selected line expanded with its details across a scroll, and only that one', () => {
     render(<Harness lines={lines} />);
     scrollTo(100 * LOG_ROW_HEIGHT);

@@ -73,13 +73,19 @@ export function LogList(props: LogListProps) {
   // (measuring all 100,000 lines' rows would re-lay the whole list for every row that scrolls in).
   const variable = props.wrap || props.prettyJson;
   const measuredFor = useRef({ variable, selectedKey: props.selectedKey });
-  useEffect(() => {
-    const last = measuredFor.current;
-    // Not on mount: nothing has been measured yet, and a reset would lay out all the lines a second time.
-    if (last.variable === variable && last.selectedKey === props.selectedKey) return;
+  const last = measuredFor.current;
+  // Forgotten here, before this render reads the rows' places, not in an effect after it: the rows measured in
+  // this commit must land in the emptied cache, not be wiped by a reset that follows them (rows are placed by
+  // these sizes, so a lost size draws the rows after a selected line over its details). Not on mount: nothing
+  // has been measured yet, and a reset would lay out all the lines a second time.
+  if (last.variable !== variable || last.selectedKey !== props.selectedKey) {
     measuredFor.current = { variable, selectedKey: props.selectedKey };
     virtualizer.measure();
-  }, [virtualizer, variable, props.selectedKey]);
+  }
+  // A new ref per reset: React calls it again for every measured row in the commit, so the rows that were
+  // measured before (the selected one when wrap is switched) are measured again, not only the newly attached.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const measureRow = useCallback((el: HTMLElement | null) => virtualizer.measureElement(el), [virtualizer, variable, props.selectedKey]);
 
   useEffect(() => {
     if (!scrollTo) return;
@@ -104,7 +110,7 @@ export function LogList(props: LogListProps) {
               // row changed: every frame repainted every row.)
               key={item.key}
               data-index={item.index}
-              ref={variable || selected ? virtualizer.measureElement : undefined}
+              ref={variable || selected ? measureRow : undefined}
               role="listitem"
               aria-posinset={item.index + 1}
               aria-setsize={lines.length}
