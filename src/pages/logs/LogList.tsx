@@ -44,6 +44,8 @@ export interface LogListProps {
   query?: string;
   /** A line's trace link (the correlator's `traceOfLogLine`); stable per datasource, as rows are memoized on it. */
   traceLink?: (line: LogLine) => CrossLink | undefined;
+  /** Said inside the list when it has no line (and is not loading): why, and what to try. */
+  empty?: ReactNode;
 }
 
 /**
@@ -98,6 +100,11 @@ export function LogList(props: LogListProps) {
   const items = virtualizer.getVirtualItems();
   return (
     <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list" data-query={props.query} aria-busy={props.busy === true}>
+      {lines.length === 0 && props.busy !== true && props.empty !== undefined ? (
+        <div className="log-list-empty" data-testid="log-list-empty">
+          {props.empty}
+        </div>
+      ) : null}
       <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const line = lines[item.index]!;

@@ -93,6 +93,24 @@ describe('LogsPage', () => {
     expect(rows().every((r) => r.textContent!.includes('status=502'))).toBe(true);
   });
 
+  it('says why the list is empty: nothing in the range, or nothing in hand that the filter keeps', async () => {
+    open(url('{service_name="no-such-service"}'));
+    await waitFor(() => expect(screen.getByTestId('log-list-empty').textContent).toContain('No lines match this query in the time range'));
+    cleanup();
+    open(url('{service_name="api-gateway"}'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('log-list-empty')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Filter lines in view'), { target: { value: '<b>nowhere</b>' } });
+    await waitFor(() => expect(screen.getByTestId('log-list-empty').textContent).toMatch(/^None of the \d+ lines in hand contains “<b>nowhere<\/b>”/));
+    expect(screen.getByTestId('log-list-empty').querySelector('b')).toBeNull();
+  });
+
+  it("says nothing of an empty list when the query failed: the error says it", async () => {
+    open(url(FAKE_BAD_QUERY));
+    await waitFor(() => expect(screen.getByTestId('logs-error')).toBeTruthy());
+    expect(screen.queryByTestId('log-list-empty')).toBeNull();
+  });
+
   it('folds duplicates ignoring numbers', async () => {
     open(url('{service_name="payments"}'));
     await waitFor(() => expect(rows().length).toBeGreaterThan(1));

@@ -232,6 +232,7 @@ function LogsExplorer({ ds, sources, url, setUrl }: ExplorerProps) {
             busy={!live && data.fetching && !data.loadingOlder}
             query={query}
             traceLink={traceLink}
+            empty={data.pending || data.error ? undefined : <EmptyLines live={live} inHand={inHand.length} filterText={filterText} deduped={deduped.lines.length} />}
             renderAbove={(line) => (contextKey === line.key && ds.logs!.context ? <LogContext ds={ds} line={line} side="before" timeZone={url.timeZone} /> : null)}
             renderDetails={(line) => (
               <>
@@ -267,6 +268,14 @@ interface LinesStatusProps {
   deduped: number;
   shown: number;
   filtering: boolean;
+}
+
+/** Why the list is empty, and what to try: nothing in the range, or nothing in hand that the filter keeps. */
+function EmptyLines({ live, inHand, filterText, deduped }: { live: boolean; inHand: number; filterText: string; deduped: number }) {
+  if (live) return <>Waiting for lines: the live tail shows each line as the server sends it.</>;
+  if (inHand === 0) return <>No lines match this query in the time range. Widen the time range, or loosen the selector or its filters.</>;
+  if (filterText !== '' && deduped > 0) return <>None of the {deduped.toLocaleString('en-US')} lines in hand contains “{filterText}”. Clear the filter to see them.</>;
+  return <>No lines to show.</>;
 }
 
 function LinesStatus({ data: query, live, inHand: n, ordered, deduped, shown, filtering }: LinesStatusProps) {
