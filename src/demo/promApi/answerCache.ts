@@ -1,4 +1,4 @@
-import { createLru } from '../lruCache';
+import { createLru, type LruCache } from '../lruCache';
 
 /**
  * The last range answers, by everything they depend on (query, start, end, step, limit). The demo's samples are a
@@ -6,9 +6,7 @@ import { createLru } from '../lruCache';
  * 5 s asks the same step-aligned windows for 30 s, and each of its 15 queries would be evaluated again every time
  * (most of the demo worker's CPU, on the same cores as the page). Bounded by count and by the answers' length.
  */
-export interface AnswerCache<V extends { size: number }> {
-  get(key: string, make: () => V): V;
-}
+export type AnswerCache<V extends { size: number }> = LruCache<string, V>;
 
 export function createAnswerCache<V extends { size: number }>(maxEntries: number, maxSize: number): AnswerCache<V> {
   // An answer bigger than the whole budget is returned, not kept: it would evict every other answer.
