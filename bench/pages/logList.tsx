@@ -99,19 +99,29 @@ window.logListBench = {
   },
   rows: () => rowCount(),
   shown: () => shownCount(),
-  /** Scrolls the list `px` per frame for `frames` frames; returns the frame-to-frame intervals. */
+  /**
+   * Scrolls the list `px` per frame for `frames` frames. `intervals` are the gaps between successive frame
+   * callbacks' timestamps (the frames' begin times, as the trace bench reads them): a frame whose work ran past
+   * its vsync delays the next one by a whole frame. `afterScript` are the gaps between the moments each callback's
+   * continuation ran: those also carry how long that frame's scroll handler took before the callbacks (the list
+   * renders the new rows in the scroll event), so they jitter with that time even when no frame is missed.
+   */
   async scroll(px: number, frames: number) {
     const el = document.querySelector<HTMLElement>('[data-testid="log-list"]')!;
     const intervals: number[] = [];
-    let last = performance.now();
+    const afterScript: number[] = [];
+    let lastBegin = await new Promise<number>((r) => requestAnimationFrame(r));
+    let lastNow = performance.now();
     for (let i = 0; i < frames; i++) {
       el.scrollTop += px;
-      await nextFrame();
+      const begin = await new Promise<number>((r) => requestAnimationFrame(r));
       const now = performance.now();
-      intervals.push(now - last);
-      last = now;
+      intervals.push(begin - lastBegin);
+      afterScript.push(now - lastNow);
+      lastBegin = begin;
+      lastNow = now;
     }
-    return { intervals, scrollTop: el.scrollTop, rows: rowCount() };
+    return { intervals, afterScript, scrollTop: el.scrollTop, rows: rowCount() };
   },
 };
 
@@ -124,7 +134,7 @@ declare global {
       type(term: string): Promise<number>;
       rows(): number;
       shown(): number;
-      scroll(px: number, frames: number): Promise<{ intervals: number[]; scrollTop: number; rows: number }>;
+      scroll(px: number, frames: number): Promise<{ intervals: number[]; afterScript: number[]; scrollTop: number; rows: number }>;
     };
   }
 }

@@ -40,7 +40,7 @@ export class LogsPage {
 
   /** The row of the line whose details are open. */
   selectedRow(): Locator {
-    return this.page.locator('[data-testid="log-row"][aria-expanded="true"]');
+    return this.page.locator('[role="treeitem"][aria-expanded="true"] > [data-testid="log-row"]');
   }
 
   /** A number shown in the tail indicator (`12,345 dropped`, `10,000 / 10,000 held`, `420 new`). */

@@ -24,11 +24,20 @@ beforeEach(() => {
   vi.spyOn(Element.prototype, 'scrollTop', 'set').mockImplementation(function (this: Element, v: number) {
     scrollTops.set(this, v);
   });
+  // As tall as the rows' box (its height is set from the lines): how far scrollToIndex may go.
+  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
+    return this instanceof HTMLElement && this.dataset.testid === 'log-list' ? parseFloat(this.querySelector<HTMLElement>('.log-rows')?.style.height ?? '0') : 0;
+  });
+  // jsdom has no scrollTo; the virtualizer's scrollToIndex writes through it.
+  Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+    if (typeof options === 'object' && options.top !== undefined) scrollTops.set(this, options.top);
+  } as Element['scrollTo'];
 });
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  delete (Element.prototype as Partial<Element>).scrollTo;
 });
 
 function Harness({ lines, wrap = false }: { lines: readonly LogLine[]; wrap?: boolean }) {
@@ -110,7 +119,7 @@ describe('LogList', () => {
     });
     const { rerender } = render(<Harness lines={lines} />);
     const topOf = (index: number) => parseFloat(items().find((el) => el.dataset.index === String(index))!.style.top);
-    const select = (index: number) => fireEvent.click(rows().find((r) => r.dataset.key === lines[index]!.key)!.querySelector('button')!);
+    const select = (index: number) => fireEvent.click(rows().find((r) => r.dataset.key === lines[index]!.key)!);
     select(3);
     // The line's size is measured when it opens; forgetting the old sizes must not forget it.
     expect(topOf(4)).toBe(topOf(3) + LOG_ROW_HEIGHT + DETAILS_PX);
@@ -126,11 +135,11 @@ describe('LogList', () => {
     render(<Harness lines={lines} />);
     scrollTo(100 * LOG_ROW_HEIGHT);
     const target = rows().find((r) => r.dataset.key === lines[105]!.key)!;
-    fireEvent.click(target.querySelector('button')!);
+    fireEvent.click(target);
     expect(screen.getByTestId('details').textContent).toBe(lines[105]!.key);
     scrollTo(98 * LOG_ROW_HEIGHT);
     expect(screen.getByTestId('details').textContent).toBe(lines[105]!.key);
-    expect(rows().filter((r) => r.getAttribute('aria-expanded') === 'true').map((r) => r.dataset.key)).toEqual([lines[105]!.key]);
+    expect(screen.getAllByRole('treeitem').filter((r) => r.getAttribute('aria-expanded') === 'true').map((r) => r.querySelector<HTMLElement>('.log-row')!.dataset.key)).toEqual([lines[105]!.key]);
     expectRowsInListOrder(lines);
   });
 
@@ -138,8 +147,51 @@ describe('LogList', () => {
     render(<Harness lines={lines} />);
     const row = rows()[0]!;
     expect(row.style.getPropertyValue('--level-color')).not.toBe('');
-    expect(row.querySelector('.log-level')!.textContent).toBe(row.dataset.level === 'warn' ? 'warn' : row.dataset.level);
+    // The cell holds its padding too (one string: no text node of its own for the pad).
+    expect(row.querySelector('.log-level')!.textContent!.trimEnd()).toBe(row.dataset.level === 'warn' ? 'warn' : row.dataset.level);
     expect(row.querySelector('.log-level-bar')).toBeNull();
+  });
+
+  it('puts one line in the Tab order and moves between lines with the keys, scrolling to the line it moves to', () => {
+    render(<Harness lines={lines} />);
+    const tabbable = () => screen.getAllByRole('treeitem').filter((el) => el.tabIndex === 0);
+    const keyOf = (el: Element) => el.querySelector<HTMLElement>('.log-row')!.dataset.key;
+    expect(tabbable().map(keyOf)).toEqual([lines[0]!.key]);
+    const first = tabbable()[0]!;
+    act(() => first.focus());
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    expect(keyOf(document.activeElement!)).toBe(lines[1]!.key);
+    expect(tabbable().map(keyOf)).toEqual([lines[1]!.key]);
+    // Each line is named by its own row, not by its details.
+    expect(document.activeElement!.getAttribute('aria-labelledby')).toBe(document.activeElement!.querySelector('.log-row')!.id);
+    // Enter opens the focused line; the left arrow closes it; the right arrow opens it again.
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    expect(screen.getByTestId('details').textContent).toBe(lines[1]!.key);
+    expect(document.activeElement!.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(screen.queryByTestId('details')).toBeNull();
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(screen.getByTestId('details').textContent).toBe(lines[1]!.key);
+    // End goes to the last line: the list scrolls there and the line, once drawn, has the focus.
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    scrollTo(screen.getByTestId('log-list').scrollTop);
+    expect(keyOf(document.activeElement!)).toBe(lines.at(-1)!.key);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(keyOf(document.activeElement!)).toBe(lines.at(-1)!.key);
+    fireEvent.keyDown(document.activeElement!, { key: 'PageUp' });
+    expect(keyOf(document.activeElement!)).toBe(lines.at(-1 - (VIEW_ROWS - 1))!.key);
+  });
+
+  it('leaves keys inside a line to what has them, and keeps a line tabbable when the focused one scrolls away', () => {
+    render(<Harness lines={lines} />);
+    fireEvent.click(rows()[2]!);
+    fireEvent.keyDown(screen.getByTestId('details'), { key: 'ArrowDown' });
+    expect(screen.getByTestId('details').textContent).toBe(lines[2]!.key);
+    expect(document.activeElement).toBe(document.body);
+    act(() => screen.getAllByRole('treeitem')[2]!.focus());
+    scrollTo(1000 * LOG_ROW_HEIGHT);
+    const tabbable = screen.getAllByRole('treeitem').filter((el) => el.tabIndex === 0);
+    expect(tabbable.map((el) => el.querySelector<HTMLElement>('.log-row')!.dataset.key)).toEqual([lines[1000]!.key]);
   });
 
   it('in wrap mode rows are measured and still in list order', () => {

@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { CrossLink } from '../../model/correlations';
 import type { LogLine } from '../../model/logs';
 import { LEVEL_COLORS, LEVEL_TEXT } from './levels';
-import { LogLineText } from './LogLineText';
+import { lineNodes } from './LogLineText';
 import { serviceOf } from './serviceOf';
 import { formatLogTime, type TimeZoneMode } from './timeFormat';
 
@@ -89,6 +89,51 @@ export function LogList(props: LogListProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const measureRow = useCallback((el: HTMLElement | null) => virtualizer.measureElement(el), [virtualizer, variable, props.selectedKey]);
 
+  // Keyboard: the lines are a tree of one level, each line an item that expands into its details. One line is
+  // in the Tab order (roving tabindex): the last one focused or clicked while it is drawn, else the first in view.
+  // Arrow keys move between lines, Enter, Space and the left and right arrows open and close one. A toggle
+  // button per row did the same for Tab, at 2 ms a frame of a fast scroll (a dozen buttons mounted a frame).
+  const listId = useId();
+  const [activeKey, setActiveKey] = useState<string | undefined>();
+  const focusPending = useRef<{ index: number; key: string } | undefined>(undefined);
+  const onFocus = useCallback(
+    (e: { target: EventTarget }) => {
+      const el = e.target as HTMLElement;
+      if (el.classList.contains('log-item')) setActiveKey(lines[Number(el.dataset.index)]?.key);
+    },
+    [lines],
+  );
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const el = e.target as HTMLElement;
+    // Keys inside a line's details (its buttons, links, the context lines) are theirs.
+    if (!el.classList.contains('log-item')) return;
+    const index = Number(el.dataset.index);
+    const line = lines[index];
+    if (line === undefined) return;
+    const open = line.key === props.selectedKey;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / LOG_ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: lines.length - 1 };
+    if (e.key in moves) {
+      const to = Math.min(lines.length - 1, Math.max(0, moves[e.key]!));
+      e.preventDefault();
+      focusPending.current = { index: to, key: lines[to]!.key };
+      setActiveKey(lines[to]!.key);
+      virtualizer.scrollToIndex(to, { align: 'auto' });
+    } else if (e.key === 'Enter' || e.key === ' ' || (e.key === 'ArrowRight' && !open) || (e.key === 'ArrowLeft' && open)) {
+      e.preventDefault();
+      props.onSelect(open ? undefined : line.key);
+    }
+  };
+  // The line a key moved to takes the focus once it is drawn (at once, or after the scroll that brings it in).
+  useLayoutEffect(() => {
+    const want = focusPending.current;
+    if (want === undefined) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`.log-item[data-index="${want.index}"]`);
+    if (!el || lines[want.index]?.key !== want.key) return;
+    focusPending.current = undefined;
+    el.focus({ preventScroll: true });
+  });
+
   useEffect(() => {
     if (!scrollTo) return;
     const index = lines.findIndex((l) => l.key === scrollTo.key);
@@ -98,6 +143,7 @@ export function LogList(props: LogListProps) {
   }, [scrollTo]);
 
   const items = virtualizer.getVirtualItems();
+  const tabbableKey = items.some((item) => lines[item.index]!.key === activeKey) ? activeKey : firstInView(items, virtualizer.scrollOffset ?? 0, lines);
   return (
     <div className={`log-list${props.wrap ? ' wrap' : ''}${props.prettyJson ? ' pretty' : ''}`} ref={scrollRef} data-testid="log-list" data-query={props.query} aria-busy={props.busy === true}>
       {lines.length === 0 && props.busy !== true && props.empty !== undefined ? (
@@ -105,7 +151,7 @@ export function LogList(props: LogListProps) {
           {props.empty}
         </div>
       ) : null}
-      <div className="log-rows" role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="log-rows" role="tree" aria-label="Log lines" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown} onFocus={onFocus}>
         {items.map((item) => {
           const line = lines[item.index]!;
           const selected = line.key === props.selectedKey;
@@ -118,14 +164,19 @@ export function LogList(props: LogListProps) {
               key={item.key}
               data-index={item.index}
               ref={variable || selected ? measureRow : undefined}
-              role="listitem"
+              role="treeitem"
+              aria-expanded={selected}
               aria-posinset={item.index + 1}
               aria-setsize={lines.length}
+              // Named by its row alone: by content, an open line's name would take in all of its details.
+              aria-labelledby={`${listId}-${item.index}`}
+              tabIndex={line.key === tabbableKey ? 0 : -1}
               className="log-item"
               style={{ top: item.start }}
             >
               {selected && props.renderAbove ? props.renderAbove(line) : null}
               <LogRow
+                id={`${listId}-${item.index}`}
                 line={line}
                 selected={selected}
                 wrap={props.wrap}
@@ -146,7 +197,14 @@ export function LogList(props: LogListProps) {
   );
 }
 
+/** The key of the first line drawn at or below the top of the view (the overscan draws a few above it). */
+function firstInView(items: readonly { index: number; start: number }[], scrollOffset: number, lines: readonly LogLine[]): string | undefined {
+  const item = items.find((i) => i.start >= scrollOffset) ?? items[0];
+  return item === undefined ? undefined : lines[item.index]!.key;
+}
+
 interface LogRowProps {
+  id: string;
   line: LogLine;
   selected: boolean;
   wrap: boolean;
@@ -161,25 +219,29 @@ interface LogRowProps {
 
 /** Characters of the service column; a longer name is cut with an ellipsis (its row's title says it all). */
 const SERVICE_CHARS = 15;
-/** The level column is six characters (the longest level text and a space). */
-const LEVEL_PAD = Object.fromEntries(Object.entries(LEVEL_TEXT).map(([level, text]) => [level, ' '.repeat(Math.max(1, 6 - text.length))])) as Record<LogLine['level'], string>;
+/** The level column: six characters, the level text and its padding (the longest level text and a space). */
+const LEVEL_CELL = Object.fromEntries(Object.entries(LEVEL_TEXT).map(([level, text]) => [level, text + ' '.repeat(Math.max(1, 6 - text.length))])) as Record<LogLine['level'], string>;
 
-/** The service as the column draws it: at most SERVICE_CHARS, then padded so the line starts at the same place. */
-function serviceColumn(service: string): { text: string; pad: string; cut: boolean } {
+/** The service as the column draws it: at most SERVICE_CHARS, then padded (in `text`) so the line starts at the same place. */
+function serviceColumn(service: string): { text: string; cut: boolean } {
   const chars = service.length > SERVICE_CHARS ? [...service] : undefined;
   const cut = chars !== undefined && chars.length > SERVICE_CHARS;
   const text = cut ? `${chars.slice(0, SERVICE_CHARS - 1).join('')}…` : service;
-  return { text, pad: ' '.repeat(Math.max(1, SERVICE_CHARS + 1 - (cut ? SERVICE_CHARS : (chars?.length ?? service.length)))), cut };
+  return { text: text + ' '.repeat(Math.max(1, SERVICE_CHARS + 1 - (cut ? SERVICE_CHARS : (chars?.length ?? service.length)))), cut };
 }
 
 /**
  * One line. Unwrapped (the fixed-height rows a scroll draws by the dozen per frame), the row is one line of
  * monospace text: the columns are inline runs padded with spaces to fixed character widths, so a row is laid
  * out as a single paragraph instead of five flex cells each with its own layout and clip. Wrapped or
- * prettified, the same elements are flex cells (the spaces between them collapse), so a wrapped line keeps
+ * prettified, the same elements are flex cells (the spaces that end them collapse), so a wrapped line keeps
  * its own column. The duplicate count and trace link sit at the row's right edge either way.
+ * Each cell holds one string (its padding included; the time's gap is a margin, so its text is the time
+ * alone), and a plain line is one string too: React sets an element's lone text directly, with no text node or
+ * component of its own to create. A scroll at a screen a frame mounts a dozen rows a frame, and a row had
+ * twice the React work with the pads and the line's text as nodes of their own.
  */
-export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, regexes, pretty, folded, onSelect, onOpenLink, traceLink }: LogRowProps) {
+export const LogRow = memo(function LogRow({ id, line, selected, wrap, timeZone, regexes, pretty, folded, onSelect, onOpenLink, traceLink }: LogRowProps) {
   // No trace datasource: no link in the row (the details say why).
   const trace = traceLink?.(line);
   const traceUrl = trace?.available ? trace.href : undefined;
@@ -187,11 +249,11 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
   const time = formatLogTime(line.timeMs, timeZone);
   return (
     <div
+      id={id}
       className={selected ? 'log-row selected' : 'log-row'}
       data-testid="log-row"
       data-key={line.key}
       data-level={line.level}
-      aria-expanded={selected}
       // One custom property colours the level bar (a box-shadow: no element of its own) and the level text.
       style={{ '--level-color': LEVEL_COLORS[line.level] } as CSSProperties}
       onClick={(e) => {
@@ -200,29 +262,14 @@ export const LogRow = memo(function LogRow({ line, selected, wrap, timeZone, reg
         onSelect(selected ? undefined : line.key);
       }}
     >
-      <button
-        type="button"
-        className="log-toggle"
-        aria-label={`${selected ? 'Collapse' : 'Expand'} line at ${time}`}
-        onClick={(e) => {
-          e.stopPropagation();
-          onSelect(selected ? undefined : line.key);
-        }}
-      >
-        {selected ? '▾' : '▸'}
-      </button>
       <time className="log-time" dateTime={new Date(line.timeMs).toISOString()}>
         {time}
-      </time>{' '}
-      <span className="log-level">{LEVEL_TEXT[line.level]}</span>
-      {LEVEL_PAD[line.level]}
+      </time>
+      <span className="log-level">{LEVEL_CELL[line.level]}</span>
       <span className="log-service" title={service.cut ? serviceOf(line) : undefined}>
         {service.text}
       </span>
-      {service.pad}
-      <span className={wrap || pretty ? 'log-line wrapped' : 'log-line'}>
-        <LogLineText line={line.line} regexes={regexes} pretty={pretty} />
-      </span>
+      <span className={wrap || pretty ? 'log-line wrapped' : 'log-line'}>{lineNodes(line.line, regexes, pretty)}</span>
       {folded > 0 || traceUrl ? (
         <span className="log-row-end">
           {folded > 0 ? (
