@@ -3,10 +3,47 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterNextPaint } from './afterNextPaint';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'setTimeout', 'clearTimeout'] }));
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** An idle-callback queue the test drains by hand (jsdom has none). */
+function stubIdleCallbacks() {
+  const queue = new Map<number, { run: IdleRequestCallback; timeout: number | undefined }>();
+  let next = 1;
+  vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback, options?: IdleRequestOptions) => {
+    queue.set(next, { run, timeout: options?.timeout });
+    return next++;
+  });
+  vi.stubGlobal('cancelIdleCallback', (id: number) => queue.delete(id));
+  return {
+    queue,
+    idle() {
+      const due = [...queue.values()];
+      queue.clear();
+      for (const { run } of due) run({ didTimeout: false, timeRemaining: () => 10 });
+    },
+  };
+}
 
 describe('afterNextPaint', () => {
-  it('runs in a task after the next frame callback, not in it', () => {
+  it('where there are idle callbacks: asks for one from the next frame callback, with a timeout, and runs in it', () => {
+    const idle = stubIdleCallbacks();
+    const run = vi.fn();
+    afterNextPaint(run, 300);
+    expect(idle.queue.size).toBe(0);
+    vi.advanceTimersToNextFrame();
+    expect(run).not.toHaveBeenCalled();
+    expect([...idle.queue.values()].map((q) => q.timeout)).toEqual([300]);
+    // A task queued meanwhile is not what runs it.
+    vi.runOnlyPendingTimers();
+    expect(run).not.toHaveBeenCalled();
+    idle.idle();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('where there are none: runs in a task after the next frame callback, not in it', () => {
     const run = vi.fn();
     afterNextPaint(run);
     expect(run).not.toHaveBeenCalled();
@@ -17,7 +54,7 @@ describe('afterNextPaint', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
-  it('never runs once cancelled, before or after the frame', () => {
+  it('never runs once cancelled, before or after the frame, with or without idle callbacks', () => {
     const early = vi.fn();
     afterNextPaint(early)();
     const late = vi.fn();
@@ -27,5 +64,15 @@ describe('afterNextPaint', () => {
     vi.advanceTimersByTime(100);
     expect(early).not.toHaveBeenCalled();
     expect(late).not.toHaveBeenCalled();
+
+    const idle = stubIdleCallbacks();
+    const idleLate = vi.fn();
+    const cancelIdleLate = afterNextPaint(idleLate);
+    vi.advanceTimersToNextFrame();
+    expect(idle.queue.size).toBe(1);
+    cancelIdleLate();
+    expect(idle.queue.size).toBe(0);
+    idle.idle();
+    expect(idleLate).not.toHaveBeenCalled();
   });
 });
