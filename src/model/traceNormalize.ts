@@ -7,14 +7,25 @@ export const YEAR_3000_US = Date.UTC(3000, 0, 1) * 1000;
 /** A value longer than this is said so in the header: the view shows only its start until asked (1 MB values exist). */
 export const LONG_VALUE_CHARS = 100_000;
 
-/** Whether an attribute map (untrusted: maybe not an object) has a key or string value over LONG_VALUE_CHARS. */
+/**
+ * Whether an attribute map (untrusted: maybe not an object) has a key or string value over LONG_VALUE_CHARS.
+ * Keys and values are read as two arrays, not by for…in: this runs for every span of a trace that has only just
+ * arrived, in code not yet optimized, where a for…in over objects of many shapes cost most of the pass.
+ */
 function hasLongValue(attrs: unknown): boolean {
   if (typeof attrs !== 'object' || attrs === null) return false;
-  const record = attrs as Record<string, unknown>;
-  for (const key in record) {
-    const v = record[key];
-    if (key.length > LONG_VALUE_CHARS || (typeof v === 'string' && v.length > LONG_VALUE_CHARS)) return true;
+  const keys = Object.keys(attrs);
+  for (let i = 0; i < keys.length; i++) if (keys[i]!.length > LONG_VALUE_CHARS) return true;
+  const values = Object.values(attrs);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'string' && v.length > LONG_VALUE_CHARS) return true;
   }
+  return false;
+}
+
+function eventsHaveLongValue(events: unknown[]): boolean {
+  for (let i = 0; i < events.length; i++) if (hasLongValue((events[i] as { attributes?: unknown } | null)?.attributes)) return true;
   return false;
 }
 
@@ -71,15 +82,15 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
       (fixed ??= {}).spanId = spanId;
     }
     const name = typeof src.name === 'string' && src.name !== '' ? src.name : src.name === undefined || src.name === null || src.name === '' ? '(no name)' : String(src.name);
-    const label = { name, spanId };
+    // Warnings name the span as { name, spanId }: built only for a span that has one (most have none).
     if (name !== src.name) {
       (fixed ??= {}).name = name;
-      if (typeof src.name !== 'string' || src.name === '') missingName.add(label);
+      if (typeof src.name !== 'string' || src.name === '') missingName.add({ name, spanId });
     }
-    if (spanId !== src.spanId) missingId.add(label);
+    if (spanId !== src.spanId) missingId.add({ name, spanId });
     if (typeof src.service !== 'string' || src.service === '') {
       (fixed ??= {}).service = 'unknown service';
-      missingService.add(label);
+      missingService.add({ name, spanId });
     }
 
     let start = src.startUs;
@@ -87,22 +98,22 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
     if (typeof start !== 'number' || !Number.isFinite(start)) {
       start = fallbackStart;
       startMissing[i] = 1;
-      missingStart.add(label);
+      missingStart.add({ name, spanId });
     } else if (start > YEAR_3000_US) {
       start /= 1000;
       if (typeof duration === 'number') duration /= 1000;
-      nanoseconds.add(label);
+      nanoseconds.add({ name, spanId });
     }
     if (typeof duration !== 'number' || Number.isNaN(duration)) {
       duration = 0;
-      missingDuration.add(label);
+      missingDuration.add({ name, spanId });
     } else if (duration < 0) {
-      negative.add(label, `(${duration} µs)`);
+      negative.add({ name, spanId }, `(${duration} µs)`);
       duration = 0;
     } else if (!Number.isFinite(duration)) {
       // +Infinity would stretch the axis to nothing; treat it like a missing duration.
       duration = 0;
-      missingDuration.add(label);
+      missingDuration.add({ name, spanId });
     }
     if (start !== src.startUs) (fixed ??= {}).startUs = start;
     if (duration !== src.durationUs) (fixed ??= {}).durationUs = duration;
@@ -116,7 +127,7 @@ export function normalizeSpans(input: readonly Span[], traceId: string): Normali
     if (!Array.isArray(src.events)) (fixed ??= {}).events = [];
     if (!Array.isArray(src.links)) (fixed ??= {}).links = [];
 
-    if (name.length > LONG_VALUE_CHARS || hasLongValue(src.attributes) || (Array.isArray(src.events) && src.events.some((e) => hasLongValue(e?.attributes)))) {
+    if (name.length > LONG_VALUE_CHARS || hasLongValue(src.attributes) || (Array.isArray(src.events) && eventsHaveLongValue(src.events))) {
       longValues.add({ name: name.length > 80 ? `${name.slice(0, 80)}…` : name, spanId });
     }
 
