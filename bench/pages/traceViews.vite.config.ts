@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compileHints } from '../../scripts/compile-hints.ts';
 
 /**
  * The trace-view benchmarks' page, built on its own (the driver passes `--outDir`, a fresh temp dir per run), as
@@ -11,7 +12,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react()],
+  // The views' chunks get V8's compile hint as in the app's build (see bench/pages/vite.config.ts).
+  plugins: [react(), compileHints({ entries: true })],
   build: {
     target: 'es2022',
     outDir: join(tmpdir(), 'watchfloor-bench-trace-views'),
