@@ -182,6 +182,18 @@ describe('LogList', () => {
     expect(keyOf(document.activeElement!)).toBe(lines.at(-1 - (VIEW_ROWS - 1))!.key);
   });
 
+  it('names each row by an ID of its line, which lines arriving above it (a tail) leave as it was', () => {
+    const { rerender } = render(<Harness lines={lines.slice(10)} />);
+    const idOf = (key: string) => rows().find((r) => r.dataset.key === key)!.id;
+    const before = idOf(lines[12]!.key);
+    rerender(<Harness lines={lines} />);
+    // The same ID: the memoized row's props are unchanged, so a tail's new lines do not re-render every row.
+    expect(idOf(lines[12]!.key)).toBe(before);
+    const ids = rows().map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => id !== '' && !/\s/.test(id))).toBe(true);
+  });
+
   it('leaves keys inside a line to what has them, and keeps a line tabbable when the focused one scrolls away', () => {
     render(<Harness lines={lines} />);
     fireEvent.click(rows()[2]!);

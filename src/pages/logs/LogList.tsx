@@ -155,6 +155,7 @@ export function LogList(props: LogListProps) {
         {items.map((item) => {
           const line = lines[item.index]!;
           const selected = line.key === props.selectedKey;
+          const rowId = `${listId}-${lineIdOf(line)}`;
           return (
             <div
               // Keyed by line, each row at its own offset: a row that stays in view across a scroll keeps its
@@ -169,14 +170,14 @@ export function LogList(props: LogListProps) {
               aria-posinset={item.index + 1}
               aria-setsize={lines.length}
               // Named by its row alone: by content, an open line's name would take in all of its details.
-              aria-labelledby={`${listId}-${item.index}`}
+              aria-labelledby={rowId}
               tabIndex={line.key === tabbableKey ? 0 : -1}
               className="log-item"
               style={{ top: item.start }}
             >
               {selected && props.renderAbove ? props.renderAbove(line) : null}
               <LogRow
-                id={`${listId}-${item.index}`}
+                id={rowId}
                 line={line}
                 selected={selected}
                 wrap={props.wrap}
@@ -195,6 +196,17 @@ export function LogList(props: LogListProps) {
       </div>
     </div>
   );
+}
+
+// A number per line object for its row's element ID (what its item is labelled by). Not the line's index, which
+// every line arriving at the top of a tail shifts (every memoized row would re-render), nor its key, which can hold
+// spaces (an ID reference cannot).
+const lineIds = new WeakMap<LogLine, number>();
+let lastLineId = 0;
+function lineIdOf(line: LogLine): number {
+  let id = lineIds.get(line);
+  if (id === undefined) lineIds.set(line, (id = ++lastLineId));
+  return id;
 }
 
 /** The key of the first line drawn at or below the top of the view (the overscan draws a few above it). */
