@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { compileHints } from './scripts/compile-hints.ts';
+import { reactRouterProductionBuild } from './scripts/react-router-production.ts';
 import { configJson404 } from './scripts/config-json-404.ts';
 import { proxyFromConfig } from './scripts/proxy-config.ts';
 
@@ -28,7 +29,7 @@ export default defineConfig({
   // The stub goes everywhere msw is bundled: the app, the demo worker, and the dev server's pre-bundled deps.
   // configJson404: without a config.json the dev and preview servers answer 404 there, which runs the demo.
   // compileHints: the trace view's and log explorer's chunks are compiled as they load (scripts/compile-hints.ts).
-  plugins: [mswCookieStoreStub(), react(), configJson404(), compileHints()],
+  plugins: [mswCookieStoreStub(), react(), configJson404(), compileHints(), reactRouterProductionBuild()],
   // ES module workers (the demo worker is started with type: 'module') can load chunks: its log and trace
   // backends arrive on their first request instead of in its first script.
   worker: { format: 'es', plugins: () => [mswCookieStoreStub()] },

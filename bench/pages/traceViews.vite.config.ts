@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compileHints } from '../../scripts/compile-hints.ts';
+import { reactRouterProductionBuild } from '../../scripts/react-router-production.ts';
 
 /**
  * The trace-view benchmarks' page, built on its own (the driver passes `--outDir`, a fresh temp dir per run), as
@@ -13,7 +14,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   // The views' chunks get V8's compile hint as in the app's build (see bench/pages/vite.config.ts).
-  plugins: [react(), compileHints({ entries: true })],
+  plugins: [react(), compileHints({ entries: true }), reactRouterProductionBuild()],
   build: {
     target: 'es2022',
     outDir: join(tmpdir(), 'watchfloor-bench-trace-views'),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compileHints } from '../../scripts/compile-hints.ts';
+import { reactRouterProductionBuild } from '../../scripts/react-router-production.ts';
 
 /**
  * The chart and trace benchmarks' pages, built on its own (`npx vite build --config bench/pages/vite.config.ts`) into
@@ -16,7 +17,7 @@ export default defineConfig({
   // As the app's build: the chunks holding the trace view and the log list get V8's compile hint, here the pages'
   // entries too, as each holds its view (the app loads it in a chunk of its own). React gets none, here or in the
   // app (where the shell has run it before any trace arrives).
-  plugins: [react(), compileHints({ entries: true })],
+  plugins: [react(), compileHints({ entries: true }), reactRouterProductionBuild()],
   build: {
     target: 'es2022',
     outDir: join(tmpdir(), 'watchfloor-bench-pages'),
