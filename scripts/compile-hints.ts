@@ -6,8 +6,8 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 /**
  * The views that draw everything they hold as soon as their data is in: the trace view (waterfall, minimap,
  * header) with the trace model it builds, and the log explorer. Their chunks load when the route opens, before
- * the data arrives, so compiling them then costs the user nothing; compiled lazily, on first call, the trace
- * view's and React's functions took 38 ms of main-thread compile inside trace.10k.first_rows_ms. The first
+ * the data arrives, so compiling them then costs the user nothing; compiled lazily, on first call, their
+ * functions were most of the 38 ms of main-thread compile inside trace.10k.first_rows_ms. The first
  * route's chunk is not hinted: compiling all 420 kB of it up front would hold back the first script.
  */
 const HINTED_MODULES = /[\\/]src[\\/](?:pages[\\/](?:traces|logs)[\\/]|model[\\/](?:trace|log))/;

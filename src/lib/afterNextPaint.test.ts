@@ -1,31 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterNextPaint } from './afterNextPaint';
+import { stubIdleCallbacks } from './testing/idleCallbacks';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'setTimeout', 'clearTimeout'] }));
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
-
-/** An idle-callback queue the test drains by hand (jsdom has none). */
-function stubIdleCallbacks() {
-  const queue = new Map<number, { run: IdleRequestCallback; timeout: number | undefined }>();
-  let next = 1;
-  vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback, options?: IdleRequestOptions) => {
-    queue.set(next, { run, timeout: options?.timeout });
-    return next++;
-  });
-  vi.stubGlobal('cancelIdleCallback', (id: number) => queue.delete(id));
-  return {
-    queue,
-    idle() {
-      const due = [...queue.values()];
-      queue.clear();
-      for (const { run } of due) run({ didTimeout: false, timeRemaining: () => 10 });
-    },
-  };
-}
 
 describe('afterNextPaint', () => {
   it('where there are idle callbacks: asks for one from the next frame callback, with a timeout, and runs in it', () => {

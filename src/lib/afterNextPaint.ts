@@ -1,3 +1,5 @@
+import { whenIdle } from './whenIdle';
+
 /**
  * Runs `run` once the next frame has painted and the page is idle: a frame callback, then an idle callback
  * asked for from it (at most `idleTimeoutMs` later, however busy the page), or a task where the browser has no
@@ -8,22 +10,18 @@
  */
 export function afterNextPaint(run: () => void, idleTimeoutMs = 500): () => void {
   let cancelled = false;
-  let cancelLater: (() => void) | undefined;
-  const once = () => {
-    if (!cancelled) run();
-  };
+  let cancelIdle: (() => void) | undefined;
   const frame = requestAnimationFrame(() => {
-    if (typeof globalThis.requestIdleCallback === 'function') {
-      const id = globalThis.requestIdleCallback(once, { timeout: idleTimeoutMs });
-      cancelLater = () => globalThis.cancelIdleCallback(id);
-    } else {
-      const timer = setTimeout(once, 0);
-      cancelLater = () => clearTimeout(timer);
-    }
+    cancelIdle = whenIdle(
+      () => {
+        if (!cancelled) run();
+      },
+      { timeoutMs: idleTimeoutMs, fallbackMs: 0 },
+    );
   });
   return () => {
     cancelled = true;
     cancelAnimationFrame(frame);
-    cancelLater?.();
+    cancelIdle?.();
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { LogLine } from '../../model/logs';
+import { whenIdle } from '../../lib/whenIdle';
 
 /**
  * The in-view text filter over the lines in hand: case-insensitive substring, fast enough to run on every
@@ -56,18 +57,9 @@ export function createLineFilter(lines: readonly LogLine[]): LineFilter {
   };
 }
 
-const idle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 50);
-  return () => clearTimeout(id);
-};
-
 /** The lines in hand that contain `term`; the filter's lower-cased copy is made while the page is idle. */
 export function useInViewFilter(lines: readonly LogLine[], term: string): readonly LogLine[] {
   const filter = useMemo(() => createLineFilter(lines), [lines]);
-  useEffect(() => idle(() => filter.warm()), [filter]);
+  useEffect(() => whenIdle(() => filter.warm(), { timeoutMs: 2000, fallbackMs: 50 }), [filter]);
   return useMemo(() => filter.filter(term), [filter, term]);
 }

@@ -1,4 +1,5 @@
 import { Suspense, use, useEffect, type ComponentType } from 'react';
+import { whenIdle } from '../../lib/whenIdle';
 import { ResettingErrorBoundary } from '../../panels/shared/ResettingErrorBoundary';
 import type { TraceTree } from '../../model/traceTree';
 import type { TimeWindow, TraceViewKind } from '../../model/traceViewParams';
@@ -48,12 +49,7 @@ export function usePreloadTraceViews(): void {
     const run = () => {
       for (const view of Object.keys(LOADERS) as OtherView[]) load(view).catch(() => undefined);
     };
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(run, { timeout: 2000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(run, 200);
-    return () => clearTimeout(id);
+    return whenIdle(run, { timeoutMs: 2000, fallbackMs: 200 });
   }, []);
 }
 
