@@ -107,6 +107,9 @@ describe('the trace views', () => {
     expect(edge.dataset.errors).toBe('1');
     expect(edge.textContent).toContain('2×');
     expect(edge.textContent).toContain('1 failed');
+    // A node's errors are a line of their own, so the spans-and-self-time line keeps its width.
+    const provider = within(graph).getAllByTestId('graph-node').find((n) => n.dataset.service === 'payment-provider')!;
+    expect([...provider.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['payment-provider', expect.stringMatching(/^\d+ spans? · self /), '1 error']);
     expect(within(graph).getAllByTestId('graph-node').map((n) => n.dataset.service)).toEqual(
       expect.arrayContaining(['api-gateway', 'auth', 'payments', 'payment-provider', HOSTILE]),
     );

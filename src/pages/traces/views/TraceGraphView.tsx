@@ -5,9 +5,11 @@ import { layoutTraceGraph, traceGraph, type TraceGraph, type TraceGraphEdge, typ
 import type { TraceTree } from '../../../model/traceTree';
 import { formatMicros } from '../format';
 
-const NODE_W = 190;
-const NODE_H = 48;
-const GAP_X = 120;
+const NODE_W = 200;
+/** Three lines: the name, spans and self time, errors. */
+const NODE_H = 62;
+/** Room between layers for an edge label such as "24,752× · 49 failed · 22.2 s" (about 170 px at 11 px). */
+const GAP_X = 200;
 const GAP_Y = 30;
 const PAD = 24;
 /** Names longer than this are cut on the node; the full name is in its title. */
@@ -101,6 +103,8 @@ export function TraceGraphView({ tree }: { tree: TraceTree }) {
   );
 }
 
+const count = (n: number): string => n.toLocaleString('en-US');
+
 function nodeName(node: TraceGraphNode): string {
   return node.service ?? 'missing parent';
 }
@@ -117,11 +121,13 @@ function GraphNode({ node, at, color }: { node: TraceGraphNode; at: Point; color
         {shown}
       </text>
       <text x={14} y={37} className="graph-node-facts">
-        {node.service === undefined ? 'orphans’ parents' : `${node.spanCount} spans · self ${formatMicros(node.selfUs)}`}
-        {node.errorCount > 0 && (
-          <tspan fill={STATUS_COLORS.crit}>{` · ${node.errorCount} err`}</tspan>
-        )}
+        {node.service === undefined ? 'orphans’ parents' : `${count(node.spanCount)} ${node.spanCount === 1 ? 'span' : 'spans'} · self ${formatMicros(node.selfUs)}`}
       </text>
+      {node.errorCount > 0 && (
+        <text x={14} y={53} className="graph-node-facts errors">
+          {`${count(node.errorCount)} ${node.errorCount === 1 ? 'error' : 'errors'}`}
+        </text>
+      )}
     </g>
   );
 }
@@ -168,8 +174,8 @@ function GraphEdge({ edge, from, to, a, b, back }: GraphEdgeProps) {
         markerEnd="url(#trace-graph-arrow)"
       />
       <text x={mid.x} y={mid.y} textAnchor="middle" className="graph-edge-label">
-        {`${edge.count}×`}
-        {failed && <tspan fill={STATUS_COLORS.crit}>{` · ${edge.errorCount} failed`}</tspan>}
+        {`${count(edge.count)}×`}
+        {failed && <tspan fill={STATUS_COLORS.crit}>{` · ${count(edge.errorCount)} failed`}</tspan>}
         {` · ${formatMicros(edge.totalUs)}`}
       </text>
     </g>
@@ -196,8 +202,8 @@ function CallsTable({ graph }: { graph: TraceGraph }) {
             <tr key={e.key}>
               <td>{nodeName(graph.nodes[e.from]!)}</td>
               <td>{nodeName(graph.nodes[e.to]!)}</td>
-              <td className="num">{e.count.toLocaleString('en-US')}</td>
-              <td className={e.errorCount > 0 ? 'num status-error' : 'num'}>{e.errorCount.toLocaleString('en-US')}</td>
+              <td className="num">{count(e.count)}</td>
+              <td className={e.errorCount > 0 ? 'num status-error' : 'num'}>{count(e.errorCount)}</td>
               <td className="num">{formatMicros(e.totalUs)}</td>
             </tr>
           ))}
