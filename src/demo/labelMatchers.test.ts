@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileAnchoredRegex, compileMatcher, matchesAll } from './labelMatchers';
+import { compileAnchoredRegex, compileMatcher, matcherPredicate } from './labelMatchers';
 import type { LabelMatcher } from './source';
 
 const re = (value: string) => compileAnchoredRegex(value);
@@ -92,7 +92,7 @@ describe('compileAnchoredRegex: RE2 as Prometheus 2.42 compiles it (^(?:value)$)
   });
 });
 
-describe('compileMatcher and matchesAll', () => {
+describe('compileMatcher and matcherPredicate', () => {
   const m = (type: LabelMatcher['type'], value: string): LabelMatcher => ({ name: 'v', type, value });
 
   it('treats a missing label as the empty string', () => {
@@ -102,7 +102,13 @@ describe('compileMatcher and matchesAll', () => {
   });
 
   it('selects with (?i) without throwing (the original defect: `^(?:(?i)foo)$` with the s flag threw)', () => {
-    expect(matchesAll({ v: 'FOO' }, [m('=~', '(?i)foo')])).toBe(true);
-    expect(matchesAll({ v: 'line\nbreak' }, [m('!~', '.*')])).toBe(true);
+    expect(matcherPredicate([m('=~', '(?i)foo')])({ v: 'FOO' })).toBe(true);
+    expect(matcherPredicate([m('!~', '.*')])({ v: 'line\nbreak' })).toBe(true);
+  });
+
+  it('hands the same matchers the same compiled predicate', () => {
+    expect(matcherPredicate([m('=', 'a'), m('!=', 'b')])).toBe(matcherPredicate([m('=', 'a'), m('!=', 'b')]));
+    expect(matcherPredicate([m('=', 'a')])({ v: 'a' })).toBe(true);
+    expect(matcherPredicate([m('=', 'a')])({ v: 'b' })).toBe(false);
   });
 });

@@ -50,8 +50,11 @@ export function matchesEmpty(m: LabelMatcher): boolean {
 
 const compiledSets = new Map<string, LabelPredicate>();
 
-/** `compileMatchers` with a bounded cache, for callers that select series with the same matchers again and again. */
-export function matchesAll(labels: Labels, matchers: readonly LabelMatcher[]): boolean {
+/**
+ * `compileMatchers` with a bounded cache, for callers that select series with the same matchers again and again.
+ * Take the predicate once per selection and test each series with it: the cache's key costs more than a test.
+ */
+export function matcherPredicate(matchers: readonly LabelMatcher[]): LabelPredicate {
   const key = JSON.stringify(matchers.map((m) => [m.name, m.type, m.value]));
   let pred = compiledSets.get(key);
   if (pred === undefined) {
@@ -59,5 +62,5 @@ export function matchesAll(labels: Labels, matchers: readonly LabelMatcher[]): b
     if (compiledSets.size > 512) compiledSets.clear();
     compiledSets.set(key, pred);
   }
-  return pred(labels);
+  return pred;
 }

@@ -2,7 +2,7 @@ import type { Labels } from '../../model/series';
 import type { SampleSource } from '../source';
 import type { MatrixSelectorNode } from './ast';
 import { PromqlError, executionError } from './errors';
-import { compareLabels } from './labels';
+import { compareLabels, sortByLabels } from './labels';
 import { parseQuery, unwrapParens } from './parse';
 import { evaluateNodes } from './eval/evaluateNodes';
 import { fetchSelector } from './eval/selectors';
@@ -46,7 +46,10 @@ function toMatrix(series: readonly StepSeries[], grid: StepGrid): MatrixSeries[]
     }
     return { labels: s.labels, timesMs, values };
   });
-  return out.filter((s) => s.timesMs.length > 0).sort((a, b) => compareLabels(a.labels, b.labels));
+  return sortByLabels(
+    out.filter((s) => s.timesMs.length > 0),
+    (s) => s.labels,
+  );
 }
 
 /**

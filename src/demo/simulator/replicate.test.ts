@@ -35,6 +35,22 @@ describe('replicating the simulated system', () => {
     expect(copy.values).toEqual(original.values);
   });
 
+  it('computes a shared recipe once per selection and window, and keeps nothing between selections', () => {
+    const select = () => scaled.select([eq('__name__', 'process_cpu_seconds_total'), { name: 'job', type: '=~', value: 'payments(-0[34])?' }]);
+    const [a, b, c] = select();
+    expect([a, b, c].map((s) => s!.labels['job'])).toEqual(['payments', 'payments-03', 'payments-04']);
+    const block = a!.samples(T - HOUR, T);
+    expect(b!.samples(T - HOUR, T)).toBe(block);
+    expect(c!.samples(T - HOUR, T)).toBe(block);
+    // Another window is computed afresh, with its own numbers.
+    const shorter = b!.samples(T - HOUR / 2, T);
+    expect(shorter).not.toBe(block);
+    expect(shorter.values).toEqual(block.values.slice(block.values.length - shorter.values.length));
+    const again = select()[0]!.samples(T - HOUR, T);
+    expect(again).not.toBe(block);
+    expect(again.values).toEqual(block.values);
+  });
+
   it('hands out exemplars only for the real services, whose trace IDs name them', () => {
     const exemplars = scaled.exemplars([eq('__name__', 'http_server_request_duration_seconds_bucket')], T - HOUR, T);
     expect(exemplars.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { buildCatalog, type CatalogSeries, type SeriesCatalog } from './catalog'
 import { EXEMPLAR_SLOT_MS, groupExemplars, slotSample } from './exemplars';
 import { unitHash } from './hash';
 import { poissonSample } from './inflight';
-import { matchesAll } from '../labelMatchers';
+import { matcherPredicate } from '../labelMatchers';
 import { DEMO_METADATA } from './metadata';
 import { createRateModel, rawCount, SCRAPE_INTERVAL_MS, type RateModel } from './requestClasses';
 import { shapeIntegral } from './trafficShape';
@@ -114,16 +114,11 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     return { timesMs, values };
   };
 
-  const sourceSeries: SourceSeries[] = catalog.series.map((entry) => ({
-    labels: entry.labels,
-    samples: (startMs: number, endMs: number) => sampleSeries(entry, startMs, endMs),
-  }));
-
   return {
     seed,
     scenarios,
     scrapeIntervalMs: SCRAPE_INTERVAL_MS,
-    select: (matchers) => selectSeries(catalog, sourceSeries, matchers),
+    select: (matchers) => selectSeries(catalog, matchers, sampleSeries),
     exemplars: (matchers, startMs, endMs) => collectExemplars(model, catalog, matchers, startMs, endMs),
     metadata: (): Readonly<Record<string, MetricMetadata>> => DEMO_METADATA,
     describeTrace: (traceId) => describeTrace(model, traceId),
@@ -137,12 +132,28 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   };
 }
 
-function selectSeries(catalog: SeriesCatalog, sourceSeries: readonly SourceSeries[], matchers: readonly LabelMatcher[]): SourceSeries[] {
+type SampleFn = (entry: CatalogSeries, startMs: number, endMs: number) => SampleBlock;
+
+/**
+ * The matching series. Within one selection, series with the same recipe over the same window get the same
+ * block, computed once: the copies of `?demo.services=200` share their original's recipe, so a fleet-wide
+ * selector would otherwise compute each original's samples ~22 times. Readers never write into a block. The
+ * sharing lasts as long as the selection (one query's operand), so nothing is kept between queries.
+ */
+function selectSeries(catalog: SeriesCatalog, matchers: readonly LabelMatcher[], sample: SampleFn): SourceSeries[] {
+  const shared = new Map<CatalogSeries['recipe'], { startMs: number; endMs: number; block: SampleBlock }>();
+  const samples = (entry: CatalogSeries, startMs: number, endMs: number): SampleBlock => {
+    const hit = shared.get(entry.recipe);
+    if (hit !== undefined && hit.startMs === startMs && hit.endMs === endMs) return hit.block;
+    const block = sample(entry, startMs, endMs);
+    shared.set(entry.recipe, { startMs, endMs, block });
+    return block;
+  };
+  const matches = matcherPredicate(matchers);
   const out: SourceSeries[] = [];
-  catalog.series.forEach((entry, i) => {
-    const s = sourceSeries[i];
-    if (s !== undefined && matchesAll(entry.labels, matchers)) out.push(s);
-  });
+  for (const entry of catalog.series) {
+    if (matches(entry.labels)) out.push({ labels: entry.labels, samples: (startMs, endMs) => samples(entry, startMs, endMs) });
+  }
   return out;
 }
 
@@ -155,8 +166,9 @@ function collectExemplars(
 ): ExemplarSeries[] {
   const wanted = new Set<number>();
   const groupsWanted = new Set<number>();
+  const matches = matcherPredicate(matchers);
   catalog.series.forEach((entry, i) => {
-    if (entry.exemplarGroup !== undefined && matchesAll(entry.labels, matchers)) {
+    if (entry.exemplarGroup !== undefined && matches(entry.labels)) {
       wanted.add(i);
       groupsWanted.add(entry.exemplarGroup);
     }

@@ -1,6 +1,6 @@
 import type { SampleBlock, SourceSeries } from '../../source';
 import type { VectorSelectorNode } from '../ast';
-import { compareLabels } from '../labels';
+import { sortByLabels } from '../labels';
 import { LOOKBACK_MS, lastStepTime, newStepSeries, stepTime, type EvalContext, type StepSeries } from './types';
 
 export interface FetchedSeries {
@@ -15,7 +15,7 @@ export interface FetchedSeries {
 export function fetchSelector(ctx: EvalContext, node: VectorSelectorNode, windowBeforeMs: number): FetchedSeries[] {
   const fromMs = ctx.grid.startMs - node.offsetMs - windowBeforeMs;
   const toMs = lastStepTime(ctx.grid) - node.offsetMs;
-  const selected = [...ctx.source.select(node.matchers)].sort((a, b) => compareLabels(a.labels, b.labels));
+  const selected = sortByLabels(ctx.source.select(node.matchers), (s) => s.labels);
   return selected.map((series) => ({ series, block: series.samples(fromMs, toMs) }));
 }
 

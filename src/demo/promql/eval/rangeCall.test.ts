@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { SampleBlock, SampleSource } from '../../source';
+import { evaluateRange } from '../evaluate';
+import { createMemorySource, regularSamples } from '../testSource';
+
+const ramp = (perStep: number, n = 41): number[] => Array.from({ length: n }, (_, i) => i * perStep);
+
+/** Two copies of one counter, as the demo's replicated services are: the source hands both the same block. */
+function sharingSource(): SampleSource {
+  const inner = createMemorySource([
+    { labels: { __name__: 'req_total', job: 'pay' }, samples: regularSamples(0, 15_000, ramp(30)) },
+    { labels: { __name__: 'req_total', job: 'pay-01' }, samples: regularSamples(0, 15_000, ramp(30)) },
+    { labels: { __name__: 'req_total', job: 'web' }, samples: regularSamples(0, 15_000, ramp(6)) },
+  ]);
+  return {
+    ...inner,
+    select(matchers) {
+      const shared = new Map<string, SampleBlock>();
+      return inner.select(matchers).map((s) => {
+        const recipe = s.labels['job']!.replace(/-\d+$/, '');
+        return { labels: s.labels, samples: (from: number, to: number) => shared.get(recipe) ?? shared.set(recipe, s.samples(from, to)).get(recipe)! };
+      });
+    },
+  };
+}
+
+describe('range functions over series that share a block', () => {
+  it('give each series its own labels and the same numbers as unshared blocks', () => {
+    const query = 'rate(req_total[1m])';
+    const shared = evaluateRange(sharingSource(), query, 60_000, 600_000, 60_000).series;
+    const plain = evaluateRange(createMemorySource([
+      { labels: { __name__: 'req_total', job: 'pay' }, samples: regularSamples(0, 15_000, ramp(30)) },
+      { labels: { __name__: 'req_total', job: 'pay-01' }, samples: regularSamples(0, 15_000, ramp(30)) },
+      { labels: { __name__: 'req_total', job: 'web' }, samples: regularSamples(0, 15_000, ramp(6)) },
+    ]), query, 60_000, 600_000, 60_000).series;
+    expect(shared.map((s) => s.labels)).toEqual([{ job: 'pay' }, { job: 'pay-01' }, { job: 'web' }]);
+    expect(shared).toEqual(plain);
+    expect([...shared[0]!.values]).toEqual(Array(10).fill(2));
+    expect([...shared[2]!.values]).toEqual(Array(10).fill(0.4));
+  });
+});
