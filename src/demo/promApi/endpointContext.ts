@@ -1,4 +1,4 @@
-import { PromqlError } from '../promql';
+import { PromqlError, type WindowResults } from '../promql';
 import type { SampleSource } from '../source';
 import type { AnswerCache } from './answerCache';
 import { failure, invalidParam } from './responses';
@@ -15,6 +15,8 @@ export interface EndpointContext {
   source: SampleSource;
   now: () => number;
   rangeAnswers: AnswerCache<RangeAnswer>;
+  /** Range-function results shared by the range queries (promql/eval/types.ts). */
+  rangeWindows: WindowResults;
 }
 
 export type Endpoint = (request: Request, ctx: EndpointContext, params: Readonly<Record<string, string>>) => Promise<Response>;

@@ -1,6 +1,7 @@
 import { http, type HttpHandler } from 'msw';
 import type { SampleSource } from '../source';
 import { createAnswerCache } from './answerCache';
+import { createWindowResults } from '../promql';
 import type { Endpoint, EndpointContext } from './endpointContext';
 import { buildInfo, labelNames, labelValues, metadata, series } from './metadataEndpoints';
 import { queryExemplars, queryInstant, queryRange } from './queryEndpoints';
@@ -20,7 +21,7 @@ export interface PrometheusHandlerOptions {
  */
 export function createPrometheusHandlers(source: SampleSource, opts: PrometheusHandlerOptions): HttpHandler[] {
   // 256 answers, 16 M characters of JSON at most: a wall board's window of queries many times over.
-  const ctx: EndpointContext = { source, now: opts.now ?? (() => Date.now()), rangeAnswers: createAnswerCache(256, 16_000_000) };
+  const ctx: EndpointContext = { source, now: opts.now ?? (() => Date.now()), rangeAnswers: createAnswerCache(256, 16_000_000), rangeWindows: createWindowResults() };
   const api = `*${opts.basePath}/api/v1`;
   const run =
     (endpoint: Endpoint) =>

@@ -44,7 +44,7 @@ export const queryRange: Endpoint = async (request, ctx) => {
     // The answer depends on these alone (no `now`): a window asked again is answered from the cache.
     const key = JSON.stringify([query, start.value, end.value, stepMs, limit.value]);
     const answer = ctx.rangeAnswers.get(key, () => {
-      const { result, warnings } = limited(evaluateRange(ctx.source, query, start.value, end.value, stepMs), limit.value);
+      const { result, warnings } = limited(evaluateRange(ctx.source, query, start.value, end.value, stepMs, ctx.rangeWindows), limit.value);
       const dataJson = queryDataJson(result);
       return { dataJson, warnings, size: dataJson.length };
     });

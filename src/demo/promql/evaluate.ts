@@ -6,7 +6,7 @@ import { compareLabels, sortByLabels } from './labels';
 import { parseQuery, unwrapParens } from './parse';
 import { evaluateNodes } from './eval/evaluateNodes';
 import { fetchSelector } from './eval/selectors';
-import { stepTime, type StepGrid, type StepSeries } from './eval/types';
+import { stepTime, type StepGrid, type StepSeries, type WindowResults } from './eval/types';
 
 export interface MatrixSeries {
   labels: Labels;
@@ -57,7 +57,15 @@ function toMatrix(series: readonly StepSeries[], grid: StepGrid): MatrixSeries[]
  * semantics. Throws PromqlError: `parse` (syntax or type errors, Prometheus wording and position),
  * `unsupported` (valid PromQL outside the demo's subset), `execution` (e.g. many-to-many matching).
  */
-export function evaluateRange(source: SampleSource, query: string, startMs: number, endMs: number, stepMs: number): RangeEvaluation {
+export function evaluateRange(
+  source: SampleSource,
+  query: string,
+  startMs: number,
+  endMs: number,
+  stepMs: number,
+  /** Range-function results kept between queries over `source` (eval/types.ts); none by default. */
+  windows?: WindowResults,
+): RangeEvaluation {
   if (!(stepMs > 0)) throw executionError('zero or negative query resolution step widths are not accepted. Try a positive integer');
   if (endMs < startMs) throw executionError('end timestamp must not be before start time');
   const parsed = parseQuery(query);
@@ -65,7 +73,7 @@ export function evaluateRange(source: SampleSource, query: string, startMs: numb
     throw new PromqlError('parse', `invalid expression type ${JSON.stringify(parsed.root.type)} for range query, must be Scalar or instant Vector`);
   }
   const grid: StepGrid = { startMs, stepMs, count: Math.floor((endMs - startMs) / stepMs) + 1 };
-  const value = evaluateNodes(parsed, { source, grid });
+  const value = evaluateNodes(parsed, windows === undefined ? { source, grid } : { source, grid, windows });
   if (value.type === 'scalar') {
     const all = { labels: {}, values: value.values, present: new Uint8Array(grid.count).fill(1) };
     return { resultType: 'matrix', series: toMatrix([all], grid) };

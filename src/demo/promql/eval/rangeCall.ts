@@ -12,6 +12,15 @@ import { WINDOW_FUNCTIONS, type Window } from './windowFunctions';
  * the bounds and once per window it falls in.
  */
 export function evalRangeCall(ctx: EvalContext, node: RangeCallNode): StepSeries[] {
+  if (ctx.windows === undefined) return computeRangeCall(ctx, node);
+  const { selector, rangeMs } = node.arg;
+  const { startMs, stepMs, count } = ctx.grid;
+  const matchers = selector.matchers.map((m) => [m.name, m.type, m.value]).sort((a, b) => (a.join('\xff') < b.join('\xff') ? -1 : 1));
+  const key = JSON.stringify([node.func, rangeMs, selector.offsetMs, startMs, stepMs, count, matchers]);
+  return ctx.windows.get(key, () => computeRangeCall(ctx, node));
+}
+
+function computeRangeCall(ctx: EvalContext, node: RangeCallNode): StepSeries[] {
   const { selector, rangeMs } = node.arg;
   const keepName = node.func === 'last_over_time';
   const out: StepSeries[] = [];
