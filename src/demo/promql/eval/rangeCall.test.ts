@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleBlock, SampleSource } from '../../source';
 import { evaluateRange } from '../evaluate';
-import { createMemorySource, regularSamples } from '../testSource';
+import { createMemorySource, regularSamples, type FixtureSeries } from '../testSource';
 import { createWindowResults } from './types';
 
 const ramp = (perStep: number, n = 41): number[] => Array.from({ length: n }, (_, i) => i * perStep);
 
+const COPIES: FixtureSeries[] = [
+  { labels: { __name__: 'req_total', job: 'pay' }, samples: regularSamples(0, 15_000, ramp(30)) },
+  { labels: { __name__: 'req_total', job: 'pay-01' }, samples: regularSamples(0, 15_000, ramp(30)) },
+  { labels: { __name__: 'req_total', job: 'web' }, samples: regularSamples(0, 15_000, ramp(6)) },
+];
+
 /** Two copies of one counter, as the demo's replicated services are: the source hands both the same block. */
 function sharingSource(): SampleSource {
-  const inner = createMemorySource([
-    { labels: { __name__: 'req_total', job: 'pay' }, samples: regularSamples(0, 15_000, ramp(30)) },
-    { labels: { __name__: 'req_total', job: 'pay-01' }, samples: regularSamples(0, 15_000, ramp(30)) },
-    { labels: { __name__: 'req_total', job: 'web' }, samples: regularSamples(0, 15_000, ramp(6)) },
-  ]);
+  const inner = createMemorySource(COPIES);
   return {
     ...inner,
     select(matchers) {
@@ -29,11 +31,7 @@ describe('range functions over series that share a block', () => {
   it('give each series its own labels and the same numbers as unshared blocks', () => {
     const query = 'rate(req_total[1m])';
     const shared = evaluateRange(sharingSource(), query, 60_000, 600_000, 60_000).series;
-    const plain = evaluateRange(createMemorySource([
-      { labels: { __name__: 'req_total', job: 'pay' }, samples: regularSamples(0, 15_000, ramp(30)) },
-      { labels: { __name__: 'req_total', job: 'pay-01' }, samples: regularSamples(0, 15_000, ramp(30)) },
-      { labels: { __name__: 'req_total', job: 'web' }, samples: regularSamples(0, 15_000, ramp(6)) },
-    ]), query, 60_000, 600_000, 60_000).series;
+    const plain = evaluateRange(createMemorySource(COPIES), query, 60_000, 600_000, 60_000).series;
     expect(shared.map((s) => s.labels)).toEqual([{ job: 'pay' }, { job: 'pay-01' }, { job: 'web' }]);
     expect(shared).toEqual(plain);
     expect([...shared[0]!.values]).toEqual(Array(10).fill(2));

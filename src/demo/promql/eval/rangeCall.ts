@@ -15,7 +15,7 @@ export function evalRangeCall(ctx: EvalContext, node: RangeCallNode): StepSeries
   if (ctx.windows === undefined) return computeRangeCall(ctx, node);
   const { selector, rangeMs } = node.arg;
   const { startMs, stepMs, count } = ctx.grid;
-  const matchers = selector.matchers.map((m) => [m.name, m.type, m.value]).sort((a, b) => (a.join('\xff') < b.join('\xff') ? -1 : 1));
+  const matchers = selector.matchers.map((m) => `${m.name}\xff${m.type}\xff${m.value}`).sort();
   const key = JSON.stringify([node.func, rangeMs, selector.offsetMs, startMs, stepMs, count, matchers]);
   return ctx.windows.get(key, () => computeRangeCall(ctx, node));
 }

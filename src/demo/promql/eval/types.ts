@@ -40,7 +40,8 @@ export type WindowResults = LruCache<string, StepSeries[]>;
 
 /**
  * Bounded by step values held (2 M, about 18 MB with their presence bytes): the 200-service overview's bucket
- * rates over 24 h are ~0.8 M. A result bigger than the whole budget is returned, not kept.
+ * rates over 24 h are ~0.8 M. Arrays shared by several series count once per series, so the bound errs high.
+ * A result bigger than the whole budget is returned, not kept.
  */
 export function createWindowResults(maxValues = 2_000_000): WindowResults {
   return createLru<string, StepSeries[]>({

@@ -3,7 +3,7 @@ import { seriesColor, STATUS_COLORS } from '../../../lib/colors';
 import { selfTimes } from '../../../model/selfTime';
 import { layoutTraceGraph, traceGraph, type TraceGraph, type TraceGraphEdge, type TraceGraphNode } from '../../../model/traceGraph';
 import type { TraceTree } from '../../../model/traceTree';
-import { formatMicros } from '../format';
+import { formatCount, formatMicros } from '../format';
 
 const NODE_W = 200;
 /** Three lines: the name, spans and self time, errors. */
@@ -103,8 +103,6 @@ export function TraceGraphView({ tree }: { tree: TraceTree }) {
   );
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
 function nodeName(node: TraceGraphNode): string {
   return node.service ?? 'missing parent';
 }
@@ -121,11 +119,11 @@ function GraphNode({ node, at, color }: { node: TraceGraphNode; at: Point; color
         {shown}
       </text>
       <text x={14} y={37} className="graph-node-facts">
-        {node.service === undefined ? 'orphans’ parents' : `${count(node.spanCount)} ${node.spanCount === 1 ? 'span' : 'spans'} · self ${formatMicros(node.selfUs)}`}
+        {node.service === undefined ? 'orphans’ parents' : `${formatCount(node.spanCount)} ${node.spanCount === 1 ? 'span' : 'spans'} · self ${formatMicros(node.selfUs)}`}
       </text>
       {node.errorCount > 0 && (
         <text x={14} y={53} className="graph-node-facts errors">
-          {`${count(node.errorCount)} ${node.errorCount === 1 ? 'error' : 'errors'}`}
+          {`${formatCount(node.errorCount)} ${node.errorCount === 1 ? 'error' : 'errors'}`}
         </text>
       )}
     </g>
@@ -174,8 +172,8 @@ function GraphEdge({ edge, from, to, a, b, back }: GraphEdgeProps) {
         markerEnd="url(#trace-graph-arrow)"
       />
       <text x={mid.x} y={mid.y} textAnchor="middle" className="graph-edge-label">
-        {`${count(edge.count)}×`}
-        {failed && <tspan fill={STATUS_COLORS.crit}>{` · ${count(edge.errorCount)} failed`}</tspan>}
+        {`${formatCount(edge.count)}×`}
+        {failed && <tspan fill={STATUS_COLORS.crit}>{` · ${formatCount(edge.errorCount)} failed`}</tspan>}
         {` · ${formatMicros(edge.totalUs)}`}
       </text>
     </g>
@@ -202,8 +200,8 @@ function CallsTable({ graph }: { graph: TraceGraph }) {
             <tr key={e.key}>
               <td>{nodeName(graph.nodes[e.from]!)}</td>
               <td>{nodeName(graph.nodes[e.to]!)}</td>
-              <td className="num">{count(e.count)}</td>
-              <td className={e.errorCount > 0 ? 'num status-error' : 'num'}>{count(e.errorCount)}</td>
+              <td className="num">{formatCount(e.count)}</td>
+              <td className={e.errorCount > 0 ? 'num status-error' : 'num'}>{formatCount(e.errorCount)}</td>
               <td className="num">{formatMicros(e.totalUs)}</td>
             </tr>
           ))}
